@@ -1,0 +1,60 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Local runs are development runs; CI and production set their own environment.
+export DJANGO_DEBUG ?= 1
+
+.PHONY: run test e2e audit bench lint format install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	@if [ "$$DJANGO_DEBUG" != "1" ]; then $(BIN)/python manage.py collectstatic --no-input -v 0; fi
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+e2e: install-dev
+	bash scripts/install_browser_tools.sh
+	$(BIN)/pytest tests/e2e -m e2e -p no:randomly $(PYTEST_ARGS)
+
+audit: install-dev
+	bash scripts/install_browser_tools.sh
+	$(BIN)/python scripts/audit.py $(AUDIT_ARGS)
+
+bench: install-dev
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+	git ls-files -z '*.py' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,259 @@
+import math
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from simple_history.models import HistoricalRecords
+
+from clinic.richtext import clean_html, html_to_text
+
+WORDS_PER_MINUTE = 220
+EXCERPT_WORDS = 40
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class Author(models.Model):
+    display_name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    credentials = models.CharField(max_length=80, blank=True, help_text="e.g. MD, PMHNP-BC, PhD.")
+    role = models.CharField(max_length=150, blank=True, help_text="e.g. Psychiatrist, medical director.")
+    bio = models.TextField(blank=True)
+    photo = models.ImageField(upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+        help_text="The login this author writes with; leave empty for guest authors.",
+    )
+    may_review = models.BooleanField(
+        "may medically review", default=False, help_text="Can be named as an article's medical reviewer."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.name_with_credentials
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Return articles the public may see now; a future publish time means scheduled."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Return articles with what their cards show, at a fixed number of queries."""
+        return self.select_related("author", "category").prefetch_related("tags")
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The page address: /articles/<slug>/. Keep it once published."
+    )
+    dek = models.CharField("subtitle", max_length=300, blank=True, help_text="One sentence under the title.")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
+    reviewer = models.ForeignKey(
+        Author,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        limit_choices_to={"may_review": True},
+        verbose_name="medical reviewer",
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    related_conditions = models.ManyToManyField(
+        "conditions.Condition", blank=True, related_name="articles",
+        help_text="Conditions this article is about; each condition's page links back.",
+    )  # fmt: skip
+    excerpt = models.TextField(
+        blank=True, help_text="Shown in lists and feeds; left blank, it is taken from the body."
+    )
+    body = models.TextField(help_text="Cleaned of unsafe HTML on save.")
+    key_takeaways = models.TextField(
+        blank=True, help_text="One takeaway per line; shown in a box above the body."
+    )
+    featured_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    featured_image_alt = models.CharField(
+        "image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who can't see it.",
+    )
+    featured_image_caption = models.CharField("image caption", max_length=250, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        help_text="Leave in the future to schedule; the page goes live then.",
+    )
+    last_reviewed = models.DateField("last medically reviewed", null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    seo_title = models.CharField("SEO title", max_length=70, blank=True, help_text="Defaults to the title.")
+    seo_description = models.CharField(
+        "SEO description", max_length=160, blank=True, help_text="Defaults to the excerpt."
+    )
+    original_publication_name = models.CharField(
+        "originally published in", max_length=150, blank=True, help_text="e.g. Psychology Today."
+    )
+    original_publication_url = models.URLField("original publication link", blank=True)
+    reading_time = models.PositiveSmallIntegerField("reading time (minutes)", default=1, editable=False)
+    view_count = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["view_count", "reading_time"])
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        get_latest_by = "published_at"
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_listing_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        self.reading_time = max(1, math.ceil(len(html_to_text(self.body).split()) / WORDS_PER_MINUTE))
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "reading_time"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.status == Status.PUBLISHED:
+            if not self.reviewer_id:
+                errors["reviewer"] = "An article needs a medical reviewer before it can be published."
+            if not self.last_reviewed:
+                errors["last_reviewed"] = "Record the date of the medical review before publishing."
+        if self.featured_image and not self.featured_image_alt.strip():
+            errors["featured_image_alt"] = "Describe the image for readers who can't see it."
+        if self.last_reviewed and self.last_reviewed > date.today():
+            errors["last_reviewed"] = "The review date can't be in the future."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_public(self):
+        # Must agree with ArticleQuerySet.published(); a test checks both together.
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @cached_property
+    def body_html(self):
+        # Safe to render as-is: save() stored the body through clean_html's allow-list.
+        return mark_safe(self.body)  # noqa: S308
+
+    @property
+    def summary(self):
+        """Return the written excerpt, or the body's first words."""
+        return self.excerpt or Truncator(html_to_text(self.body)).words(EXCERPT_WORDS)
+
+    @property
+    def takeaways(self):
+        return [line.strip() for line in self.key_takeaways.splitlines() if line.strip()]
+
+
+class Reference(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField("citation", help_text="Authors, title, journal, year.")
+    url = models.URLField("link", blank=True, max_length=500)
+    doi = models.CharField(
+        "DOI", max_length=120, blank=True, help_text="e.g. 10.1001/jamapsychiatry.2018.3739"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return Truncator(self.text).chars(80)
+
+    @property
+    def link(self):
+        return self.url or (f"https://doi.org/{self.doi}" if self.doi else "")

@@ -1,0 +1,58 @@
+"""Demo logins for `load_demo_content`: one random password, made on the first run and kept on disk."""
+
+import json
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".demo-credentials"
+
+# username -> (group, is_superuser); groups come from the articles app's role migration.
+DEMO_ACCOUNTS = {
+    "admin": (None, True),
+    "editor": ("Editors", False),
+    "author": ("Authors", False),
+    "staff": ("Clinic staff", False),
+}
+
+
+def _stored_password() -> str | None:
+    try:
+        return json.loads(CREDENTIALS_FILE.read_text())["password"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _store_password(password: str) -> None:
+    CREDENTIALS_FILE.write_text(json.dumps({"password": password}))
+    CREDENTIALS_FILE.chmod(0o600)
+
+
+def ensure_demo_accounts() -> tuple[str, list[str]]:
+    """Create the demo accounts if missing and return (password, usernames).
+
+    The password is generated once and reused, so a second `make run` prints the same login. If the file
+    is gone (a fresh clone on an old database) a new password is made and set on every demo account.
+    """
+    User = get_user_model()
+    password = _stored_password()
+    reset = password is None
+    if reset:
+        password = secrets.token_urlsafe(12)
+        _store_password(password)
+    for username, (group_name, is_superuser) in DEMO_ACCOUNTS.items():
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"is_staff": True, "is_superuser": is_superuser, "email": f"{username}@example.org"},
+        )
+        if created or reset or not user.check_password(password):
+            user.set_password(password)
+            user.save()
+        if group_name:
+            group = Group.objects.filter(name=group_name).first()
+            if group:
+                user.groups.add(group)
+    return password, list(DEMO_ACCOUNTS)

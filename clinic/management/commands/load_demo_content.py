@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles import demo as articles_demo
+from clinic import demo_data
+from clinic.demo_accounts import ensure_demo_accounts
+from clinic.models import SiteProfile
+from conditions import demo as conditions_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo clinic, conditions, treatments and articles. Safe to run again: it updates in place."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-accounts", action="store_true", help="Skip the demo admin logins.")
+
+    def handle(self, *args, no_accounts=False, **options):
+        with transaction.atomic():
+            profile = SiteProfile.objects.get_current()
+            for field, value in demo_data.SITE_PROFILE.items():
+                setattr(profile, field, value)
+            profile.save()
+            conditions_demo.load()
+            articles_demo.load()
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
+        if no_accounts:
+            return
+        password, usernames = ensure_demo_accounts()
+        self.stdout.write(
+            "\nAdmin: http://127.0.0.1:8000/admin/\n"
+            f"Demo logins (each with the password {password}):\n"
+            "  admin  (superuser)\n  editor (Editors: review and publish)\n"
+            "  author (Authors: write and submit)\n  staff  (Clinic staff: conditions and treatments)\n"
+            "The password was made on the first run and is kept in .demo-credentials.\n"
+        )

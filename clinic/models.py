@@ -1,0 +1,71 @@
+from django.core.cache import cache
+from django.db import models
+
+SITE_PROFILE_CACHE_KEY = "clinic:site-profile"
+
+
+class SiteProfileManager(models.Manager):
+    def get_current(self):
+        """Return the one site profile, from the cache when possible, creating it with defaults if missing."""
+        profile = cache.get(SITE_PROFILE_CACHE_KEY)
+        if profile is None:
+            profile, _ = self.get_or_create(pk=1)
+            cache.set(SITE_PROFILE_CACHE_KEY, profile, timeout=None)
+        return profile
+
+
+class SiteProfile(models.Model):
+    """The clinic's name and contact details, shown in the header, footer and structured data."""
+
+    name = models.CharField(max_length=120, default="Ketamine Clinic")
+    tagline = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="As patients should dial it, e.g. (555) 010-0142."
+    )
+    email = models.EmailField(blank=True)
+    street_address = models.CharField(max_length=200, blank=True)
+    locality = models.CharField("city", max_length=100, blank=True)
+    region = models.CharField("state", max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    opening_hours = models.CharField(
+        max_length=100, blank=True, help_text="schema.org format, e.g. Mo-Fr 08:00-18:00."
+    )
+    booking_url = models.URLField("booking link", blank=True)
+    crisis_line = models.CharField(
+        max_length=20,
+        default="988",
+        help_text="Shown on every page; 988 is the US Suicide & Crisis Lifeline.",
+    )
+    disclaimer = models.TextField(
+        "medical disclaimer",
+        default=(
+            "This site offers general information, not medical advice. Talk with a clinician about your own "
+            "situation."
+        ),
+    )
+
+    objects = SiteProfileManager()
+
+    class Meta:
+        verbose_name = "site profile"
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="site_profile_singleton")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(SITE_PROFILE_CACHE_KEY)
+
+    @property
+    def phone_href(self):
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def address_lines(self):
+        city_line = " ".join(part for part in (self.locality + ("," if self.region else ""), self.region,
+                                               self.postal_code) if part)  # fmt: skip
+        return [line for line in (self.street_address, city_line.strip(" ,")) if line]

@@ -1,0 +1,200 @@
+"""Deterministic factories: sequences, never random dates, with a trait per editorial state."""
+
+from datetime import date, timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+
+from articles.models import Article, Author, Category, Reference, Status, Tag
+from conditions.models import (
+    AdministrationRoute,
+    CandidateProfile,
+    Condition,
+    ConditionGroup,
+    ConditionRoute,
+    Contraindication,
+    ContraindicationKind,
+    Evidence,
+    RegulatoryStatus,
+)
+
+DAY = timedelta(days=1)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    is_staff = True
+    password = factory.django.Password("correct-horse-battery")
+
+
+class AuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    display_name = factory.Sequence(lambda n: f"Author {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.display_name))
+    credentials = "MD"
+    role = "Psychiatrist"
+
+    class Params:
+        reviewer = factory.Trait(may_review=True, credentials="MD")
+
+
+class CategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class TagFactory(DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class ArticleFactory(DjangoModelFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    dek = "A plain-language explainer."
+    author = factory.SubFactory(AuthorFactory)
+    body = factory.LazyAttribute(lambda o: f"<h2>About {o.title}</h2><p>Body of {o.title}.</p>")
+    status = Status.DRAFT
+
+    class Params:
+        published = factory.Trait(
+            status=Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() - DAY),
+            reviewer=factory.SubFactory(AuthorFactory, reviewer=True),
+            last_reviewed=factory.LazyFunction(lambda: date.today() - DAY),
+        )
+        scheduled = factory.Trait(
+            status=Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() + DAY),
+            reviewer=factory.SubFactory(AuthorFactory, reviewer=True),
+            last_reviewed=factory.LazyFunction(lambda: date.today() - DAY),
+        )
+        in_review = factory.Trait(status=Status.IN_REVIEW)
+        archived = factory.Trait(
+            status=Status.ARCHIVED, published_at=factory.LazyFunction(lambda: timezone.now() - 9 * DAY)
+        )
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+    @factory.post_generation
+    def related_conditions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.related_conditions.set(extracted)
+
+
+class ReferenceFactory(DjangoModelFactory):
+    class Meta:
+        model = Reference
+
+    article = factory.SubFactory(ArticleFactory)
+    order = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Author A, Author B. Study number {n}. J Psychiatry. 2020.")
+    url = factory.Sequence(lambda n: f"https://doi.org/10.1000/example.{n}")
+
+
+class ConditionGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = ConditionGroup
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Group {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    order = factory.Sequence(lambda n: n)
+
+
+class ConditionFactory(DjangoModelFactory):
+    class Meta:
+        model = Condition
+
+    name = factory.Sequence(lambda n: f"Condition {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    group = factory.SubFactory(ConditionGroupFactory)
+    summary = factory.LazyAttribute(lambda o: f"What {o.name} is, in a sentence.")
+    description = factory.LazyAttribute(lambda o: f"<p>About {o.name}.</p>")
+    evidence = Evidence.EMERGING
+    order = factory.Sequence(lambda n: n)
+
+    class Params:
+        hidden = factory.Trait(is_listed=False)
+
+
+class AdministrationRouteFactory(DjangoModelFactory):
+    class Meta:
+        model = AdministrationRoute
+
+    name = factory.Sequence(lambda n: f"Route {n}")
+    short_name = factory.Sequence(lambda n: f"R{n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    summary = "A way of giving the medicine."
+    medication = "Racemic ketamine"
+    regulatory_status = RegulatoryStatus.OFF_LABEL
+    typical_dose = "0.5"
+    dose_unit = "mg/kg"
+    session_length = "About 40 minutes"
+    schedule_induction = "Six sessions over two to three weeks"
+    schedule_maintenance = "Boosters as needed"
+    observation_period = "About 30 to 60 minutes"
+    setting = "Clinic"
+    monitoring = "Blood pressure and heart rate"
+    onset = "Hours to days"
+    order = factory.Sequence(lambda n: n)
+
+
+class ConditionRouteFactory(DjangoModelFactory):
+    class Meta:
+        model = ConditionRoute
+
+    condition = factory.SubFactory(ConditionFactory)
+    route = factory.SubFactory(AdministrationRouteFactory)
+    note = ""
+
+
+class ContraindicationFactory(DjangoModelFactory):
+    class Meta:
+        model = Contraindication
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Contraindication {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = ContraindicationKind.ABSOLUTE
+    explanation = "Why it matters."
+    screening_question = factory.Sequence(lambda n: f"Do you have contraindication {n}?")
+    order = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def routes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.routes.set(extracted)
+
+
+class CandidateProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = CandidateProfile
+
+    title = factory.Sequence(lambda n: f"Candidate {n}")
+    description = "Who this describes."
+    order = factory.Sequence(lambda n: n)

@@ -89,14 +89,54 @@ class Tag(models.Model):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+# Authors move their own articles between these; only editors publish, schedule and archive.
+AUTHOR_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
+
+
+def _published_q():
+    return models.Q(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Return articles the public may see now; a future publish time means scheduled."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(_published_q())
 
     def for_listing(self):
         """Return articles with what their cards show, at a fixed number of queries."""
         return self.select_related("author", "category").prefetch_related("tags")
+
+    def for_detail(self):
+        """Return articles with everything their page shows, at a fixed number of queries."""
+        from conditions.models import Condition  # conditions never imports articles; this side may
+
+        listed_conditions = Condition.objects.filter(is_listed=True).order_by("name")
+        return (
+            self.for_listing()
+            .select_related("reviewer")
+            .prefetch_related(
+                "references",
+                models.Prefetch(
+                    "related_conditions", queryset=listed_conditions, to_attr="listed_conditions"
+                ),
+            )
+        )
+
+    def editable_by(self, user):
+        """Return the articles user may edit: editors all, authors their own drafts and those in review."""
+        if user.has_perm("articles.publish_article"):
+            return self.all()
+        if user.has_perm("articles.change_article"):
+            return self.filter(author__user=user, status__in=AUTHOR_STATUSES)
+        return self.none()
+
+    def previewable_by(self, user):
+        """Return what user may open on the site: published articles, plus all of their own if they write."""
+        if user.has_perm("articles.publish_article"):
+            return self.all()
+        if user.has_perm("articles.change_article"):
+            return self.filter(_published_q() | models.Q(author__user=user))
+        return self.published()
 
 
 class Article(models.Model):
@@ -201,6 +241,8 @@ class Article(models.Model):
 
     def clean(self):
         errors = {}
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()  # Published with no time given means now
         if self.status == Status.PUBLISHED:
             if not self.reviewer_id:
                 errors["reviewer"] = "An article needs a medical reviewer before it can be published."
@@ -220,6 +262,21 @@ class Article(models.Model):
             self.status == Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and self.published_at is not None and not self.is_public
+
+    def can_be_edited_by(self, user):
+        # Must agree with ArticleQuerySet.editable_by(), which the admin's changelist uses.
+        if user.has_perm("articles.publish_article"):
+            return True
+        return (
+            user.has_perm("articles.change_article")
+            and self.status in AUTHOR_STATUSES
+            and self.author_id is not None
+            and self.author.user_id == user.pk
         )
 
     @cached_property

@@ -1,12 +1,25 @@
+from django import forms
 from django.contrib import admin
+from django_ckeditor_5.widgets import CKEditor5Widget
 
-from .models import SiteProfile
+from .models import KeyFact, SiteProfile
+
+
+class SiteProfileForm(forms.ModelForm):
+    class Meta:
+        model = SiteProfile
+        fields = [
+            "name", "tagline", "intro", "phone", "email", "booking_url", "opening_hours", "street_address",
+            "locality", "region", "postal_code", "country", "crisis_line", "disclaimer",
+        ]  # fmt: skip
+        widgets = {"intro": CKEditor5Widget(config_name="default")}
 
 
 @admin.register(SiteProfile)
 class SiteProfileAdmin(admin.ModelAdmin):
+    form = SiteProfileForm
     fieldsets = [
-        (None, {"fields": ["name", "tagline"]}),
+        (None, {"fields": ["name", "tagline", "intro"]}),
         ("Contact", {"fields": ["phone", "email", "booking_url", "opening_hours"]}),
         ("Address", {"fields": ["street_address", "locality", "region", "postal_code", "country"]}),
         ("Safety", {"fields": ["crisis_line", "disclaimer"]}),
@@ -17,3 +30,10 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(KeyFact)
+class KeyFactAdmin(admin.ModelAdmin):
+    list_display = ["figure", "text", "source_text", "is_listed", "order"]
+    list_editable = ["is_listed", "order"]
+    search_fields = ["figure", "text", "source_text"]

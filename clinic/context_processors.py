@@ -2,5 +2,9 @@ from .models import SiteProfile
 
 
 def site(request):
-    """Add the clinic's profile as `site` to every template; cached, so pages keep a fixed query count."""
-    return {"site": SiteProfile.objects.get_current()}
+    """Add the clinic's profile to every template; cached, so pages keep a fixed query count.
+
+    `site_profile` is the same object, for the admin: auth's login view puts its own `site` in the context.
+    """
+    profile = SiteProfile.objects.get_current()
+    return {"site": profile, "site_profile": profile}

@@ -1,5 +1,9 @@
 from django.core.cache import cache
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+
+from .richtext import clean_html
 
 SITE_PROFILE_CACHE_KEY = "clinic:site-profile"
 
@@ -37,6 +41,11 @@ class SiteProfile(models.Model):
         default="988",
         help_text="Shown on every page; 988 is the US Suicide & Crisis Lifeline.",
     )
+    intro = models.TextField(
+        "home page introduction",
+        blank=True,
+        help_text="What ketamine treatment is, in plain words; the first thing on the home page.",
+    )
     disclaimer = models.TextField(
         "medical disclaimer",
         default=(
@@ -56,8 +65,14 @@ class SiteProfile(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        self.intro = clean_html(self.intro)
         super().save(*args, **kwargs)
         cache.delete(SITE_PROFILE_CACHE_KEY)
+
+    @cached_property
+    def intro_html(self):
+        # Safe to render as-is: save() stored it through clean_html's allow-list.
+        return mark_safe(self.intro)  # noqa: S308
 
     @property
     def phone_href(self):
@@ -69,3 +84,30 @@ class SiteProfile(models.Model):
         city_line = " ".join(part for part in (self.locality + ("," if self.region else ""), self.region,
                                                self.postal_code) if part)  # fmt: skip
         return [line for line in (self.street_address, city_line.strip(" ,")) if line]
+
+
+class KeyFactQuerySet(models.QuerySet):
+    def listed(self):
+        """Return the facts shown on the home page, in staff's order."""
+        return self.filter(is_listed=True)
+
+
+class KeyFact(models.Model):
+    """A figure on the home page; every figure carries the source it comes from."""
+
+    figure = models.CharField(
+        max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
+    )
+    text = models.CharField(max_length=250, help_text="One sentence that explains the figure.")
+    source_text = models.CharField("source", max_length=300, help_text="The citation, e.g. the FDA label.")
+    source_url = models.URLField("source link", max_length=500)
+    is_listed = models.BooleanField("listed", default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = KeyFactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.figure}: {self.text}"

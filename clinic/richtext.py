@@ -20,7 +20,6 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "col": {"span"},
     "ol": {"start", "reversed"},
-    "figure": {"class"},
 }
 # Only the layout classes CKEditor 5 itself writes; no author-chosen styling.
 ALLOWED_CLASSES = {

@@ -1,13 +1,19 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_page
 from django.views.static import serve
 
 from . import views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", cache_page(60 * 15)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/", include("articles.urls")),
     path("", include("conditions.urls")),
     path("ckeditor5/", include("django_ckeditor_5.urls")),

@@ -2,16 +2,41 @@ import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
+
+from articles.models import Article
+from conditions.models import AdministrationRoute, Condition, ConditionGroup
+
+from .models import KeyFact, SiteProfile
+from .search import normalize_query, search
 
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
     template_name = "clinic/home.html"
+    latest_count = 6
+
+    def get_context_data(self, **kwargs):
+        listed_conditions = Condition.objects.listed()
+        groups = ConditionGroup.objects.prefetch_related(
+            Prefetch("conditions", queryset=listed_conditions, to_attr="listed_conditions")
+        )
+        articles = list(Article.objects.published().for_listing()[: self.latest_count + 1])
+        return super().get_context_data(
+            groups=[group for group in groups if group.listed_conditions],
+            routes=AdministrationRoute.objects.listed(),
+            featured=articles[0] if articles else None,
+            latest=articles[1:],
+            key_facts=KeyFact.objects.listed(),
+            meta={"description": SiteProfile.objects.get_current().tagline},
+            **kwargs,
+        )
 
 
 def _database_answers() -> bool:
@@ -41,3 +66,28 @@ def healthz(request):
     if unavailable:
         return JsonResponse({"status": "unavailable", "unavailable": unavailable}, status=503)
     return JsonResponse({"status": "ok", "checks": dict.fromkeys(checks, "ok")})
+
+
+class SearchView(ListView):
+    template_name = "clinic/search.html"
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.query = normalize_query(self.request.GET.get("q", ""))
+        return search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /safety/check/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

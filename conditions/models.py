@@ -13,9 +13,38 @@ class Evidence(models.TextChoices):
     INVESTIGATIONAL = "investigational", "Investigational"
 
 
+# What each strength of evidence means, in words a patient understands; shown beside every condition.
+EVIDENCE_IN_PLAIN_WORDS = {
+    Evidence.ESTABLISHED: (
+        "Strong evidence",
+        "Tested in several randomized clinical trials, with consistent results.",
+    ),
+    Evidence.EMERGING: (
+        "Early evidence",
+        "Some clinical trials show benefit; more research is needed.",
+    ),
+    Evidence.INVESTIGATIONAL: (
+        "Being studied",
+        "Only small or early studies so far; the benefit is not yet proven.",
+    ),
+}
+
+
 class RegulatoryStatus(models.TextChoices):
     FDA_APPROVED = "fda_approved", "FDA-approved"
     OFF_LABEL = "off_label", "Off-label"
+
+
+REGULATORY_STATUS_IN_PLAIN_WORDS = {
+    RegulatoryStatus.FDA_APPROVED: (
+        "The U.S. Food and Drug Administration has approved this medicine for the uses on its label, "
+        "after reviewing clinical trials of its safety and benefit."
+    ),
+    RegulatoryStatus.OFF_LABEL: (
+        "The medicine is FDA-approved for another use (anesthesia), not for mental health conditions. "
+        "Doctors may legally prescribe it off-label when they judge it right for a patient."
+    ),
+}
 
 
 class ContraindicationKind(models.TextChoices):
@@ -46,7 +75,27 @@ class ConditionGroup(models.Model):
 class ConditionQuerySet(ListedQuerySet):
     def listed(self):
         """Return conditions the public may see, in staff's order within their groups."""
-        return self.filter(is_listed=True).select_related("group").order_by("group__order", "order", "name")
+        # group__name and group_id keep each group's conditions together when two groups share an order.
+        return (
+            self.filter(is_listed=True)
+            .select_related("group")
+            .order_by("group__order", "group__name", "group_id", "order", "name")
+        )
+
+    def for_page(self):
+        """Return conditions with their page's listed routes and contraindications prefetched."""
+        return self.select_related("group").prefetch_related(
+            models.Prefetch(
+                "route_links",
+                queryset=ConditionRoute.objects.filter(route__is_listed=True).select_related("route"),
+                to_attr="listed_route_links",
+            ),
+            models.Prefetch(
+                "contraindications",
+                queryset=Contraindication.objects.listed(),
+                to_attr="listed_contraindications",
+            ),
+        )
 
 
 class Condition(models.Model):
@@ -106,6 +155,27 @@ class Condition(models.Model):
         # Safe to render as-is: save() stored it through clean_html's allow-list.
         return mark_safe(self.description)  # noqa: S308
 
+    @property
+    def evidence_heading(self):
+        return EVIDENCE_IN_PLAIN_WORDS[self.evidence][0]
+
+    @property
+    def evidence_explained(self):
+        return EVIDENCE_IN_PLAIN_WORDS[self.evidence][1]
+
+
+class AdministrationRouteQuerySet(ListedQuerySet):
+    def for_page(self):
+        """Return routes with the listed conditions they are used for prefetched, in the conditions' order."""
+        links = (
+            ConditionRoute.objects.filter(condition__is_listed=True)
+            .select_related("condition")
+            .order_by("condition__group__order", "condition__order", "condition__name")
+        )
+        return self.prefetch_related(
+            models.Prefetch("condition_links", queryset=links, to_attr="listed_condition_links")
+        )
+
 
 class AdministrationRoute(models.Model):
     """A way of giving ketamine or esketamine; its structured facts drive the comparison table."""
@@ -141,7 +211,7 @@ class AdministrationRoute(models.Model):
     last_reviewed = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ListedQuerySet.as_manager()
+    objects = AdministrationRouteQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -162,6 +232,27 @@ class AdministrationRoute(models.Model):
     def dose_display(self):
         return f"{self.typical_dose} {self.dose_unit}".strip()
 
+    @property
+    def regulatory_status_explained(self):
+        return REGULATORY_STATUS_IN_PLAIN_WORDS[self.regulatory_status]
+
+    def comparison_facts(self):
+        """Return (label, value) pairs for the comparison table and the route page, in reading order."""
+        return [
+            ("Medication", self.medication),
+            ("Regulatory status", self.get_regulatory_status_display()),
+            ("Typical dose", self.dose_display),
+            ("About the dose", self.dose_note or "As your prescriber decides"),
+            ("Session length", self.session_length),
+            ("Schedule: first weeks", self.schedule_induction),
+            ("Schedule: afterwards", self.schedule_maintenance or "Decided with your clinician"),
+            ("Observation after a dose", self.observation_period),
+            ("Setting", self.setting),
+            ("Monitoring", self.monitoring),
+            ("Usual onset", self.onset),
+            ("Requirements", self.requirements or "None beyond the usual assessment"),
+        ]
+
     @cached_property
     def description_html(self):
         # Safe to render as-is: save() stored it through clean_html's allow-list.
@@ -181,7 +272,13 @@ class ConditionRoute(models.Model):
     class Meta:
         ordering = ["order", "route__order"]
         verbose_name = "treatment route for this condition"
-        constraints = [models.UniqueConstraint(fields=["condition", "route"], name="condition_route_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "route"],
+                name="condition_route_unique",
+                violation_error_message="This treatment route is already linked to this condition.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.route} for {self.condition}"
@@ -191,6 +288,12 @@ class ContraindicationQuerySet(ListedQuerySet):
     def for_route(self, route):
         """Return contraindications that apply to route: those naming it, and those naming no route (all)."""
         return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
+
+    def for_safety_page(self):
+        """Return contraindications with route_count and their listed routes (listed_routes) prefetched."""
+        return self.annotate(route_count=models.Count("routes")).prefetch_related(
+            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes")
+        )
 
 
 class Contraindication(models.Model):
@@ -216,6 +319,10 @@ class Contraindication(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_absolute(self):
+        return self.kind == ContraindicationKind.ABSOLUTE
 
 
 class CandidateProfile(models.Model):

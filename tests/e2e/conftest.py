@@ -58,16 +58,6 @@ def browser() -> Iterator[Browser]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = old
 
 
-@pytest.fixture(autouse=True)
-def _unhashed_static(settings):
-    # live_server serves static files from the finders; nothing ran collectstatic, so the manifest
-    # storage of production has no manifest to look names up in.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def page_log() -> PageLog:
     return PageLog()
@@ -119,8 +109,8 @@ def login():
         page.goto("/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
-        page.click("input[type=submit], button[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("input[type=submit], button[type=submit]")
         assert "/admin/login/" not in page.url, f"login as {username!r} failed: still on {page.url}"
 
     return log_in

@@ -4,7 +4,7 @@ from django.db import transaction
 from articles import demo as articles_demo
 from clinic import demo_data
 from clinic.demo_accounts import ensure_demo_accounts
-from clinic.models import SiteProfile
+from clinic.models import KeyFact, SiteProfile
 from conditions import demo as conditions_demo
 
 
@@ -21,7 +21,10 @@ class Command(BaseCommand):
             profile = SiteProfile.objects.get_current()
             for field, value in demo_data.SITE_PROFILE.items():
                 setattr(profile, field, value)
+            profile.intro = demo_data.INTRO
             profile.save()
+            for order, fact in enumerate(demo_data.KEY_FACTS):
+                KeyFact.objects.update_or_create(figure=fact["figure"], defaults={**fact, "order": order})
             conditions_demo.load()
             articles_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

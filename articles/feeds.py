@@ -1,0 +1,64 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from clinic.models import SiteProfile
+
+from .models import Article
+
+FEED_ITEMS = 20
+
+
+class LatestArticlesFeed(Feed):
+    """RSS 2.0 feed of the newest published articles, with author, categories and excerpt."""
+
+    def title(self):
+        return f"{SiteProfile.objects.get_current().name}: articles"
+
+    def description(self):
+        return SiteProfile.objects.get_current().tagline or "New articles from our clinicians."
+
+    def link(self):
+        return reverse("articles:list")
+
+    def feed_url(self):
+        return reverse("articles:feed")
+
+    def items(self):
+        return Article.objects.published().for_listing().order_by("-published_at")[:FEED_ITEMS]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_author_name(self, article):
+        return article.author.name_with_credentials
+
+    def item_author_link(self, article):
+        return self._absolute(article.author.get_absolute_url())
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_categories(self, article):
+        names = [article.category.name] if article.category_id else []
+        return names + [tag.name for tag in article.tags.all()]
+
+    def get_feed(self, obj, request):
+        self._absolute = request.build_absolute_uri
+        return super().get_feed(obj, request)
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+    def feed_url(self):
+        return reverse("articles:feed_atom")

@@ -1,0 +1,107 @@
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+from .images import clean_image
+from .models import Article, Author
+
+
+def _https_by_default(db_field, **kwargs):
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # Django 6.0's default; a typed "example.org" means https
+    return db_field.formfield(**kwargs)
+
+
+def _cleaned_upload(value):
+    # Only a new upload is re-encoded; an image already stored passed through here when it came in.
+    if isinstance(value, UploadedFile):
+        return clean_image(value)
+    return value
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The article's updated_at when the form was opened; a newer one means someone saved in between.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "dek", "author", "category", "tags", "body", "key_takeaways", "excerpt",
+            "featured_image", "featured_image_alt", "featured_image_caption", "status", "reviewer",
+            "last_reviewed", "next_review_due", "published_at", "related_conditions", "seo_title",
+            "seo_description", "original_publication_name", "original_publication_url",
+        ]  # fmt: skip
+        formfield_callback = _https_by_default
+        widgets = {
+            "body": CKEditor5Widget(config_name="default"),
+            "key_takeaways": forms.Textarea(attrs={"rows": 4}),
+            "excerpt": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "slug": {
+                "unique": "Another article already uses this address. Change the slug to make it unique."
+            }
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            # Read from the database: on the history page the instance is an old version, not the current one.
+            current = Article.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
+            if current:
+                self.initial["loaded_version"] = current.isoformat()
+
+    def clean_featured_image(self):
+        return _cleaned_upload(self.cleaned_data.get("featured_image"))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and cleaned_data.get("loaded_version"):
+            self._refuse_if_saved_meanwhile(cleaned_data["loaded_version"])
+        return cleaned_data
+
+    def _refuse_if_saved_meanwhile(self, token):
+        try:
+            loaded = datetime.fromisoformat(token)
+        except ValueError:
+            raise ValidationError(
+                "This form is out of date. Reload the page and make your changes again."
+            ) from None
+        current = Article.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
+        if current is None or current == loaded:
+            return
+        saves = (
+            Article.history.filter(id=self.instance.pk, history_date__gt=loaded)
+            .select_related("history_user")
+            .order_by("history_date")
+        )
+        names = []
+        for record in saves:
+            user = record.history_user
+            name = (user.get_full_name() or user.get_username()) if user else "someone else"
+            if name not in names:
+                names.append(name)
+        last_saved = date_format(timezone.localtime(current), "j M Y, H:i")
+        raise ValidationError(
+            "%(names)s saved this article on %(when)s, after you opened it. Your changes are not saved "
+            "but are still in this form: copy what you need, open the article again in a new tab to see "
+            "their version, and add your changes there.",
+            code="edit_conflict",
+            params={"names": capfirst(" and ".join(names) or "someone else"), "when": last_saved},
+        )
+
+
+class AuthorAdminForm(forms.ModelForm):
+    class Meta:
+        model = Author
+        fields = ["display_name", "slug", "credentials", "role", "bio", "photo", "user", "may_review"]
+
+    def clean_photo(self):
+        return _cleaned_upload(self.cleaned_data.get("photo"))

@@ -1,0 +1,98 @@
+"""/sitemap.xml: every public page with its last modification; nothing unpublished, scheduled or hidden."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.urls import reverse
+
+from articles.models import Article, Author, Category, Tag
+from conditions.models import AdministrationRoute, Condition
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return Article.objects.published().order_by("-published_at")
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class ConditionSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return Condition.objects.listed()
+
+    def lastmod(self, condition):
+        return condition.updated_at
+
+
+class TreatmentSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return AdministrationRoute.objects.listed()
+
+    def lastmod(self, route):
+        return route.updated_at
+
+
+class ArchiveSitemap(Sitemap):
+    """Category, tag and author pages with at least one public article; lastmod is their newest change."""
+
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        published = Article.objects.published()
+        archives = []
+        for model, lookup in ((Category, "category"), (Tag, "tags"), (Author, "author")):
+            latest = published.values(lookup).annotate(latest=Max("updated_at")).order_by()
+            changed = {row[lookup]: row["latest"] for row in latest if row[lookup]}
+            archives += [(item, changed[item.pk]) for item in model.objects.filter(pk__in=changed)]
+        return archives
+
+    def location(self, item):
+        return item[0].get_absolute_url()
+
+    def lastmod(self, item):
+        return item[1]
+
+
+class SectionSitemap(Sitemap):
+    """The home page and the section pages; each changes when its newest content does."""
+
+    changefreq = "weekly"
+    priority = 1.0
+
+    def items(self):
+        articles = Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        conditions = Condition.objects.listed().aggregate(latest=Max("updated_at"))["latest"]
+        routes = AdministrationRoute.objects.listed().aggregate(latest=Max("updated_at"))["latest"]
+        newest = max((d for d in (articles, conditions, routes) if d), default=None)
+        return [
+            ("home", newest),
+            ("articles:list", articles),
+            ("conditions:list", conditions),
+            ("conditions:route_list", routes),
+            ("conditions:safety", routes),
+        ]
+
+    def location(self, item):
+        return reverse(item[0])
+
+    def lastmod(self, item):
+        return item[1]
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "articles": ArticleSitemap,
+    "conditions": ConditionSitemap,
+    "treatments": TreatmentSitemap,
+    "archives": ArchiveSitemap,
+}

@@ -1,0 +1,47 @@
+import logging
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from sorl.thumbnail import get_thumbnail
+
+register = template.Library()
+logger = logging.getLogger(__name__)
+
+RENDITION_WIDTHS = (400, 800, 1200)
+
+
+@register.simple_tag
+def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=False, css_class=""):
+    """Return an <img> with WebP renditions in srcset, width and height set; never the original file.
+
+    Below-the-fold images load lazily; pass eager=True for the one image at the top of a page.
+    """
+    if not image:
+        return ""
+    try:
+        renditions = {}
+        for width in RENDITION_WIDTHS:
+            # No upscaling: a small original yields one rendition at its own width.
+            thumb = get_thumbnail(image, str(width), format="WEBP", quality=80, upscale=False)
+            renditions[thumb.width] = thumb
+    except (OSError, ValueError):
+        logger.exception("Could not make renditions of %s", image.name)
+        return ""
+    ordered = [renditions[width] for width in sorted(renditions)]
+    default = ordered[min(1, len(ordered) - 1)]
+    srcset = format_html_join(", ", "{} {}w", ((thumb.url, thumb.width) for thumb in ordered))
+    loading = (
+        format_html(' loading="eager" fetchpriority="high"') if eager else format_html(' loading="lazy"')
+    )
+    class_attribute = format_html(' class="{}"', css_class) if css_class else ""
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" decoding="async"{}{}>',
+        default.url,
+        srcset,
+        sizes,
+        default.width,
+        default.height,
+        alt,
+        loading,
+        class_attribute,
+    )

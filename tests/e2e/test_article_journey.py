@@ -1,0 +1,102 @@
+"""An article's whole life in a real browser: written in CKEditor 5, reviewed, published, read."""
+
+import io
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.urls import get_resolver
+from PIL import Image
+from playwright.sync_api import expect
+
+from articles.models import Article, Status
+from articles.roles import sync_roles
+from tests.factories import AuthorFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"  # UserFactory's
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def media_served_from_test_root(settings, monkeypatch):
+    # clinic/urls.py binds the media folder when it is imported; the tests store uploads in tmp_path.
+    for pattern in get_resolver().url_patterns:
+        if "document_root" in getattr(pattern, "default_args", {}):
+            monkeypatch.setitem(pattern.default_args, "document_root", settings.MEDIA_ROOT)
+            return
+    pytest.fail("uploads are not served: run with DJANGO_DEBUG=1 or DJANGO_SERVE_MEDIA=1 (make e2e does)")
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (320, 180), "#1f5f5b").save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_author_writes_editor_publishes_reader_reads(new_page, login, media_served_from_test_root):
+    sync_roles(apps)  # transactional tests flush the database; the groups come back with this
+    writer = UserFactory(username="writer", password=PASSWORD)
+    writer.groups.add(Group.objects.get(name="Authors"))
+    AuthorFactory(user=writer, display_name="Wren Writer")
+    editor = UserFactory(username="editor", password=PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    AuthorFactory(display_name="Dana Whitfield", credentials="MD", may_review=True)
+
+    # The author writes in CKEditor 5, with bold text and an uploaded image, and saves a draft.
+    page = new_page()
+    login(page, "writer", PASSWORD)
+    page.goto("/admin/articles/article/add/")
+    page.locator("#id_title").press_sequentially("Sleep after an infusion")  # keyup fills the slug
+    expect(page.locator("#id_slug")).to_have_value("sleep-after-an-infusion")
+    editable = page.locator(".ck-editor__editable")
+    editable.click()
+    page.keyboard.type("Plan a quiet evening. ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Rest is part of the treatment.")
+    page.keyboard.press("Control+b")
+    page.locator(".ck-toolbar input[type=file]").set_input_files(
+        files=[{"name": "room.png", "mimeType": "image/png", "buffer": _png()}]
+    )
+    expect(editable.locator("img[src*='/media/uploads/']")).to_have_count(1, timeout=10_000)
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    article = Article.objects.get(slug="sleep-after-an-infusion")
+    assert article.status == Status.DRAFT
+    assert "<strong>Rest is part of the treatment.</strong>" in article.body
+
+    # Then submits it for review; publishing is not among the choices.
+    expect(page.locator("#id_status option[value=published]")).to_have_count(0)
+    page.select_option("#id_status", "in_review")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+
+    # The editor names the reviewer (autocomplete), dates the review and publishes.
+    page = new_page()
+    login(page, "editor", PASSWORD)
+    page.goto("/admin/articles/article/")
+    page.click("text=Sleep after an infusion")
+    page.click(".field-reviewer .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", "Dana")
+    page.locator(".select2-results__option", has_text="Dana Whitfield").click()
+    page.fill("#id_last_reviewed", date.today().isoformat())
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    article.refresh_from_db()
+    assert article.is_public
+
+    # A reader, with no login, sees the formatted text and the image.
+    page = new_page()
+    response = page.goto(article.get_absolute_url())
+    assert response.status == 200
+    expect(page.locator(".article-body strong")).to_have_text("Rest is part of the treatment.")
+    image = page.locator(".article-body img")
+    expect(image).to_have_count(1)
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth === 320", arg=image.element_handle())
+    expect(page.locator(".reviewed")).to_contain_text("Medically reviewed by Dana Whitfield, MD")
+    expect(page.locator(".preview-banner")).to_have_count(0)

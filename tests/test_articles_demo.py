@@ -1,0 +1,63 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles import demo_data
+from articles.models import Article, Author, Category, Reference, Status, Tag
+from conditions.models import Condition
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return [model.objects.count() for model in (Article, Author, Category, Tag, Reference)]
+
+
+def test_load_demo_content_twice_makes_no_duplicates(settings, tmp_path):
+    settings.BASE_DIR = tmp_path  # the demo credentials file goes here, not into the project
+    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+    first = _counts()
+    images = sorted(Article.objects.values_list("featured_image", flat=True))
+
+    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+
+    assert _counts() == first
+    assert first[0] == len(demo_data.ARTICLES) and first[1] == len(demo_data.AUTHORS)
+    assert sorted(Article.objects.values_list("featured_image", flat=True)) == images  # not regenerated
+
+
+def test_demo_articles_cover_every_state_and_link_conditions(client, settings, tmp_path):
+    settings.BASE_DIR = tmp_path
+    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+
+    published = Article.objects.published()
+    assert published.count() >= 8
+    assert Article.objects.filter(status=Status.DRAFT).exists()
+    assert Article.objects.filter(status=Status.IN_REVIEW).exists()
+    assert Article.objects.filter(status=Status.PUBLISHED).exclude(pk__in=published).count() == 1  # scheduled
+    for article in published:
+        assert article.reviewer and article.reviewer.may_review and article.last_reviewed, article.slug
+        assert (article.next_review_due - article.last_reviewed).days == 365
+        assert article.references.exists() and article.featured_image and article.featured_image_alt
+    expected = {slug for entry in demo_data.ARTICLES for slug in entry["related_conditions"]}
+    existing = set(Condition.objects.filter(slug__in=expected).values_list("slug", flat=True))
+    linked = set(Article.related_conditions.through.objects.values_list("condition__slug", flat=True))
+    assert linked == existing
+
+    html = client.get(reverse("articles:list")).content.decode()
+    for article in published[:10]:
+        assert article.title in html
+    page = client.get(published.first().get_absolute_url())
+    assert page.status_code == 200 and b'width="1600" height="900"' in page.content
+
+
+def test_demo_author_login_writes_under_a_byline(settings, tmp_path):
+    settings.BASE_DIR = tmp_path
+    call_command("load_demo_content", stdout=io.StringIO())
+
+    author = Author.objects.get(user__username="author")
+    assert author.user.groups.filter(name="Authors").exists()
+    assert author.user.has_usable_password()  # demo_accounts set it after the loader made the user
+    assert Article.objects.filter(author=author, status=Status.DRAFT).exists()

@@ -1,0 +1,184 @@
+import logging
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from clinic.models import SiteProfile
+from conditions.models import ContraindicationKind
+from tests.factories import ContraindicationFactory
+
+pytestmark = pytest.mark.django_db
+
+CHECK_URL = reverse("conditions:check")
+CHECK_GET_QUERIES = 1  # the listed contraindications
+CHECK_POST_QUERIES = 1  # the same, and nothing written
+
+
+@pytest.fixture
+def site_profile():
+    profile = SiteProfile.objects.get_current()
+    profile.phone = "(555) 010-0142"
+    profile.booking_url = "https://booking.example.org/clinic"
+    profile.save()
+    SiteProfile.objects.get_current()  # warm the cache, as on a running site
+    return profile
+
+
+@pytest.fixture
+def questions(site_profile):
+    return {
+        "psychosis": ContraindicationFactory(
+            name="History of psychosis",
+            kind=ContraindicationKind.ABSOLUTE,
+            screening_question="Have you ever been diagnosed with psychosis or schizophrenia?",
+        ),
+        "pressure": ContraindicationFactory(
+            name="High blood pressure",
+            kind=ContraindicationKind.RELATIVE,
+            screening_question="Do you have high blood pressure?",
+        ),
+        "pregnancy": ContraindicationFactory(
+            name="Pregnancy or breastfeeding",
+            kind=ContraindicationKind.ABSOLUTE,
+            screening_question="Are you pregnant or breastfeeding?",
+        ),
+    }
+
+
+def field(contraindication):
+    return f"q{contraindication.pk}"
+
+
+def test_form_asks_each_listed_screening_question_as_a_fieldset(client, questions):
+    hidden = ContraindicationFactory(screening_question="A question staff have hidden?", is_listed=False)
+
+    response = client.get(CHECK_URL)
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert html.count("<fieldset") == 3
+    assert "<legend>Do you have high blood pressure?</legend>" in html
+    assert hidden.screening_question not in html
+    assert 'method="post"' in html and "csrfmiddlewaretoken" in html
+    pressure = field(questions["pressure"])
+    for value in ("yes", "no", "unsure"):
+        assert f'<label for="id_{pressure}_' in html
+        assert f'name="{pressure}" value="{value}"' in html
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_absolute_yes_means_likely_not_a_candidate(client, questions):
+    response = client.post(
+        CHECK_URL, {field(questions["psychosis"]): "yes", field(questions["pressure"]): "no"}
+    )
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Your pre-screen result" in html
+    assert "History of psychosis" in html and "not a safe choice" in html
+    assert "High blood pressure</h3>" not in html
+    assert "not a diagnosis or a medical decision" in html
+    assert 'class="crisis-box"' in html
+    assert 'href="tel:5550100142"' in html and "https://booking.example.org/clinic" in html
+
+
+def test_relative_yes_needs_careful_evaluation(client, questions):
+    html = client.post(CHECK_URL, {field(questions["pressure"]): "yes"}).content.decode()
+
+    assert "High blood pressure</h3>" in html and "needs careful evaluation by a clinician" in html
+    assert "not a safe choice" not in html
+
+
+def test_not_sure_is_worth_asking_about(client, questions):
+    html = client.post(CHECK_URL, {field(questions["pregnancy"]): "unsure"}).content.decode()
+
+    assert "Pregnancy or breastfeeding</h3>" in html
+    assert "worth asking a clinician about" in html
+    assert "<strong>Not sure</strong>" in html
+
+
+def test_all_no_lists_nothing_but_still_needs_a_clinician(client, questions):
+    html = client.post(CHECK_URL, {field(c): "no" for c in questions.values()}).content.decode()
+
+    assert "None of your answers point to something that rules ketamine treatment out" in html
+    assert 'class="finding' not in html
+    assert "not a diagnosis or a medical decision" in html
+
+
+def test_unanswered_questions_are_treated_as_not_answered(client, questions):
+    html = client.post(CHECK_URL, {}).content.decode()
+
+    assert "You didn't answer any questions" in html
+    assert 'class="finding' not in html
+
+
+def test_get_with_answers_in_the_query_string_computes_nothing(client, questions):
+    html = client.get(CHECK_URL, {field(questions["psychosis"]): "yes"}).content.decode()
+
+    assert "Your pre-screen result" not in html
+    assert "not a safe choice" not in html
+    assert "checked" not in html
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete", "head", "options"])
+def test_other_methods_are_not_allowed(client, questions, method):
+    assert getattr(client, method)(CHECK_URL).status_code == 405
+
+
+def test_unknown_question_gives_a_form_error_not_a_server_error(client, questions):
+    response = client.post(CHECK_URL, {"q999999": "yes", field(questions["pressure"]): "yes"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Some answers don&#x27;t match the current questions" in html
+    assert "Your pre-screen result" not in html
+
+
+def test_bad_answer_value_gives_a_clear_field_error(client, questions):
+    response = client.post(CHECK_URL, {field(questions["pressure"]): "maybe<script>"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Choose yes, no or not sure, or leave it unanswered." in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_post_result_is_never_stored_or_cached(client, questions, django_assert_num_queries, caplog):
+    data = {field(questions["psychosis"]): "yes", field(questions["pressure"]): "unsure"}
+
+    caplog.set_level(logging.DEBUG)
+    with CaptureQueriesContext(connection) as captured, django_assert_num_queries(CHECK_POST_QUERIES):
+        response = client.post(CHECK_URL, data)
+
+    assert response.status_code == 200
+    writes = [
+        q["sql"] for q in captured.captured_queries if not q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert writes == []
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "sessionid" not in response.cookies
+    assert field(questions["psychosis"]) not in caplog.text
+
+
+def test_check_page_query_counts_do_not_grow(client, questions, django_assert_num_queries):
+    for _ in range(2):
+        ContraindicationFactory.create_batch(5)
+        with django_assert_num_queries(CHECK_GET_QUERIES):
+            assert client.get(CHECK_URL).status_code == 200
+        with django_assert_num_queries(CHECK_POST_QUERIES):
+            assert client.post(CHECK_URL, {field(questions["pressure"]): "yes"}).status_code == 200
+
+
+def test_post_works_with_a_real_csrf_token(questions):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(CHECK_URL)
+    token = browser.cookies["csrftoken"].value
+
+    answered = browser.post(CHECK_URL, {"csrfmiddlewaretoken": token, field(questions["pressure"]): "yes"})
+    forged = Client(enforce_csrf_checks=True).post(CHECK_URL, {field(questions["pressure"]): "yes"})
+
+    assert answered.status_code == 200 and "needs careful evaluation" in answered.content.decode()
+    assert forged.status_code == 403

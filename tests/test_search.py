@@ -1,0 +1,108 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from clinic.search import MAX_QUERY_CHARS, normalize_query, search
+from tests.factories import AdministrationRouteFactory, ArticleFactory, ConditionFactory
+
+pytestmark = pytest.mark.django_db
+
+ODD_QUERIES = [
+    "",
+    "   ",
+    "x" * 2048,
+    '"unbalanced quote',
+    "100% sure",
+    "under_score",
+    "ketamine & | ! :* <>",
+    "кетамин депрессия",
+    "ケタミン",
+    "\x00\x07control",
+    "' OR 1=1 --",
+]
+
+
+def titles(results):
+    return [result.title for result in results]
+
+
+def test_search_finds_published_articles_conditions_and_treatments():
+    article = ArticleFactory(published=True, title="Sleep after an infusion", body="<p>Rest helps.</p>")
+    condition = ConditionFactory(name="Insomnia with depression", summary="Trouble sleeping and low mood.")
+    route = AdministrationRouteFactory(name="Sleep clinic route", summary="Given in the evening.")
+    found = titles(search("sleep"))
+    assert {article.title, condition.name, route.name} <= set(found)
+
+
+def test_search_never_shows_drafts_scheduled_or_hidden_content():
+    ArticleFactory(title="Sleep draft", body="<p>sleep</p>")
+    ArticleFactory(scheduled=True, title="Sleep scheduled", body="<p>sleep</p>")
+    ConditionFactory(hidden=True, name="Sleep hidden condition")
+    AdministrationRouteFactory(is_listed=False, name="Sleep hidden route")
+    assert search("sleep") == []
+
+
+def test_title_match_ranks_above_body_match():
+    body_match = ArticleFactory(published=True, title="Preparing for a visit", body="<p>Notes on esketamine.</p>")
+    title_match = ArticleFactory(published=True, title="Esketamine explained", body="<p>A nasal spray.</p>")
+    assert titles(search("esketamine"))[:2] == [title_match.title, body_match.title]
+
+
+def test_snippet_highlights_the_match_and_escapes_author_text():
+    ArticleFactory(published=True, title="Dosing", body="<p>Doses use 0.5 mg/kg &lt;b&gt; given over forty minutes.</p>")
+    snippet = search("forty")[0].snippet
+    assert "<mark>forty</mark>" in snippet.lower()
+    assert "<b>" not in snippet
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES, ids=range(len(ODD_QUERIES)))
+def test_odd_queries_give_a_normal_page(client, query):
+    ArticleFactory(published=True, title="Ketamine basics")
+    response = client.get(reverse("search"), {"q": query})
+    assert response.status_code == 200
+    assert len(response.context["query"]) <= MAX_QUERY_CHARS
+
+
+def test_percent_and_underscore_are_literal_not_wildcards():
+    ArticleFactory(published=True, title="Completely unrelated", body="<p>nothing here</p>")
+    assert search("%") == [] and search("_") == []
+
+
+def test_search_page_shows_results_count_and_paginates(client):
+    ArticleFactory.create_batch(12, published=True, body="<p>Infusion notes.</p>")
+    first = client.get(reverse("search"), {"q": "infusion"})
+    assert "12 results for “infusion”" in first.content.decode()
+    assert len(first.context["page_obj"]) == 10
+    second = client.get(reverse("search"), {"q": "infusion", "page": 2})
+    assert len(second.context["page_obj"]) == 2
+    assert client.get(reverse("search"), {"q": "infusion", "page": 99}).status_code == 404
+    assert client.get(reverse("search"), {"q": "infusion", "page": "abc"}).status_code == 404
+
+
+def test_search_page_keeps_the_query_in_pagination_links(client):
+    ArticleFactory.create_batch(11, published=True, body="<p>Infusion notes.</p>")
+    html = client.get(reverse("search"), {"q": "infusion"}).content.decode()
+    assert "q=infusion" in html and "page=2" in html
+
+
+def test_normalize_query_collapses_whitespace_and_caps_length():
+    assert normalize_query("  two \n words\t") == "two words"
+    assert len(normalize_query("y" * 5000)) == MAX_QUERY_CHARS
+
+
+def test_search_query_count_does_not_grow_with_matches(client, django_assert_num_queries):
+    for batch in (1, 15):
+        ArticleFactory.create_batch(batch, published=True, body="<p>Infusion notes.</p>")
+        ConditionFactory.create_batch(batch, summary="Infusion condition.")
+        client.get(reverse("search"), {"q": "infusion"})  # warm the site-profile cache
+        with django_assert_num_queries(3):  # articles, conditions, treatments
+            assert client.get(reverse("search"), {"q": "infusion"}).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL")
+def test_postgres_search_uses_stemming_and_the_gin_index():
+    article = ArticleFactory(published=True, title="Infusions at the clinic", body="<p>We infuse slowly.</p>")
+    assert titles(search("infusion")) == [article.title]  # "infusions" stems to "infus"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'article_search_idx'")
+        assert "gin" in cursor.fetchone()[0].lower()

@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import path
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
@@ -132,14 +133,25 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 obj.author = request.user.author_profile
         super().save_model(request, obj, form, change)
 
+    def history_view(self, request, object_id, extra_context=None):
+        if not _is_editor(request):
+            self._visible_or_404(request, object_id)  # an author's drafts are not for other authors
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple-history lets anyone who may view history post the revert form; only editors of the
-        # article as it is now may revert it.
-        if request.method == "POST":
-            current = get_object_or_404(self.get_queryset(request), pk=object_id)
-            if not self.has_change_permission(request, current):
+        # simple-history lets anyone who may view history post the revert form; only those who may
+        # edit the article as it is now may revert it.
+        if request.method == "POST" or not _is_editor(request):
+            current = self._visible_or_404(request, object_id)
+            if request.method == "POST" and not self.has_change_permission(request, current):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _visible_or_404(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("No such article, or not yours to see.")
+        return article
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):

@@ -224,7 +224,3 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }
-
-# 3. Project
-
-DEMO_ADMIN_USERNAME = "admin"

@@ -1,9 +1,13 @@
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
+
+from clinic import structured_data
+from clinic.seo import PageMetaMixin, collection_page
 
 from .forms import PrescreenForm
 from .models import (
@@ -34,7 +38,18 @@ class StaffPreviewMixin:
         return response
 
 
-class ConditionListView(ListView):
+class ConditionListView(PageMetaMixin, ListView):
+    meta_title = "Conditions we treat"
+    meta_description = (
+        "The conditions ketamine treatment may help, grouped, with how strong the evidence is for each."
+    )
+
+    def get_breadcrumbs(self):
+        return [("Conditions", reverse("conditions:list"))]
+
+    def get_page_nodes(self, absolute):
+        return collection_page(reverse("conditions:list"), self.meta_title, self.meta_description, absolute)
+
     def get_queryset(self):
         return Condition.objects.listed()
 
@@ -42,16 +57,44 @@ class ConditionListView(ListView):
         return super().get_context_data(evidence_levels=EVIDENCE_IN_PLAIN_WORDS.values(), **kwargs)
 
 
-class ConditionDetailView(StaffPreviewMixin, DetailView):
+class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
     queryset = Condition.objects.for_page()
     preview_permission = "conditions.change_condition"
+
+    def get_meta(self):
+        return {"title": self.object.name, "description": self.object.summary, "section": "Conditions"}
+
+    def get_breadcrumbs(self):
+        return [
+            ("Conditions", reverse("conditions:list")),
+            (self.object.name, self.object.get_absolute_url()),
+        ]
+
+    def get_page_nodes(self, absolute):
+        routes = [link.route for link in self.object.listed_route_links]
+        return structured_data.condition_nodes(self.object, routes, absolute)
 
     def get_context_data(self, **kwargs):
         # Articles name their conditions; the reverse manager has Article's published().
         return super().get_context_data(articles=self.object.articles.published(), **kwargs)
 
 
-class RouteListView(ListView):
+class RouteListView(PageMetaMixin, ListView):
+    meta_title = "Treatment routes compared"
+    meta_description = (
+        "The ways ketamine and esketamine are given, compared side by side: dose, session length, schedule, "
+        "observation, setting and FDA status."
+    )
+
+    def get_breadcrumbs(self):
+        return [("Treatments", reverse("conditions:route_list"))]
+
+    def get_page_nodes(self, absolute):
+        page = collection_page(
+            reverse("conditions:route_list"), self.meta_title, self.meta_description, absolute
+        )
+        return page + [structured_data.therapy_reference(route, absolute) for route in self.object_list]
+
     def get_queryset(self):
         return AdministrationRoute.objects.listed()
 
@@ -62,18 +105,46 @@ class RouteListView(ListView):
         return super().get_context_data(comparison_rows=rows, **kwargs)
 
 
-class RouteDetailView(StaffPreviewMixin, DetailView):
+class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
     queryset = AdministrationRoute.objects.for_page()
     context_object_name = "route"
     preview_permission = "conditions.change_administrationroute"
 
+    def get_meta(self):
+        return {"title": self.object.name, "description": self.object.summary, "section": "Treatments"}
+
+    def get_breadcrumbs(self):
+        return [
+            ("Treatments", reverse("conditions:route_list")),
+            (self.object.name, self.object.get_absolute_url()),
+        ]
+
+    def get_page_nodes(self, absolute):
+        return structured_data.route_nodes(self.object, self.contraindications, absolute)
+
     def get_context_data(self, **kwargs):
-        contraindications = Contraindication.objects.listed().for_route(self.object)
-        return super().get_context_data(contraindications=contraindications, **kwargs)
+        self.contraindications = list(Contraindication.objects.listed().for_route(self.object))
+        return super().get_context_data(contraindications=self.contraindications, **kwargs)
 
 
-class SafetyView(TemplateView):
+class SafetyView(PageMetaMixin, TemplateView):
     template_name = "conditions/safety.html"
+    meta_title = "Safety: is ketamine treatment right for me?"
+    meta_description = (
+        "Who ketamine treatment may suit, who it does not, and which health conditions need careful "
+        "evaluation first."
+    )
+
+    def get_breadcrumbs(self):
+        return [("Safety", reverse("conditions:safety"))]
+
+    def get_page_nodes(self, absolute):
+        path = reverse("conditions:safety")
+        page = structured_data.web_page(
+            "MedicalWebPage", path, self.meta_title, self.meta_description, absolute,
+            audience={"@type": "Patient"}, breadcrumb={"@id": absolute(path) + "#breadcrumb"},
+        )  # fmt: skip
+        return [page]
 
     def get_context_data(self, **kwargs):
         contraindications = list(Contraindication.objects.listed().for_safety_page())

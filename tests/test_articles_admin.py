@@ -111,6 +111,16 @@ def test_author_cannot_open_or_post_to_someone_elses_article(client, author_user
     assert other.title == "Not yours"
 
 
+def test_author_cannot_read_the_history_of_someone_elses_article(client, author_user):
+    other = ArticleFactory(title="Not yours", body="<p>Unpublished clinical notes.</p>")
+    version = other.history.earliest()
+    client.force_login(author_user)
+
+    assert client.get(reverse("admin:articles_article_history", args=[other.pk])).status_code == 404
+    url = reverse("admin:articles_article_simple_history", args=[other.pk, version.history_id])
+    assert client.get(url).status_code == 404
+
+
 def test_author_form_offers_only_draft_and_review_and_no_editor_fields(client, author_user):
     client.force_login(author_user)
     html = _page(client.get(ADD_URL))

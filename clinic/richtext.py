@@ -5,6 +5,9 @@ anything an author made with the toolbar, and whatever else arrives (pasted mark
 is dropped before it is stored. Cleaning is idempotent: clean_html(clean_html(x)) == clean_html(x).
 """
 
+import html as html_lib
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -41,6 +44,12 @@ def clean_html(html: str) -> str:
     ).strip()
 
 
+BLOCK_BOUNDARY = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|blockquote|tr|td|th|table|figure|figcaption|br|hr|div)\b", re.I
+)
+
+
 def html_to_text(html: str) -> str:
-    """Return the readable text of html, tags removed and whitespace collapsed."""
-    return " ".join(nh3.clean(html or "", tags=set()).split())
+    """Return the readable text of html: tags removed, blocks kept apart by a space, whitespace collapsed."""
+    spaced = BLOCK_BOUNDARY.sub(lambda match: " " + match.group(0), html or "")
+    return html_lib.unescape(" ".join(nh3.clean(spaced, tags=set()).split()))

@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
-from django.views.static import serve
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -16,12 +15,9 @@ urlpatterns = [
     path("sitemap.xml", cache_page(60 * 15)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/", include("articles.urls")),
     path("", include("conditions.urls")),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("admin/", admin.site.urls),
 ]
 
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", views.serve_media))

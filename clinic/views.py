@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
+from django.views.static import serve
 
 from articles.models import Article
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
@@ -78,6 +80,12 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, **kwargs)
+
+
+@require_safe
+def serve_media(request, path):
+    # MEDIA_ROOT is read per request, so a changed setting (tests, a mounted volume) takes effect at once.
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @require_safe

@@ -25,12 +25,19 @@ def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
     clean_env.update(env, DJANGO_SETTINGS_MODULE="clinic.settings")
     script = f"import django; django.setup()\n{code}"
     return subprocess.run(
-        [sys.executable, "-c", script], cwd=PROJECT_DIR, env=clean_env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script],
+        cwd=PROJECT_DIR,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 def settings_value(expression: str, **env: str):
-    result = run_django(f"import json; from django.conf import settings; print(json.dumps({expression}))", **env)
+    result = run_django(
+        f"import json; from django.conf import settings; print(json.dumps({expression}))", **env
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -54,9 +61,14 @@ def test_database_url_selects_postgresql_with_reused_checked_connections():
 
 def test_redis_url_selects_djangos_redis_cache():
     default_cache = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1")
-    redis_cache = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://cache:6379/2")
+    redis_cache = settings_value(
+        'settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://cache:6379/2"
+    )
     assert default_cache["BACKEND"].endswith("LocMemCache")
-    assert redis_cache == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache:6379/2"}
+    assert redis_cache == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache:6379/2",
+    }
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,10 @@
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.urls import reverse
 
-from clinic.search import MAX_QUERY_CHARS, normalize_query, search
+from articles.models import Article
+from clinic.search import MAX_QUERY_CHARS, SEARCH_CONFIG, article_search_vector, normalize_query, search
 from tests.factories import AdministrationRouteFactory, ArticleFactory, ConditionFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,13 +45,17 @@ def test_search_never_shows_drafts_scheduled_or_hidden_content():
 
 
 def test_title_match_ranks_above_body_match():
-    body_match = ArticleFactory(published=True, title="Preparing for a visit", body="<p>Notes on esketamine.</p>")
+    body_match = ArticleFactory(
+        published=True, title="Preparing for a visit", body="<p>Notes on esketamine.</p>"
+    )
     title_match = ArticleFactory(published=True, title="Esketamine explained", body="<p>A nasal spray.</p>")
     assert titles(search("esketamine"))[:2] == [title_match.title, body_match.title]
 
 
 def test_snippet_highlights_the_match_and_escapes_author_text():
-    ArticleFactory(published=True, title="Dosing", body="<p>Doses use 0.5 mg/kg &lt;b&gt; given over forty minutes.</p>")
+    ArticleFactory(
+        published=True, title="Dosing", body="<p>Doses use 0.5 mg/kg &lt;b&gt; given over forty minutes.</p>"
+    )
     snippet = search("forty")[0].snippet
     assert "<mark>forty</mark>" in snippet.lower()
     assert "<b>" not in snippet
@@ -103,6 +109,14 @@ def test_search_query_count_does_not_grow_with_matches(client, django_assert_num
 def test_postgres_search_uses_stemming_and_the_gin_index():
     article = ArticleFactory(published=True, title="Infusions at the clinic", body="<p>We infuse slowly.</p>")
     assert titles(search("infusion")) == [article.title]  # "infusions" stems to "infus"
+    query = Article.objects.annotate(search=article_search_vector()).filter(
+        search=SearchQuery("infusion", search_type="websearch", config=SEARCH_CONFIG)
+    )
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'article_search_idx'")
-        assert "gin" in cursor.fetchone()[0].lower()
+        cursor.execute(
+            "SET LOCAL enable_seqscan = off"
+        )  # a handful of rows: make the planner show its choice
+        sql, params = query.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_search_idx" in plan

@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.urls import get_resolver
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -19,23 +18,13 @@ PASSWORD = "correct-horse-battery"  # UserFactory's
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def media_served_from_test_root(settings, monkeypatch):
-    # clinic/urls.py binds the media folder when it is imported; the tests store uploads in tmp_path.
-    for pattern in get_resolver().url_patterns:
-        if "document_root" in getattr(pattern, "default_args", {}):
-            monkeypatch.setitem(pattern.default_args, "document_root", settings.MEDIA_ROOT)
-            return
-    pytest.fail("uploads are not served: run with DJANGO_DEBUG=1 or DJANGO_SERVE_MEDIA=1 (make e2e does)")
-
-
 def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (320, 180), "#1f5f5b").save(out, format="PNG")
     return out.getvalue()
 
 
-def test_author_writes_editor_publishes_reader_reads(new_page, login, media_served_from_test_root):
+def test_author_writes_editor_publishes_reader_reads(new_page, login):
     sync_roles(apps)  # transactional tests flush the database; the groups come back with this
     writer = UserFactory(username="writer", password=PASSWORD)
     writer.groups.add(Group.objects.get(name="Authors"))

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-CREDENTIALS_FILE = Path(settings.BASE_DIR) / ".demo-credentials"
+CREDENTIALS_FILENAME = ".demo-credentials"
 
 # username -> (group, is_superuser); groups come from the articles app's role migration.
 DEMO_ACCOUNTS = {
@@ -19,16 +19,21 @@ DEMO_ACCOUNTS = {
 }
 
 
+def credentials_file() -> Path:
+    return Path(settings.BASE_DIR) / CREDENTIALS_FILENAME
+
+
 def _stored_password() -> str | None:
     try:
-        return json.loads(CREDENTIALS_FILE.read_text())["password"]
+        return json.loads(credentials_file().read_text())["password"]
     except (OSError, ValueError, KeyError):
         return None
 
 
 def _store_password(password: str) -> None:
-    CREDENTIALS_FILE.write_text(json.dumps({"password": password}))
-    CREDENTIALS_FILE.chmod(0o600)
+    path = credentials_file()
+    path.write_text(json.dumps({"password": password}))
+    path.chmod(0o600)
 
 
 def ensure_demo_accounts() -> tuple[str, list[str]]:

@@ -1,0 +1,191 @@
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from clinic.models import KeyFact, SiteProfile
+from tests.factories import (
+    AdministrationRouteFactory,
+    ArticleFactory,
+    CategoryFactory,
+    ConditionFactory,
+    ConditionRouteFactory,
+    ContraindicationFactory,
+    TagFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def json_ld_graph(response):
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    assert len(blocks) == 1, "one @graph per page"
+    data = json.loads(blocks[0])
+    assert data["@context"] == "https://schema.org"
+    return data["@graph"]
+
+
+def nodes_of_type(graph, type_name):
+    return [node for node in graph if node.get("@type") == type_name]
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
+        for url in root.findall("sm:url", SITEMAP_NS)
+    }
+
+
+def test_sitemap_lists_every_public_page_with_lastmod_and_nothing_unpublished(client):
+    category, tag = CategoryFactory(), TagFactory()
+    public = ArticleFactory(published=True, category=category, tags=[tag])
+    draft, scheduled = ArticleFactory(), ArticleFactory(scheduled=True)
+    archived = ArticleFactory(archived=True)
+    listed, hidden = ConditionFactory(), ConditionFactory(hidden=True)
+    route, hidden_route = AdministrationRouteFactory(), AdministrationRouteFactory(is_listed=False)
+    empty_category = CategoryFactory()
+
+    entries = sitemap_entries(client)
+    paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in entries}
+    expected = {
+        "/", "/articles/", "/conditions/", "/treatments/", "/safety/",
+        public.get_absolute_url(), listed.get_absolute_url(), route.get_absolute_url(),
+        category.get_absolute_url(), tag.get_absolute_url(), public.author.get_absolute_url(),
+    }  # fmt: skip
+    assert expected <= paths
+    for absent in (draft, scheduled, archived, hidden, hidden_route, empty_category):
+        assert absent.get_absolute_url() not in paths
+    assert all(entries.values()), "every entry has a lastmod"
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_home_shows_groups_routes_latest_articles_and_sourced_facts(client):
+    profile = SiteProfile.objects.get_current()
+    profile.phone, profile.booking_url = "(555) 010-0142", "https://example.org/book"
+    profile.save()
+    link = ConditionRouteFactory()
+    hidden = ConditionFactory(hidden=True, group=link.condition.group)
+    articles = ArticleFactory.create_batch(3, published=True)
+    draft = ArticleFactory(title="Unfinished thoughts")
+    KeyFact.objects.create(figure="2 hours", text="Observation after esketamine.", source_text="Spravato label",
+                           source_url="https://example.org/label")  # fmt: skip
+
+    html = client.get(reverse("home")).content.decode()
+    assert link.condition.group.name in html and link.condition.name in html
+    assert hidden.name not in html
+    assert link.route.name in html
+    assert all(article.title in html for article in articles) and draft.title not in html
+    assert "2 hours" in html and 'href="https://example.org/label"' in html and "Spravato label" in html
+    assert 'href="tel:5550100142"' in html and 'href="https://example.org/book"' in html
+
+
+def test_home_query_count_does_not_grow_with_content(client, django_assert_num_queries):
+    for _ in range(2):
+        ConditionRouteFactory.create_batch(3)
+        ArticleFactory.create_batch(4, published=True, tags=[TagFactory()])
+        KeyFact.objects.create(figure="1", text="t", source_text="s", source_url="https://example.org/")
+        client.get(reverse("home"))  # warm the site-profile cache
+        with django_assert_num_queries(6):  # groups, their conditions, routes, articles, their tags, facts
+            assert client.get(reverse("home")).status_code == 200
+
+
+def test_every_page_carries_the_clinic_and_website_with_search_action(client):
+    profile = SiteProfile.objects.get_current()
+    profile.name, profile.phone, profile.street_address = "Harbor Light Clinic", "(555) 010-0199", "1 Main St"
+    profile.save()
+    graph = json_ld_graph(client.get(reverse("conditions:list")))
+    clinic = nodes_of_type(graph, "MedicalClinic")[0]
+    assert clinic["name"] == "Harbor Light Clinic" and clinic["telephone"] == "(555) 010-0199"
+    assert clinic["address"]["streetAddress"] == "1 Main St"
+    website = nodes_of_type(graph, "WebSite")[0]
+    action = website["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"] == "http://testserver/search/?q={search_term_string}"
+    assert website["publisher"] == {"@id": clinic["@id"]}
+
+
+def test_condition_page_is_a_medical_condition_with_possible_treatments_and_breadcrumbs(client):
+    link = ConditionRouteFactory()
+    hidden_route = AdministrationRouteFactory(is_listed=False)
+    ConditionRouteFactory(condition=link.condition, route=hidden_route)
+    graph = json_ld_graph(client.get(link.condition.get_absolute_url()))
+    condition = nodes_of_type(graph, "MedicalCondition")[0]
+    assert condition["name"] == link.condition.name
+    assert [therapy["name"] for therapy in condition["possibleTreatment"]] == [link.route.name]
+    page = nodes_of_type(graph, "MedicalWebPage")[0]
+    assert page["mainEntity"] == {"@id": condition["@id"]} and page["audience"] == {"@type": "Patient"}
+    crumbs = nodes_of_type(graph, "BreadcrumbList")[0]["itemListElement"]
+    assert [crumb["name"] for crumb in crumbs] == ["Home", "Conditions", link.condition.name]
+    assert page["breadcrumb"]["@id"] == nodes_of_type(graph, "BreadcrumbList")[0]["@id"]
+
+
+def test_route_page_is_a_medical_therapy_with_drug_dose_contraindications_and_followup(client):
+    route = AdministrationRouteFactory(
+        typical_dose="0.5", dose_unit="mg/kg", observation_period="About 1 hour"
+    )
+    applies = ContraindicationFactory(name="Uncontrolled high blood pressure", routes=[route])
+    elsewhere = ContraindicationFactory(name="Only for another route", routes=[AdministrationRouteFactory()])
+    therapy = nodes_of_type(json_ld_graph(client.get(route.get_absolute_url())), "MedicalTherapy")[0]
+    assert therapy["drug"]["@type"] == "Drug"
+    assert therapy["drug"]["doseSchedule"] == {
+        "@type": "DoseSchedule", "doseUnit": "mg/kg", "doseValue": 0.5, "frequency": route.schedule_induction,
+    }  # fmt: skip
+    names = [item["name"] for item in therapy["contraindication"]]
+    assert applies.name in names and elsewhere.name not in names
+    assert therapy["followup"] == "About 1 hour"
+
+
+def test_pages_have_unique_titles_descriptions_and_canonical_urls(client):
+    condition, route = ConditionFactory(), AdministrationRouteFactory()
+    paths = [
+        "/",
+        "/conditions/",
+        condition.get_absolute_url(),
+        "/treatments/",
+        route.get_absolute_url(),
+        "/safety/",
+    ]
+    seen_titles, seen_descriptions = set(), set()
+    for path in paths:
+        html = client.get(path).content.decode()
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        description = re.search(r'<meta name="description" content="(.*?)">', html).group(1)
+        assert title not in seen_titles and description not in seen_descriptions, path
+        seen_titles.add(title)
+        seen_descriptions.add(description)
+        assert f'<link rel="canonical" href="http://testserver{path}">' in html
+        assert f'<meta property="og:url" content="http://testserver{path}">' in html
+        assert '<meta name="twitter:card" content="summary_large_image">' in html
+        assert re.search(
+            r'<meta property="og:image" content="http://testserver/static/img/og-default\.png">', html
+        )
+
+
+def test_canonical_url_drops_tracking_parameters_but_keeps_the_page_number(client):
+    ArticleFactory.create_batch(11, published=True)
+    html = client.get("/articles/?page=2&utm_source=newsletter").content.decode()
+    assert '<link rel="canonical" href="http://testserver/articles/?page=2">' in html
+
+
+def test_json_ld_cannot_be_broken_out_of_by_stored_text(client):
+    condition = ConditionFactory(name="</script><script>alert(1)</script>", summary="a & b < c")
+    response = client.get(condition.get_absolute_url())
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
+    assert "<script>" not in script.group(1)
+    assert nodes_of_type(json_ld_graph(response), "MedicalCondition")[0]["name"] == condition.name

@@ -28,7 +28,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	@if [ "$$DJANGO_DEBUG" != "1" ]; then $(BIN)/python manage.py collectstatic --no-input -v 0; fi
-	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_content --site-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev

@@ -4,12 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.urls import path
+from django.utils.html import format_html
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import views
 from .forms import ArticleAdminForm, AuthorAdminForm
-from .models import AUTHOR_STATUSES, Article, Author, Category, Reference, Status, Tag
+from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Reference, Status, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
 EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at"]
@@ -42,7 +43,9 @@ class ReferenceInline(admin.TabularInline):
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [ReferenceInline]
-    list_display = ["title", "status", "is_live", "author", "category", "published_at", "last_reviewed"]
+    list_display = [
+        "title", "status", "is_live", "author", "category", "published_at", "last_reviewed", "view_count",
+    ]  # fmt: skip
     list_filter = ["status", "category", "author", "tags"]
     list_select_related = ["author", "category"]
     search_fields = ["title", "body"]
@@ -191,6 +194,33 @@ class ArticleAdmin(SimpleHistoryAdmin):
             article.save()
             titles.append(article.title)
         self.message_user(request, f"{done}: {', '.join(titles)}.", messages.SUCCESS)
+
+
+@admin.register(MostReadArticle)
+class MostReadArticleAdmin(admin.ModelAdmin):
+    list_display = ["article", "view_count", "author", "category", "published_at"]
+    list_display_links = None  # read-only: the title links to the public page instead
+    list_select_related = ["author", "category"]
+    list_filter = ["category"]
+    search_fields = ["title"]
+    ordering = ["-view_count", "-published_at"]
+    actions = None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).published()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="title", ordering="title")
+    def article(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.title)
 
 
 @admin.register(Author)

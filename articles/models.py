@@ -106,19 +106,22 @@ class ArticleQuerySet(models.QuerySet):
         """Return articles with what their cards show, at a fixed number of queries."""
         return self.select_related("author", "category").prefetch_related("tags")
 
+    def for_cards(self):
+        """Return articles with what a card shows when it lists no tags: one query."""
+        return self.select_related("author", "category")
+
     def for_detail(self):
         """Return articles with everything their page shows, at a fixed number of queries."""
         from conditions.models import Condition  # conditions never imports articles; this side may
 
-        listed_conditions = Condition.objects.filter(is_listed=True).order_by("name")
+        # All related conditions, hidden ones too, so every reader of related_conditions.all() (the page,
+        # its structured data) shares this one prefetch; Article.listed_conditions filters in Python.
         return (
             self.for_listing()
             .select_related("reviewer")
             .prefetch_related(
                 "references",
-                models.Prefetch(
-                    "related_conditions", queryset=listed_conditions, to_attr="listed_conditions"
-                ),
+                models.Prefetch("related_conditions", queryset=Condition.objects.order_by("name")),
             )
         )
 
@@ -279,6 +282,33 @@ class Article(models.Model):
             and self.author.user_id == user.pk
         )
 
+    @property
+    def listed_conditions(self):
+        """Return the related conditions the public may see, by name; no query after for_detail()."""
+        return [condition for condition in self.related_conditions.all() if condition.is_listed]
+
+    def related_articles(self, count):
+        """Return up to count published articles sharing a listed condition or the category, newest first."""
+        shared = models.Q(related_conditions__in=[condition.pk for condition in self.listed_conditions])
+        if self.category_id:
+            shared |= models.Q(category_id=self.category_id)
+        # A subquery on primary keys instead of .distinct(): one query, no duplicates from the join.
+        matching = Article.objects.filter(shared).values("pk")
+        return Article.objects.published().for_cards().filter(pk__in=matching).exclude(pk=self.pk)[:count]
+
+    def neighbours(self):
+        """Return the published articles just before and just after this one by publish time."""
+        published = Article.objects.published().only("title", "slug", "published_at")
+        earlier = models.Q(published_at__lt=self.published_at) | models.Q(
+            published_at=self.published_at, pk__lt=self.pk
+        )
+        later = models.Q(published_at__gt=self.published_at) | models.Q(
+            published_at=self.published_at, pk__gt=self.pk
+        )
+        previous = published.filter(earlier).order_by("-published_at", "-pk").first()
+        following = published.filter(later).order_by("published_at", "pk").first()
+        return previous, following
+
     @cached_property
     def body_html(self):
         # Safe to render as-is: save() stored the body through clean_html's allow-list.
@@ -292,6 +322,16 @@ class Article(models.Model):
     @property
     def takeaways(self):
         return [line.strip() for line in self.key_takeaways.splitlines() if line.strip()]
+
+
+class MostReadArticle(Article):
+    """Published articles by how often readers opened them: a read-only admin list for staff."""
+
+    class Meta:
+        proxy = True
+        ordering = ["-view_count", "-published_at"]
+        verbose_name = "most-read article"
+        verbose_name_plural = "most-read articles"
 
 
 class Reference(models.Model):

@@ -18,6 +18,8 @@ VIEW_ARTICLES = [
     "articles.view_tag",
     "articles.view_reference",
 ]
+# Editors hold every articles permission, this one included; clinic staff get it on its own.
+VIEW_READERSHIP = ["articles.view_mostreadarticle"]
 # Authors may change only their own drafts; ArticleAdmin narrows the model permission to that.
 AUTHOR_PERMISSIONS = [
     *VIEW_ARTICLES,
@@ -61,7 +63,7 @@ def sync_roles(apps, using="default"):
         ],
         CLINIC_STAFF: [
             *_app_permissions(Permission, "conditions"),
-            *_named_permissions(Permission, VIEW_ARTICLES),
+            *_named_permissions(Permission, [*VIEW_ARTICLES, *VIEW_READERSHIP]),
         ],
     }
     for name, permissions in roles.items():

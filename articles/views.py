@@ -1,22 +1,67 @@
+import logging
+from urllib.parse import quote, urlencode
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
+from sorl.thumbnail import get_thumbnail
+
+from clinic import structured_data
+from clinic.models import SiteProfile
+from clinic.seo import PageMetaMixin, collection_page
+
 from .images import clean_image
 from .models import Article, Author, Category, Tag
+from .toc import table_of_contents
+
+logger = logging.getLogger(__name__)
 
 
-class ArticleListView(ListView):
+def _site_name():
+    return SiteProfile.objects.get_current().name  # cached: no query
+
+
+class ArticleListView(PageMetaMixin, ListView):
     paginate_by = 10  # ListView answers 404 on ?page=abc and ?page=99999 by itself
     heading = "Articles"
+    page = None
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, self.page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        return paginator, self.page, object_list, is_paginated
+
+    @property
+    def path(self):
+        return reverse("articles:list")
+
+    def describe(self):
+        return f"Plain-language articles on ketamine treatment from {_site_name()}, reviewed by clinicians."
+
+    def get_meta(self):
+        title, description = self.heading, self.describe()
+        if self.page is not None and self.page.number > 1:
+            # Page 2 onwards is its own page to search engines: say which one, in title and description.
+            title = f"{title} (page {self.page.number})"
+            description = f"{description} Page {self.page.number} of {self.page.paginator.num_pages}."
+        return {"title": title, "description": description, "section": self.meta_section}
+
+    def get_breadcrumbs(self):
+        return [("Articles", reverse("articles:list"))]
+
+    def get_page_nodes(self, absolute):
+        return collection_page(self.path, self.heading, self.describe(), absolute)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(heading=self.heading, **kwargs)
@@ -27,6 +72,7 @@ class ArchiveView(ArticleListView):
 
     model = None
     article_filter = ""
+    meta_section = "Articles"
     context_object_name = "article_list"
 
     def get(self, request, *args, **kwargs):
@@ -35,6 +81,13 @@ class ArchiveView(ArticleListView):
 
     def get_queryset(self):
         return super().get_queryset().filter(**{self.article_filter: self.archive})
+
+    @property
+    def path(self):
+        return self.archive.get_absolute_url()
+
+    def get_breadcrumbs(self):
+        return [*super().get_breadcrumbs(), (self.heading, self.path)]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(archive=self.archive, **kwargs)
@@ -48,6 +101,11 @@ class CategoryArchiveView(ArchiveView):
     def heading(self):
         return self.archive.name
 
+    def describe(self):
+        if self.archive.description:
+            return Truncator(self.archive.description).words(30)
+        return f"Articles about {self.archive.name} from {_site_name()}, in plain language and reviewed by clinicians."
+
 
 class TagArchiveView(ArchiveView):
     model = Tag
@@ -57,27 +115,120 @@ class TagArchiveView(ArchiveView):
     def heading(self):
         return f"Articles tagged “{self.archive.name}”"
 
+    def describe(self):
+        return f"Articles tagged “{self.archive.name}” from {_site_name()}, in plain language and reviewed by clinicians."
+
 
 class AuthorArchiveView(ArchiveView):
     model = Author
     article_filter = "author"
+    template_name = "articles/author_detail.html"
 
     @property
     def heading(self):
         return self.archive.name_with_credentials
 
+    def describe(self):
+        author = self.archive
+        if author.bio:
+            return Truncator(author.bio).words(30)
+        role = f", {author.role}" if author.role else ""
+        return f"Articles by {author.name_with_credentials}{role}, at {_site_name()}."
 
-class ArticleDetailView(DetailView):
+    def get_meta(self):
+        return {**super().get_meta(), "og_type": "profile", "image": self._photo_url()}
+
+    def get_page_nodes(self, absolute):
+        author = structured_data.person(self.archive, absolute)
+        if photo := self._photo_url():
+            author["image"] = absolute(photo)
+        page = structured_data.web_page(
+            "ProfilePage",
+            self.path,
+            self.heading,
+            self.describe(),
+            absolute,
+            mainEntity={"@id": author["@id"]},
+            breadcrumb={"@id": absolute(self.path) + "#breadcrumb"},
+        )
+        return [page, author]
+
+    def _photo_url(self):
+        return rendition_url(self.archive.photo, "800")
+
+
+def rendition_url(image, width) -> str:
+    """Return the URL of a JPEG rendition of image for sharing previews, or "" without one."""
+    if not image:
+        return ""
+    try:
+        # JPEG: every link-preview service reads it, where WebP support still varies.
+        return get_thumbnail(image, width, format="JPEG", quality=85, upscale=False).url
+    except (OSError, ValueError):
+        logger.exception("Could not make a sharing rendition of %s", image.name)
+        return ""
+
+
+def share_links(title: str, url: str) -> list[tuple[str, str]]:
+    """Return (label, href) pairs that share url through plain links: no scripts, nothing loaded."""
+    return [
+        ("Email", "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote)),
+        ("X", "https://x.com/intent/post?" + urlencode({"url": url, "text": title})),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
+    ]
+
+
+class ArticleDetailView(PageMetaMixin, DetailView):
+    related_count = 3
+    recent_count = 3
+
     def get_queryset(self):
         articles = Article.objects.for_detail()
         if self.request.user.is_staff:
             return articles.previewable_by(self.request.user)  # the template shows a "not published" banner
         return articles.published()
 
+    @cached_property
+    def image_url(self):
+        return rendition_url(self.object.featured_image, "1200")
+
+    def get_meta(self):
+        article = self.object
+        return {
+            "title": article.seo_title or article.title,
+            "description": article.seo_description or article.summary,
+            "section": "Articles",
+            "og_type": "article",
+            "image": self.image_url,
+            "image_alt": article.featured_image_alt if self.image_url else "",
+        }
+
+    def get_breadcrumbs(self):
+        article = self.object
+        category = [(article.category.name, article.category.get_absolute_url())] if article.category else []
+        return [("Articles", reverse("articles:list")), *category, (article.title, article.get_absolute_url())]
+
+    def get_page_nodes(self, absolute):
+        return structured_data.article_nodes(self.object, absolute, self.image_url)
+
     def get_context_data(self, **kwargs):
-        conditions = self.object.listed_conditions
+        article = self.object
+        conditions = article.listed_conditions
         show_crisis_help = any(condition.show_crisis_help for condition in conditions)
-        return super().get_context_data(show_crisis_help=show_crisis_help, **kwargs)
+        related = list(article.related_articles(self.related_count))
+        recent = Article.objects.published().for_cards().exclude(pk__in=[article.pk, *(a.pk for a in related)])
+        previous_article, next_article = article.neighbours() if article.is_public else (None, None)
+        return super().get_context_data(
+            show_crisis_help=show_crisis_help,
+            toc=table_of_contents(article.body),
+            related_articles=related,
+            recent_articles=recent[: self.recent_count],
+            previous_article=previous_article,
+            next_article=next_article,
+            share_links=share_links(article.title, self.request.build_absolute_uri(article.get_absolute_url())),
+            **kwargs,
+        )
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -55,6 +55,8 @@ DEFAULT_PATHS = [
     "/safety/",
     "/search/?q=ketamine",
 ]
+# Pages that say noindex on purpose (search results, the pre-screen): Lighthouse's is-crawlable is skipped.
+NOINDEX_PATHS = ("/search/", "/safety/check/")
 DETAIL_LINKS = {
     "{article}": ("/articles/", re.compile(r"^/articles/(?!(?:category|tag|author|feed)/)[\w-]+/$")),
     "{condition}": ("/conditions/", re.compile(r"^/conditions/[\w-]+/$")),
@@ -360,16 +362,17 @@ def run_lighthouse(result: PageResult, base_url: str, runs: int, min_score: int)
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={chrome_flags_string()}",
     ]
+    if urlsplit(result.path).path.startswith(NOINDEX_PATHS):
+        command.append("--skip-audits=is-crawlable")
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     for _ in range(runs):
-        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
-        try:
-            report = json.loads(done.stdout)
-        except ValueError:
-            result.problems.append(f"lighthouse failed: {done.stderr.strip()[-500:]}")
-            return
-        if report.get("runtimeError"):
-            result.problems.append(f"lighthouse: {report['runtimeError'].get('message')}")
+        # Lighthouse now and then loses its trace (NO_NAVSTART) on these VMs; a rerun is fine.
+        for _attempt in range(3):
+            report, error = lighthouse_once(command, env)
+            if report:
+                break
+        else:
+            result.problems.append(f"lighthouse failed 3 times: {error}")
             return
         scores = {name: score_of(report, name) for name in CATEGORIES}
         result.lighthouse_runs.append(scores)
@@ -381,6 +384,17 @@ def run_lighthouse(result: PageResult, base_url: str, runs: int, min_score: int)
     for name in CATEGORIES:
         values = [run[name] for run in result.lighthouse_runs]
         result.lighthouse[name] = None if None in values else round(statistics.median(values))
+
+
+def lighthouse_once(command: list[str], env: dict) -> tuple[dict | None, str]:
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    try:
+        report = json.loads(done.stdout)
+    except ValueError:
+        return None, done.stderr.strip()[-500:] or f"exit {done.returncode}"
+    if report.get("runtimeError"):
+        return None, report["runtimeError"].get("message", "runtime error")
+    return report, ""
 
 
 def score_of(report: dict, category: str) -> int | None:

@@ -83,8 +83,12 @@ def test_home_shows_groups_routes_latest_articles_and_sourced_facts(client):
     hidden = ConditionFactory(hidden=True, group=link.condition.group)
     articles = ArticleFactory.create_batch(3, published=True)
     draft = ArticleFactory(title="Unfinished thoughts")
-    KeyFact.objects.create(figure="2 hours", text="Observation after esketamine.", source_text="Spravato label",
-                           source_url="https://example.org/label")  # fmt: skip
+    KeyFact.objects.create(
+        figure="2 hours",
+        text="Observation after esketamine.",
+        source_text="Spravato label",
+        source_url="https://example.org/label",
+    )
 
     html = client.get(reverse("home")).content.decode()
     assert link.condition.group.name in html and link.condition.name in html

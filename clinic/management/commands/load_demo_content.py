@@ -15,8 +15,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-accounts", action="store_true", help="Skip the demo admin logins.")
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the site is served, for the printed login.",
+        )
 
-    def handle(self, *args, no_accounts=False, **options):
+    def handle(self, *args, no_accounts=False, site_url="http://127.0.0.1:8000", **options):
         with transaction.atomic():
             profile = SiteProfile.objects.get_current()
             for field, value in demo_data.SITE_PROFILE.items():
@@ -32,7 +37,7 @@ class Command(BaseCommand):
             return
         password, usernames = ensure_demo_accounts()
         self.stdout.write(
-            "\nAdmin: http://127.0.0.1:8000/admin/\n"
+            f"\nAdmin: {site_url.rstrip('/')}/admin/\n"
             f"Demo logins (each with the password {password}):\n"
             "  admin  (superuser)\n  editor (Editors: review and publish)\n"
             "  author (Authors: write and submit)\n  staff  (Clinic staff: conditions and treatments)\n"

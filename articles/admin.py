@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.urls import path
-from django.utils.html import format_html
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import views

@@ -37,7 +37,7 @@ class LatestArticlesFeed(Feed):
         return article.author.name_with_credentials
 
     def item_author_link(self, article):
-        return self._absolute(article.author.get_absolute_url())
+        return self.request.build_absolute_uri(article.author.get_absolute_url())
 
     def item_pubdate(self, article):
         return article.published_at
@@ -50,7 +50,7 @@ class LatestArticlesFeed(Feed):
         return names + [tag.name for tag in article.tags.all()]
 
     def get_feed(self, obj, request):
-        self._absolute = request.build_absolute_uri
+        self.request = request  # safe: each request gets its own instance (feed_view below)
         return super().get_feed(obj, request)
 
 
@@ -62,3 +62,11 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
     def feed_url(self):
         return reverse("articles:feed_atom")
+
+
+def rss_feed(request):
+    return LatestArticlesFeed()(request)
+
+
+def atom_feed(request):
+    return LatestArticlesAtomFeed()(request)

@@ -14,6 +14,8 @@ from simple_history.models import HistoricalRecords
 from clinic.richtext import clean_html, html_to_text
 
 WORDS_PER_MINUTE = 220
+# /articles/<these>/ are the site's own pages (articles/urls.py), so no article may take them.
+RESERVED_SLUGS = {"feed", "views", "category", "tag", "author"}
 EXCERPT_WORDS = 40
 
 
@@ -251,6 +253,8 @@ class Article(models.Model):
                 errors["reviewer"] = "An article needs a medical reviewer before it can be published."
             if not self.last_reviewed:
                 errors["last_reviewed"] = "Record the date of the medical review before publishing."
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = f"“{self.slug}” is taken by a page of the site; choose another address."
         if self.featured_image and not self.featured_image_alt.strip():
             errors["featured_image_alt"] = "Describe the image for readers who can't see it."
         if self.last_reviewed and self.last_reviewed > date.today():

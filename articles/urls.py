@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
+from .feeds import atom_feed, rss_feed
 from .view_counts import count_view
 
 app_name = "articles"
@@ -9,8 +9,8 @@ app_name = "articles"
 # Fixed paths come before the article slug route, which would otherwise swallow them.
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
-    path("feed/", LatestArticlesFeed(), name="feed"),
-    path("feed/atom/", LatestArticlesAtomFeed(), name="feed_atom"),
+    path("feed/", rss_feed, name="feed"),
+    path("feed/atom/", atom_feed, name="feed_atom"),
     path("views/<int:pk>.gif", count_view, name="count_view"),
     path("category/<slug:slug>/", views.CategoryArchiveView.as_view(), name="category"),
     path("tag/<slug:slug>/", views.TagArchiveView.as_view(), name="tag"),

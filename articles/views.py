@@ -12,7 +12,6 @@ from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
-
 from sorl.thumbnail import get_thumbnail
 
 from clinic import structured_data
@@ -104,7 +103,7 @@ class CategoryArchiveView(ArchiveView):
     def describe(self):
         if self.archive.description:
             return Truncator(self.archive.description).words(30)
-        return f"Articles about {self.archive.name} from {_site_name()}, in plain language and reviewed by clinicians."
+        return f"Articles about {self.archive.name} from {_site_name()}: plain language, clinician-reviewed."
 
 
 class TagArchiveView(ArchiveView):
@@ -116,7 +115,9 @@ class TagArchiveView(ArchiveView):
         return f"Articles tagged “{self.archive.name}”"
 
     def describe(self):
-        return f"Articles tagged “{self.archive.name}” from {_site_name()}, in plain language and reviewed by clinicians."
+        return (
+            f"Articles tagged “{self.archive.name}” from {_site_name()}: plain language, clinician-reviewed."
+        )
 
 
 class AuthorArchiveView(ArchiveView):
@@ -136,12 +137,12 @@ class AuthorArchiveView(ArchiveView):
         return f"Articles by {author.name_with_credentials}{role}, at {_site_name()}."
 
     def get_meta(self):
-        return {**super().get_meta(), "og_type": "profile", "image": self._photo_url()}
+        return {**super().get_meta(), "og_type": "profile", "image": self.photo_url}
 
     def get_page_nodes(self, absolute):
         author = structured_data.person(self.archive, absolute)
-        if photo := self._photo_url():
-            author["image"] = absolute(photo)
+        if self.photo_url:
+            author["image"] = absolute(self.photo_url)
         page = structured_data.web_page(
             "ProfilePage",
             self.path,
@@ -153,7 +154,8 @@ class AuthorArchiveView(ArchiveView):
         )
         return [page, author]
 
-    def _photo_url(self):
+    @cached_property
+    def photo_url(self):
         return rendition_url(self.archive.photo, "800")
 
 
@@ -207,7 +209,11 @@ class ArticleDetailView(PageMetaMixin, DetailView):
     def get_breadcrumbs(self):
         article = self.object
         category = [(article.category.name, article.category.get_absolute_url())] if article.category else []
-        return [("Articles", reverse("articles:list")), *category, (article.title, article.get_absolute_url())]
+        return [
+            ("Articles", reverse("articles:list")),
+            *category,
+            (article.title, article.get_absolute_url()),
+        ]
 
     def get_page_nodes(self, absolute):
         return structured_data.article_nodes(self.object, absolute, self.image_url)
@@ -217,16 +223,18 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         conditions = article.listed_conditions
         show_crisis_help = any(condition.show_crisis_help for condition in conditions)
         related = list(article.related_articles(self.related_count))
-        recent = Article.objects.published().for_cards().exclude(pk__in=[article.pk, *(a.pk for a in related)])
+        shown = [article.pk, *(other.pk for other in related)]
+        recent = Article.objects.published().for_cards().exclude(pk__in=shown)[: self.recent_count]
         previous_article, next_article = article.neighbours() if article.is_public else (None, None)
+        canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
         return super().get_context_data(
             show_crisis_help=show_crisis_help,
             toc=table_of_contents(article.body),
             related_articles=related,
-            recent_articles=recent[: self.recent_count],
+            recent_articles=recent,
             previous_article=previous_article,
             next_article=next_article,
-            share_links=share_links(article.title, self.request.build_absolute_uri(article.get_absolute_url())),
+            share_links=share_links(article.title, canonical_url),
             **kwargs,
         )
 

@@ -145,6 +145,7 @@ def site(base_url: str | None, workdir: Path):
         "DJANGO_SECURE_COOKIES": "0",
         "DJANGO_SECURE_HSTS_SECONDS": "0",
     }
+    env.pop("REDIS_URL", None)  # a developer's Redis keeps its cache; locmem is enough here
     setup = (["migrate", "--noinput"], ["load_demo_content", "--no-accounts"], ["collectstatic", "--noinput"])
     for command in setup:
         print(f"audit: manage.py {' '.join(command)}", flush=True)

@@ -49,8 +49,12 @@ def test_demo_articles_cover_every_state_and_link_conditions(client, settings, t
     html = client.get(reverse("articles:list")).content.decode()
     for article in published[:10]:
         assert article.title in html
-    page = client.get(published.first().get_absolute_url())
-    assert page.status_code == 200 and b'width="1600" height="900"' in page.content
+    first = published.first()
+    page = client.get(first.get_absolute_url())
+    assert page.status_code == 200
+    # The 1600×900 demo picture is served as renditions (800 wide by default), never as the original.
+    assert b'width="800" height="450"' in page.content and b"1200w" in page.content
+    assert first.featured_image.url.encode() not in page.content
 
 
 def test_demo_author_login_writes_under_a_byline(settings, tmp_path):

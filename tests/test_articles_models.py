@@ -88,3 +88,11 @@ def test_who_may_edit_and_preview_agrees_between_queryset_and_instance():
     assert set(Article.objects.editable_by(writer)) == set(articles[:2])
     assert set(Article.objects.editable_by(editor)) == set(articles)
     assert set(Article.objects.previewable_by(writer)) == {*articles[:3], articles[4]}
+
+
+@pytest.mark.parametrize("slug", ["feed", "views", "category", "tag", "author"])
+def test_article_cannot_take_the_address_of_a_site_page(slug):
+    article = ArticleFactory.build(slug=slug, author=AuthorFactory())
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "slug" in error.value.message_dict

@@ -2,6 +2,7 @@ import logging
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from sorl.thumbnail import get_thumbnail
 
 register = template.Library()
@@ -30,9 +31,7 @@ def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=
     ordered = [renditions[width] for width in sorted(renditions)]
     default = ordered[min(1, len(ordered) - 1)]
     srcset = format_html_join(", ", "{} {}w", ((thumb.url, thumb.width) for thumb in ordered))
-    loading = (
-        format_html(' loading="eager" fetchpriority="high"') if eager else format_html(' loading="lazy"')
-    )
+    loading = mark_safe(' loading="eager" fetchpriority="high"' if eager else ' loading="lazy"')  # noqa: S308
     class_attribute = format_html(' class="{}"', css_class) if css_class else ""
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" decoding="async"{}{}>',

@@ -40,7 +40,7 @@ e2e: install-dev
 
 audit: install-dev
 	bash scripts/install_browser_tools.sh
-	$(BIN)/python scripts/audit.py $(AUDIT_ARGS)
+	$(BIN)/python scripts/audit.py --json audit-results/audit.json $(AUDIT_ARGS)
 
 bench: install-dev
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -1,8 +1,9 @@
 """Audit public pages in a real browser: Nu Html Checker, axe-core, Lighthouse (mobile), off-site requests.
 
 `make audit` runs it after scripts/install_browser_tools.sh. By default it builds a throwaway copy of the
-site (temporary SQLite database, static and media folders, demo content), serves it with DEBUG off on a
-free port, audits it and stops it, so the developer's db.sqlite3 is never touched.
+site (temporary SQLite database and media folder, demo content; collected static files cached in the
+system temp folder), serves it with DEBUG off on a free port, audits it and stops it, so the developer's
+db.sqlite3 is never touched.
 
     python scripts/audit.py                      # default pages, Lighthouse median of 3 runs
     python scripts/audit.py --paths / /safety/ --runs 1 --json audit-results/audit.json
@@ -13,6 +14,7 @@ host, or a Lighthouse category below --min-score (95); 2 if the site or the tool
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -135,7 +137,7 @@ def site(base_url: str | None, workdir: Path):
         "DJANGO_SECRET_KEY": secret_key(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "DJANGO_STATIC_ROOT": str(static_cache()),
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
         # Demo images must load (a 404 is a console error); production serves media elsewhere.
         "DJANGO_SERVE_MEDIA": "1",
@@ -146,18 +148,9 @@ def site(base_url: str | None, workdir: Path):
         "DJANGO_SECURE_HSTS_SECONDS": "0",
     }
     env.pop("REDIS_URL", None)  # a developer's Redis keeps its cache; locmem is enough here
-    setup = (["migrate", "--noinput"], ["load_demo_content", "--no-accounts"], ["collectstatic", "--noinput"])
-    for command in setup:
-        print(f"audit: manage.py {' '.join(command)}", flush=True)
-        done = subprocess.run(
-            [sys.executable, "manage.py", *command, "-v", "0"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode:
-            raise SetupError(f"manage.py {command[0]} failed:\n{done.stdout}{done.stderr}")
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "load_demo_content", "--no-accounts", "-v", "0")
+    collect_static(env)
 
     port = free_port()
     log_path = workdir / "server.log"
@@ -179,6 +172,34 @@ def site(base_url: str | None, workdir: Path):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def manage(env: dict, *command: str) -> str:
+    print(f"audit: manage.py {' '.join(command)}", flush=True)
+    done = subprocess.run(
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SetupError(f"manage.py {command[0]} failed:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def static_cache() -> Path:
+    # Kept between audits: collectstatic compresses CKEditor's ~40 MB of assets, about a minute's work.
+    # Keyed by checkout and requirements, since a downgraded package can bring older files.
+    key = hashlib.sha256(str(ROOT).encode() + (ROOT / "requirements.txt").read_bytes()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"clinic-audit-static-{key}"
+
+
+def collect_static(env: dict) -> None:
+    done_stamp = static_cache() / ".audit-collected"
+    if done_stamp.exists():
+        dry_run = manage(env, "collectstatic", "--noinput", "--dry-run")
+        if re.search(r"^0 static files? copied", dry_run, re.MULTILINE):
+            return
+        done_stamp.unlink()
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    done_stamp.touch()
 
 
 def secret_key() -> str:

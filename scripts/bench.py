@@ -11,6 +11,7 @@ throughput and latency. Everything stays on 127.0.0.1; the run is bounded in tim
 import argparse
 import http.client
 import os
+import re
 import secrets
 import socket
 import statistics
@@ -22,18 +23,30 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+# "{article}" and "{condition}" become the first ones linked from their list pages.
 DEFAULT_PATHS = [
     "/",
     "/articles/",
-    "/articles/how-ketamine-works/",
+    "{article}",
     "/conditions/",
-    "/conditions/treatment-resistant-depression/",
+    "{condition}",
     "/treatments/",
     "/safety/",
     "/search/?q=depression",
     "/sitemap.xml",
     "/articles/feed/",
 ]
+ARCHIVES = ("category", "tag", "author", "feed", "views")
+
+
+def first_link(port: int, list_path: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", list_path)
+    html = connection.getresponse().read().decode()
+    for slug in re.findall(rf'href="{re.escape(list_path)}([a-z0-9-]+)/"', html):
+        if slug not in ARCHIVES:
+            return f"{list_path}{slug}/"
+    raise SystemExit(f"no link found on {list_path}")
 
 
 def free_port() -> int:
@@ -145,7 +158,8 @@ def main() -> int:
         )
         print(f"{'page':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
         failed = False
-        for path in args.paths:
+        examples = {"article": first_link(port, "/articles/"), "condition": first_link(port, "/conditions/")}
+        for path in (template.format(**examples) for template in args.paths):
             hammer(port, path, min(1.0, args.seconds), 1)  # warm caches and thumbnails
             latencies, errors, status = hammer(port, path, args.seconds, args.concurrency)
             rate = len(latencies) / args.seconds

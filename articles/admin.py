@@ -13,7 +13,7 @@ from .forms import ArticleAdminForm, AuthorAdminForm
 from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Reference, Status, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
-EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at"]
+EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at", "is_featured"]
 
 
 def _is_editor(request):
@@ -46,7 +46,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_display = [
         "title", "status", "is_live", "author", "category", "published_at", "last_reviewed", "view_count",
     ]  # fmt: skip
-    list_filter = ["status", "category", "author", "tags"]
+    list_filter = ["status", "is_featured", "category", "author", "tags"]
     list_select_related = ["author", "category"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
@@ -65,7 +65,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
         (
             "Medical review and publishing",
             {
-                "fields": ["status", "reviewer", "last_reviewed", "next_review_due", "published_at"],
+                "fields": [
+                    "status",
+                    "reviewer",
+                    "last_reviewed",
+                    "next_review_due",
+                    "published_at",
+                    "is_featured",
+                ],
                 "description": "Publishing needs a medical reviewer and the date of their review. "
                 "To schedule, choose Published and a publish time in the future.",
             },

@@ -57,6 +57,10 @@ def _load_author(entry):
     return Author.objects.update_or_create(slug=entry["slug"], defaults=fields)[0]
 
 
+# An older explainer leads the home page, so the demo shows that editors choose it, not the calendar.
+FEATURED_SLUG = "how-ketamine-works-in-the-brain"
+
+
 def _load_article(entry, authors, categories, tags):
     today = timezone.localdate()
     state = entry["state"]
@@ -90,6 +94,7 @@ def _load_article(entry, authors, categories, tags):
             "original_publication_url": original.get("url", ""),
             "featured_image_alt": image.get("alt", ""),
             "featured_image_caption": image.get("caption", ""),
+            "is_featured": entry["slug"] == FEATURED_SLUG,
         },
     )
     article.tags.set([tags[slug] for slug in entry.get("tags", [])])

@@ -190,6 +190,11 @@ class Article(models.Model):
         blank=True,
         help_text="Leave in the future to schedule; the page goes live then.",
     )
+    is_featured = models.BooleanField(
+        "feature on the home page",
+        default=False,
+        help_text="The newest featured article leads the home page; without one, the newest article does.",
+    )
     last_reviewed = models.DateField("last medically reviewed", null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True)
     seo_title = models.CharField("SEO title", max_length=70, blank=True, help_text="Defaults to the title.")

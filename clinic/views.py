@@ -29,12 +29,16 @@ class HomeView(TemplateView):
         groups = ConditionGroup.objects.prefetch_related(
             Prefetch("conditions", queryset=listed_conditions, to_attr="listed_conditions")
         )
-        articles = list(Article.objects.published().for_listing()[: self.latest_count + 1])
+        published = Article.objects.published().select_related("author", "category")
+        featured = published.filter(is_featured=True).first()
+        others = list(published.exclude(pk=getattr(featured, "pk", None))[: self.latest_count + 1])
+        if featured is None and others:
+            featured = others.pop(0)  # no editor's pick: the newest article leads
         return super().get_context_data(
             groups=[group for group in groups if group.listed_conditions],
             routes=AdministrationRoute.objects.listed(),
-            featured=articles[0] if articles else None,
-            latest=articles[1:],
+            featured=featured,
+            latest=others[: self.latest_count],
             key_facts=KeyFact.objects.listed(),
             meta={"description": SiteProfile.objects.get_current().tagline},
             **kwargs,

@@ -3,10 +3,13 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from clinic.models import KeyFact, SiteProfile
 from tests.factories import (
+    DAY,
     AdministrationRouteFactory,
     ArticleFactory,
     CategoryFactory,
@@ -19,6 +22,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITEMAP_QUERIES = 16  # sections 3, then a count and a page for each list (×3), archives 3 × 2, profile
 
 
 def json_ld_graph(response):
@@ -99,13 +103,26 @@ def test_home_shows_groups_routes_latest_articles_and_sourced_facts(client):
     assert 'href="tel:5550100142"' in html and 'href="https://example.org/book"' in html
 
 
+def test_home_leads_with_the_featured_article_even_when_older(client):
+    older = ArticleFactory(
+        published=True,
+        title="Chosen by the editors",
+        is_featured=True,
+        published_at=timezone.now() - 400 * DAY,
+    )
+    newest = ArticleFactory(published=True, title="Written yesterday")
+    html = client.get(reverse("home")).content.decode()
+    assert html.index(older.title) < html.index(newest.title)
+    assert html.count(f">{older.title}</a>") == 1  # not repeated among the latest
+
+
 def test_home_query_count_does_not_grow_with_content(client, django_assert_num_queries):
     for _ in range(2):
         ConditionRouteFactory.create_batch(3)
         ArticleFactory.create_batch(4, published=True, tags=[TagFactory()])
         KeyFact.objects.create(figure="1", text="t", source_text="s", source_url="https://example.org/")
         client.get(reverse("home"))  # warm the site-profile cache
-        with django_assert_num_queries(6):  # groups, their conditions, routes, articles, their tags, facts
+        with django_assert_num_queries(6):  # groups, their conditions, routes, featured, latest, facts
             assert client.get(reverse("home")).status_code == 200
 
 
@@ -193,3 +210,44 @@ def test_json_ld_cannot_be_broken_out_of_by_stored_text(client):
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
     assert "<script>" not in script.group(1)
     assert nodes_of_type(json_ld_graph(response), "MedicalCondition")[0]["name"] == condition.name
+
+
+def public_pages():
+    link = ConditionRouteFactory()
+    ContraindicationFactory(routes=[link.route])
+    category, tag = CategoryFactory(), TagFactory()
+    article = ArticleFactory(
+        published=True, category=category, tags=[tag], related_conditions=[link.condition]
+    )
+    return [
+        "/", "/articles/", article.get_absolute_url(), category.get_absolute_url(), tag.get_absolute_url(),
+        article.author.get_absolute_url(), "/conditions/", link.condition.get_absolute_url(), "/treatments/",
+        link.route.get_absolute_url(), "/safety/", "/safety/check/", "/search/?q=article", "/no-such-page/",
+    ]  # fmt: skip
+
+
+# Whatever the browser fetches by itself: images, styles, icons, frames, media, preloads.
+FETCHED_URL = re.compile(
+    r'<(?:img|link|iframe|source|video|audio|embed|object)\b[^>]*?\b(?:src|href)="([^"]+)"'
+)
+
+
+def test_public_pages_run_no_script_and_load_nothing_from_other_hosts(client):
+    for path in public_pages():
+        html = client.get(path).content.decode()
+        scripts = re.findall(r"<script\b[^>]*>", html)
+        assert set(scripts) <= {'<script type="application/ld+json">'}, path
+        assert not re.search(r"<[^>]+\son[a-z]+=", html), f"{path} has an inline event handler"
+        for url in FETCHED_URL.findall(html):
+            if url.startswith("http://testserver/"):
+                continue
+            assert url.startswith("/") and not url.startswith("//"), f"{path} loads {url}"
+
+
+def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_num_queries):
+    SiteProfile.objects.get_current()  # exists, as on any running site
+    for _ in range(2):
+        public_pages()
+        cache.clear()  # the sitemap view is cached for 15 minutes
+        with django_assert_num_queries(SITEMAP_QUERIES):
+            assert client.get("/sitemap.xml").status_code == 200

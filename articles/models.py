@@ -147,7 +147,9 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The page address: /articles/<slug>/. Keep it once published."
+        max_length=200,
+        unique=True,
+        help_text="The last part of the page address, /articles/…/. Keep it once published.",
     )
     dek = models.CharField("subtitle", max_length=300, blank=True, help_text="One sentence under the title.")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")

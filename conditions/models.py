@@ -100,7 +100,9 @@ class ConditionQuerySet(ListedQuerySet):
 
 class Condition(models.Model):
     name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150, unique=True, help_text="The page address: /conditions/<slug>/.")
+    slug = models.SlugField(
+        max_length=150, unique=True, help_text="The last part of the page address, /conditions/…/."
+    )
     group = models.ForeignKey(ConditionGroup, on_delete=models.PROTECT, related_name="conditions")
     summary = models.TextField(help_text="One or two plain sentences, shown in lists and search results.")
     description = models.TextField(
@@ -184,7 +186,9 @@ class AdministrationRoute(models.Model):
     short_name = models.CharField(
         max_length=40, help_text="Used as a table column heading, e.g. 'IV infusion'."
     )
-    slug = models.SlugField(max_length=120, unique=True, help_text="The page address: /treatments/<slug>/.")
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The last part of the page address, /treatments/…/."
+    )
     summary = models.TextField(help_text="One or two plain sentences.")
     medication = models.CharField(max_length=120, help_text="e.g. Racemic ketamine; Esketamine (Spravato).")
     regulatory_status = models.CharField(max_length=20, choices=RegulatoryStatus)

@@ -1,6 +1,8 @@
+import hashlib
 import logging
 
 from django import template
+from django.core.cache import cache
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from sorl.thumbnail import get_thumbnail
@@ -9,6 +11,7 @@ register = template.Library()
 logger = logging.getLogger(__name__)
 
 RENDITION_WIDTHS = (400, 800, 1200)
+RENDERED_TAG_SECONDS = 24 * 60 * 60
 
 
 @register.simple_tag
@@ -19,6 +22,19 @@ def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=
     """
     if not image:
         return ""
+    # Uploads get unique names and renditions are deterministic, so the finished tag can be kept:
+    # one cache read instead of three rendition lookups per image.
+    arguments = "\x1f".join((image.name, alt, sizes, str(bool(eager)), css_class))
+    key = "responsive-image:" + hashlib.sha256(arguments.encode()).hexdigest()
+    tag = cache.get(key)
+    if tag is None:
+        tag = _image_tag(image, alt, sizes, eager, css_class)
+        if tag:
+            cache.set(key, tag, timeout=RENDERED_TAG_SECONDS)
+    return tag
+
+
+def _image_tag(image, alt, sizes, eager, css_class):
     try:
         renditions = {}
         for width in RENDITION_WIDTHS:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.views.defaults import server_error
@@ -200,3 +200,14 @@ def test_site_profile_is_cached_so_pages_do_not_query_it_each_time(client):
     profile.name = "Renamed Clinic"
     profile.save()  # saving drops the cached copy, so the change shows at once
     assert "Renamed Clinic" in client.get("/no-such-page/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_expired_form_gets_a_clear_page_that_keeps_the_site_and_crisis_help():
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post("/safety/check/", {"q1": "yes"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Please send the form again" in html and "Nothing you entered was saved" in html
+    assert '<nav class="site-nav" aria-label="Main">' in html and "988" in html
+    assert "CSRF verification failed" not in html

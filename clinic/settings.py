@@ -72,10 +72,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "clinic.core.middleware.PublicPostLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -136,6 +138,8 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Public forms (the pre-screen) are a few hundred bytes; anything far larger is refused unread.
+PUBLIC_POST_MAX_BYTES = env_int("DJANGO_PUBLIC_POST_MAX_BYTES", 16 * 1024)
 
 LOGIN_URL = "admin:login"
 
@@ -180,6 +184,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Browser features the site never uses are switched off for every page, the admin's included.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "fullscreen", "gamepad", "geolocation", "gyroscope", "hid",
+        "idle-detection", "interest-cohort", "local-fonts", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    ]
+}  # fmt: skip
 
 THUMBNAIL_PRESERVE_FORMAT = False
 THUMBNAIL_FORMAT = "WEBP"

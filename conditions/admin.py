@@ -67,7 +67,10 @@ class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(condition_total=Count("conditions"))
+        # A GROUP BY query drops Meta.ordering: order again, or autocomplete pages are unstable.
+        return (
+            super().get_queryset(request).annotate(condition_total=Count("conditions")).order_by("order", "name")
+        )
 
     @admin.display(description="conditions", ordering="condition_total")
     def condition_count(self, obj):

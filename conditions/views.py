@@ -1,6 +1,6 @@
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -156,6 +156,10 @@ class SafetyView(PageMetaMixin, TemplateView):
         )
 
 
+# Every answer page is padded to a multiple of this, so its size, which access logs record, says nothing.
+PRESCREEN_ANSWER_BYTES = 64 * 1024
+
+
 # Answers are health information: sent by POST only, never stored, logged, cached or put in a URL.
 @never_cache
 @sensitive_post_parameters()
@@ -168,4 +172,15 @@ def safety_check(request):
     else:
         form = PrescreenForm(contraindications=contraindications)
         findings = None
-    return render(request, "conditions/safety_check.html", {"form": form, "findings": findings})
+    response = render(request, "conditions/safety_check.html", {"form": form, "findings": findings})
+    if request.method == "POST":
+        _pad_to_fixed_size(response)
+    return response
+
+
+def _pad_to_fixed_size(response):
+    size = len(response.content)
+    target = -(-(size + 16) // PRESCREEN_ANSWER_BYTES) * PRESCREEN_ANSWER_BYTES
+    # A comment after </html> is valid HTML; no-transform asks proxies not to compress the padding away.
+    response.content += b"<!--" + b" " * (target - size - 8) + b"-->\n"
+    patch_cache_control(response, no_transform=True)

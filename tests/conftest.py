@@ -12,6 +12,12 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Factories hash a password for every user; the production hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Cached objects (the site profile) must not leak between tests or across rolled-back transactions.
     cache.clear()
@@ -22,3 +28,9 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    cells = getattr(config, "admin_matrix_cells", 0)
+    if cells:
+        terminalreporter.write_line(f"admin permission matrix: {cells} cells checked (view × method × role × object)")

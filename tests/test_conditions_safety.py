@@ -1,6 +1,10 @@
 import logging
+import re
+import runpy
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +12,7 @@ from django.urls import reverse
 
 from clinic.models import SiteProfile
 from conditions.models import ContraindicationKind
+from conditions.views import PRESCREEN_ANSWER_BYTES
 from tests.factories import ContraindicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +187,55 @@ def test_post_works_with_a_real_csrf_token(questions):
 
     assert answered.status_code == 200 and "needs careful evaluation" in answered.content.decode()
     assert forged.status_code == 403
+
+
+def _server_records(client, data, caplog):
+    """Return everything the server keeps or logs about one pre-screen POST."""
+    caplog.clear()
+    cache_keys_before = set(cache._cache)  # the local-memory cache the tests run on
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(CHECK_URL, data)
+    return {
+        "status": response.status_code,
+        "size": len(response.content),  # what an access log's byte count records
+        "headers": {k: v for k, v in response.items() if k != "Content-Length"},
+        "cookies": {name: morsel.value for name, morsel in response.cookies.items()},
+        "sql": [query["sql"] for query in captured.captured_queries],
+        "cache keys": set(cache._cache) - cache_keys_before,
+        "log": [(record.name, record.levelno, record.getMessage()) for record in caplog.records],
+    }, response
+
+
+def test_nothing_the_server_records_differs_with_the_answers(client, questions, caplog):
+    caplog.set_level(logging.DEBUG)
+    worrying = {field(q): "yes" for q in questions.values()}
+    reassuring = {field(q): "no" for q in questions.values()}
+
+    first, first_page = _server_records(client, worrying, caplog)
+    second, second_page = _server_records(client, reassuring, caplog)
+
+    assert "not a safe choice" in first_page.content.decode()
+    assert "not a safe choice" not in second_page.content.decode()
+    assert first == second
+    assert first["size"] % PRESCREEN_ANSWER_BYTES == 0
+    assert "no-transform" in first_page["Cache-Control"]
+
+
+def test_access_log_lines_carry_nothing_that_varies_with_the_answers():
+    # The pre-screen answer page has one status and one size whatever the answers (test above), and
+    # gunicorn's access line is built only from these atoms: no query string, no referrer, no timing
+    # that a reader could not also get from any other page.
+    config = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    atoms = set(re.findall(r"%\((\w+)\)s", config["access_log_format"]))
+    assert atoms <= {"h", "m", "U", "s", "b", "M", "t"}, atoms
+
+
+def test_an_oversized_public_post_is_refused_unread_with_a_clear_page(client, questions):
+    padding = "x" * (17 * 1024)
+
+    response = client.post(CHECK_URL, {field(questions["pressure"]): "yes", "note": padding})
+
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "more than this form takes" in html and "Nothing was saved" in html
+    assert client.post(CHECK_URL, {field(questions["pressure"]): "yes"}).status_code == 200

@@ -211,3 +211,11 @@ def test_an_expired_form_gets_a_clear_page_that_keeps_the_site_and_crisis_help()
     assert "Please send the form again" in html and "Nothing you entered was saved" in html
     assert '<nav class="site-nav" aria-label="Main">' in html and "988" in html
     assert "CSRF verification failed" not in html
+
+
+@pytest.mark.django_db
+def test_browser_features_the_site_never_uses_are_switched_off(client):
+    for url in ("/", reverse("admin:login")):
+        policy = client.get(url)["Permissions-Policy"]
+        for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+            assert feature in policy, (url, feature)

@@ -45,7 +45,7 @@ class RoleAdminMixin:
         return obj
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
         if not getattr(request, READ_ONLY_FLAG, False):
             return form
 

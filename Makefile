@@ -35,15 +35,15 @@ test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 e2e: install-dev
-	bash scripts/install_browser_tools.sh
+	bash tools/install_browser_tools.sh
 	$(BIN)/pytest tests/e2e -m e2e -p no:randomly $(PYTEST_ARGS)
 
 audit: install-dev
-	bash scripts/install_browser_tools.sh
-	$(BIN)/python scripts/audit.py --json audit-results/audit.json $(AUDIT_ARGS)
+	bash tools/install_browser_tools.sh
+	$(BIN)/python tools/audit.py --json audit-results/audit.json $(AUDIT_ARGS)
 
 bench: install-dev
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from clinic.richtext import clean_html, html_to_text
+from clinic.core.richtext import clean_html, html_to_text
 
 WORDS_PER_MINUTE = 220
 # /articles/<these>/ are the site's own pages (articles/urls.py), so no article may take them.

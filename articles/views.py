@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from sorl.thumbnail import get_thumbnail
 
-from clinic import structured_data
-from clinic.models import SiteProfile
-from clinic.seo import PageMetaMixin, collection_page
+from clinic.core import structured_data
+from clinic.core.models import SiteProfile
+from clinic.core.seo import PageMetaMixin, collection_page
 
 from .images import clean_image
 from .models import Article, Author, Category, Tag

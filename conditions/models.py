@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
-from clinic.richtext import clean_html
+from clinic.core.richtext import clean_html
 
 
 class Evidence(models.TextChoices):

@@ -6,8 +6,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
 
-from clinic import structured_data
-from clinic.seo import PageMetaMixin, collection_page
+from clinic.core import structured_data
+from clinic.core.seo import PageMetaMixin, collection_page
 
 from .forms import PrescreenForm
 from .models import (

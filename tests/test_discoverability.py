@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.models import KeyFact, SiteProfile
+from clinic.core.models import KeyFact, SiteProfile
 from tests.factories import (
     DAY,
     AdministrationRouteFactory,

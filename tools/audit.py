@@ -1,13 +1,13 @@
 """Audit public pages in a real browser: Nu Html Checker, axe-core, Lighthouse (mobile), off-site requests.
 
-`make audit` runs it after scripts/install_browser_tools.sh. By default it builds a throwaway copy of the
+`make audit` runs it after tools/install_browser_tools.sh. By default it builds a throwaway copy of the
 site (temporary SQLite database and media folder, demo content; collected static files cached in the
 system temp folder), serves it with DEBUG off on a free port, audits it and stops it, so the developer's
 db.sqlite3 is never touched.
 
-    python scripts/audit.py                      # default pages, Lighthouse median of 3 runs
-    python scripts/audit.py --paths / /safety/ --runs 1 --json audit-results/audit.json
-    python scripts/audit.py --base-url http://127.0.0.1:8000 --no-lighthouse   # a site already running
+    python tools/audit.py                      # default pages, Lighthouse median of 3 runs
+    python tools/audit.py --paths / /safety/ --runs 1 --json audit-results/audit.json
+    python tools/audit.py --base-url http://127.0.0.1:8000 --no-lighthouse   # a site already running
 
 Exits 1 if any page has a Nu Html Checker error, an axe violation, a console error, a request to another
 host, or a Lighthouse category below --min-score (95); 2 if the site or the tools could not be started.
@@ -34,11 +34,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as `python scripts/audit.py`
+if str(ROOT) not in sys.path:  # run as `python tools/audit.py`
     sys.path.insert(0, str(ROOT))
 
-from scripts.browser import CHROMIUM, FLAGS, chrome_flags_string  # noqa: E402
-from scripts.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS, chrome_flags_string  # noqa: E402
+from tools.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
 
 MODULES = ROOT / "tools" / "node_modules"
 VNU_JAR = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -106,7 +106,7 @@ def check_tools(lighthouse: bool) -> None:
     needed = [Path(CHROMIUM), VNU_JAR, AXE_JS] + ([NODE, LIGHTHOUSE] if lighthouse else [])
     missing = [str(path) for path in needed if not path.exists()]
     if missing or not shutil.which("java"):
-        raise SetupError(f"missing {', '.join(missing) or 'java'}: run scripts/install_browser_tools.sh")
+        raise SetupError(f"missing {', '.join(missing) or 'java'}: run tools/install_browser_tools.sh")
 
 
 # --- the site under audit ---------------------------------------------------------------------------------

@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:  # run as `python scripts/bench.py`
+if str(PROJECT) not in sys.path:  # run as `python tools/bench.py`
     sys.path.insert(0, str(PROJECT))
 
-from scripts.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
+from tools.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
 
 DEFAULT_PATHS = [*PUBLIC_PAGES, "/sitemap.xml", "/articles/feed/"]
 

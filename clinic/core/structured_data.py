@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from clinic.richtext import html_to_text
+from clinic.core.richtext import html_to_text
 
 Absolute = Callable[[str], str]
 

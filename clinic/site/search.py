@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
-from clinic.richtext import html_to_text
+from clinic.core.richtext import html_to_text
 from conditions.models import AdministrationRoute, Condition
 
 MAX_QUERY_CHARS = 200

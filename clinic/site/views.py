@@ -12,16 +12,16 @@ from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
 from articles.models import Article
+from clinic.core.models import KeyFact, SiteProfile
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
 
-from .models import KeyFact, SiteProfile
 from .search import normalize_query, search
 
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
-    template_name = "clinic/home.html"
+    template_name = "site/home.html"
     latest_count = 6
 
     def get_context_data(self, **kwargs):
@@ -75,7 +75,7 @@ def healthz(request):
 
 
 class SearchView(ListView):
-    template_name = "clinic/search.html"
+    template_name = "site/search.html"
     paginate_by = 10
 
     def get_queryset(self):

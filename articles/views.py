@@ -20,6 +20,7 @@ from clinic.core.seo import PageMetaMixin, collection_page
 
 from .images import clean_image
 from .models import Article, Author, Category, Tag
+from .structured_data import article_nodes
 from .toc import table_of_contents
 
 logger = logging.getLogger(__name__)
@@ -216,7 +217,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         ]
 
     def get_page_nodes(self, absolute):
-        return structured_data.article_nodes(self.object, absolute, self.image_url)
+        return article_nodes(self.object, absolute, self.image_url)
 
     def get_context_data(self, **kwargs):
         article = self.object

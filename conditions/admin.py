@@ -98,7 +98,10 @@ class AdministrationRouteAdmin(ListedAdmin):
     inlines = [RouteConditionInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "summary"]}),
-        ("Medication and regulation", {"fields": ["medication", "regulatory_status"]}),
+        (
+            "Medication and regulation",
+            {"fields": ["medication", "route_of_administration", "regulatory_status"]},
+        ),
         ("Dose and sessions", {"fields": ["typical_dose", "dose_unit", "dose_note", "session_length"]}),
         ("Schedule", {"fields": ["schedule_induction", "schedule_maintenance"]}),
         (

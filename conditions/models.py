@@ -47,6 +47,15 @@ REGULATORY_STATUS_IN_PLAIN_WORDS = {
 }
 
 
+# schema.org's administrationRoute values; a route's structured data names its own, whatever its slug.
+class RouteOfAdministration(models.TextChoices):
+    INTRAVENOUS = "intravenous", "Intravenous"
+    INTRANASAL = "intranasal", "Intranasal"
+    SUBLINGUAL = "sublingual", "Sublingual"
+    ORAL = "oral", "Oral"
+    INTRAMUSCULAR = "intramuscular", "Intramuscular"
+
+
 class ContraindicationKind(models.TextChoices):
     ABSOLUTE = "absolute", "Absolute: not a candidate"
     RELATIVE = "relative", "Relative: needs careful evaluation"
@@ -191,6 +200,12 @@ class AdministrationRoute(models.Model):
     )
     summary = models.TextField(help_text="One or two plain sentences.")
     medication = models.CharField(max_length=120, help_text="e.g. Racemic ketamine; Esketamine (Spravato).")
+    route_of_administration = models.CharField(
+        max_length=20,
+        choices=RouteOfAdministration,
+        blank=True,
+        help_text="How the medicine enters the body, for search engines; left blank, the short name is used.",
+    )
     regulatory_status = models.CharField(max_length=20, choices=RegulatoryStatus)
     typical_dose = models.CharField(max_length=40, help_text="The number, e.g. 0.5 or 56 or 84.")
     dose_unit = models.CharField(max_length=20, help_text="e.g. mg/kg or mg.")

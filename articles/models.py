@@ -6,12 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from clinic.core.richtext import clean_html, html_to_text
+from clinic.core.richtext import RichText, RichTextMixin, html_to_text
 
 WORDS_PER_MINUTE = 220
 # /articles/<these>/ are the site's own pages (articles/urls.py), so no article may take them.
@@ -144,7 +142,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.published()
 
 
-class Article(models.Model):
+class Article(RichTextMixin, models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200,
@@ -222,6 +220,7 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["view_count", "reading_time"])
+    body_html = RichText("body")
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
@@ -239,8 +238,6 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = clean_html(self.body)
-        self.reading_time = max(1, math.ceil(len(html_to_text(self.body).split()) / WORDS_PER_MINUTE))
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         update_fields = kwargs.get("update_fields")
@@ -250,6 +247,11 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean_rich_text(self):
+        super().clean_rich_text()
+        # Counted after cleaning: only the words readers will see.
+        self.reading_time = max(1, math.ceil(len(html_to_text(self.body).split()) / WORDS_PER_MINUTE))
 
     def clean(self):
         errors = {}
@@ -319,11 +321,6 @@ class Article(models.Model):
         previous = published.filter(earlier).order_by("-published_at", "-pk").first()
         following = published.filter(later).order_by("published_at", "pk").first()
         return previous, following
-
-    @cached_property
-    def body_html(self):
-        # Safe to render as-is: save() stored the body through clean_html's allow-list.
-        return mark_safe(self.body)  # noqa: S308
 
     @property
     def summary(self):

@@ -1,10 +1,8 @@
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
-from clinic.core.richtext import clean_html
+from clinic.core.richtext import RichText, RichTextMixin
 
 
 class Evidence(models.TextChoices):
@@ -107,7 +105,7 @@ class ConditionQuerySet(ListedQuerySet):
         )
 
 
-class Condition(models.Model):
+class Condition(RichTextMixin, models.Model):
     name = models.CharField(max_length=150)
     slug = models.SlugField(
         max_length=150, unique=True, help_text="The last part of the page address, /conditions/…/."
@@ -146,6 +144,7 @@ class Condition(models.Model):
 
     objects = ConditionQuerySet.as_manager()
     history = HistoricalRecords()
+    description_html = RichText("description")
 
     class Meta:
         ordering = ["group__order", "order", "name"]
@@ -154,17 +153,8 @@ class Condition(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.description = clean_html(self.description)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("conditions:detail", kwargs={"slug": self.slug})
-
-    @cached_property
-    def description_html(self):
-        # Safe to render as-is: save() stored it through clean_html's allow-list.
-        return mark_safe(self.description)  # noqa: S308
 
     @property
     def evidence_heading(self):
@@ -188,7 +178,7 @@ class AdministrationRouteQuerySet(ListedQuerySet):
         )
 
 
-class AdministrationRoute(models.Model):
+class AdministrationRoute(RichTextMixin, models.Model):
     """A way of giving ketamine or esketamine; its structured facts drive the comparison table."""
 
     name = models.CharField(max_length=120)
@@ -232,6 +222,7 @@ class AdministrationRoute(models.Model):
 
     objects = AdministrationRouteQuerySet.as_manager()
     history = HistoricalRecords()
+    description_html = RichText("description")
 
     class Meta:
         ordering = ["order", "name"]
@@ -239,10 +230,6 @@ class AdministrationRoute(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.description = clean_html(self.description)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("conditions:route_detail", kwargs={"slug": self.slug})
@@ -271,11 +258,6 @@ class AdministrationRoute(models.Model):
             ("Usual onset", self.onset),
             ("Requirements", self.requirements or "None beyond the usual assessment"),
         ]
-
-    @cached_property
-    def description_html(self):
-        # Safe to render as-is: save() stored it through clean_html's allow-list.
-        return mark_safe(self.description)  # noqa: S308
 
 
 class ConditionRoute(models.Model):

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 from django.urls import path
@@ -168,13 +168,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         published, unreviewed = [], []
         now = timezone.now()
         for article in queryset.select_related("reviewer"):
-            if not (article.reviewer_id and article.last_reviewed):
+            try:
+                article.publish(now)  # the model's publish rule, as the change form's clean() applies it
+            except ValidationError:
                 unreviewed.append(article.title)
                 continue
-            if not article.is_public:
-                article.status = Status.PUBLISHED
-                article.published_at = now
-                article.save()  # save() each one so history records who published
             published.append(article.title)
         if published:
             self.message_user(request, f"Published now: {', '.join(published)}.", messages.SUCCESS)

@@ -125,6 +125,15 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def lead_and_latest(self, count):
+        """Return (lead, latest): the newest featured article, else the newest, and up to count others."""
+        articles = self.for_cards()
+        lead = articles.filter(is_featured=True).first()
+        latest = list(articles.exclude(pk=getattr(lead, "pk", None))[: count + 1])
+        if lead is None and latest:
+            lead = latest.pop(0)  # no editor's pick: the newest article leads
+        return lead, latest[:count]
+
     def editable_by(self, user):
         """Return the articles user may edit: editors all, authors their own drafts and those in review."""
         if user.has_perm("articles.publish_article"):
@@ -258,10 +267,7 @@ class Article(RichTextMixin, models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()  # Published with no time given means now
         if self.status == Status.PUBLISHED:
-            if not self.reviewer_id:
-                errors["reviewer"] = "An article needs a medical reviewer before it can be published."
-            if not self.last_reviewed:
-                errors["last_reviewed"] = "Record the date of the medical review before publishing."
+            errors.update(self.publishing_errors())
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = f"“{self.slug}” is taken by a page of the site; choose another address."
         if self.featured_image and not self.featured_image_alt.strip():
@@ -270,6 +276,25 @@ class Article(RichTextMixin, models.Model):
             errors["last_reviewed"] = "The review date can't be in the future."
         if errors:
             raise ValidationError(errors)
+
+    def publishing_errors(self):
+        """Return {field: message} for what the article lacks before it may be published; empty when ready."""
+        errors = {}
+        if not self.reviewer_id:
+            errors["reviewer"] = "An article needs a medical reviewer before it can be published."
+        if not self.last_reviewed:
+            errors["last_reviewed"] = "Record the date of the medical review before publishing."
+        return errors
+
+    def publish(self, when):
+        """Publish now (when) unless already public; raise ValidationError if publishing_errors() says no."""
+        errors = self.publishing_errors()
+        if errors:
+            raise ValidationError(errors)
+        if not self.is_public:
+            self.status = Status.PUBLISHED
+            self.published_at = when
+            self.save()  # save(), so history records who published
 
     @property
     def is_public(self):
@@ -285,7 +310,7 @@ class Article(RichTextMixin, models.Model):
         return self.status == Status.PUBLISHED and self.published_at is not None and not self.is_public
 
     def can_be_edited_by(self, user):
-        # Must agree with ArticleQuerySet.editable_by(), which the admin's changelist uses.
+        # Must agree with ArticleQuerySet.editable_by(); a test checks both together.
         if user.has_perm("articles.publish_article"):
             return True
         return (

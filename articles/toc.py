@@ -90,4 +90,4 @@ def table_of_contents(clean_body: str) -> TableOfContents:
     body = HEADING.sub(add_id, clean_body)
     # Safe: clean_body passed clean_html's allow-list, and the only additions are id="<slug>" attributes;
     # slugify keeps letters, digits, "_" and "-", none of which can end the attribute.
-    return TableOfContents(mark_safe(body), entries, section_count)  # noqa: S308
+    return TableOfContents(mark_safe(body), entries, section_count)

@@ -29,16 +29,12 @@ class HomeView(TemplateView):
         groups = ConditionGroup.objects.prefetch_related(
             Prefetch("conditions", queryset=listed_conditions, to_attr="listed_conditions")
         )
-        published = Article.objects.published().select_related("author", "category")
-        featured = published.filter(is_featured=True).first()
-        others = list(published.exclude(pk=getattr(featured, "pk", None))[: self.latest_count + 1])
-        if featured is None and others:
-            featured = others.pop(0)  # no editor's pick: the newest article leads
+        featured, latest = Article.objects.published().lead_and_latest(self.latest_count)
         return super().get_context_data(
             groups=[group for group in groups if group.listed_conditions],
             routes=AdministrationRoute.objects.listed(),
             featured=featured,
-            latest=others[: self.latest_count],
+            latest=latest,
             key_facts=KeyFact.objects.listed(),
             meta={"description": SiteProfile.objects.get_current().tagline},
             **kwargs,

@@ -40,10 +40,10 @@ e2e: install-dev
 
 audit: install-dev
 	bash tools/install_browser_tools.sh
-	$(BIN)/python tools/audit.py --json audit-results/audit.json $(AUDIT_ARGS)
+	$(BIN)/python -m tools.audit --json audit-results/audit.json $(AUDIT_ARGS)
 
 bench: install-dev
-	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -15,7 +15,13 @@ RUN groupadd --system --gid 10001 clinic \
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-COPY --chown=10001:10001 . .
+# Only what the container runs: no tests, development tools (tools/) or CI files.
+COPY --chown=10001:10001 manage.py gunicorn.conf.py ./
+COPY --chown=10001:10001 clinic clinic
+COPY --chown=10001:10001 articles articles
+COPY --chown=10001:10001 conditions conditions
+COPY --chown=10001:10001 templates templates
+COPY --chown=10001:10001 static static
 
 # collectstatic needs settings that load; the build-time key is thrown away with this layer's environment.
 RUN DJANGO_SECRET_KEY=build-only-key-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH \
@@ -26,6 +32,6 @@ USER 10001:10001
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "scripts/healthcheck.py"]
+    CMD ["python", "clinic/healthcheck.py"]
 
 CMD ["gunicorn", "clinic.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -35,20 +35,21 @@ test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 e2e: install-dev
-	bash scripts/install_browser_tools.sh
+	bash tools/install_browser_tools.sh
 	$(BIN)/pytest tests/e2e -m e2e -p no:randomly $(PYTEST_ARGS)
 
 audit: install-dev
-	bash scripts/install_browser_tools.sh
-	$(BIN)/python scripts/audit.py --json audit-results/audit.json $(AUDIT_ARGS)
+	bash tools/install_browser_tools.sh
+	$(BIN)/python -m tools.audit --json audit-results/audit.json $(AUDIT_ARGS)
 
 bench: install-dev
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/hadolint Dockerfile
+	$(BIN)/lint-imports
 	git ls-files -z '*.py' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -57,4 +58,4 @@ format: install-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .import_linter_cache

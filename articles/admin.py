@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import path
 from django.utils import timezone
@@ -147,13 +148,11 @@ class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
         published, unreviewed = [], []
         now = timezone.now()
         for article in queryset.select_related("reviewer"):
-            if not (article.reviewer_id and article.last_reviewed):
+            try:
+                article.publish(now)  # the model's publish rule, as the change form's clean() applies it
+            except ValidationError:
                 unreviewed.append(article.title)
                 continue
-            if not article.is_public:
-                article.status = Status.PUBLISHED
-                article.published_at = now
-                article.save()  # save() each one so history records who published
             published.append(article.title)
         if published:
             self.message_user(request, f"Published now: {', '.join(published)}.", messages.SUCCESS)

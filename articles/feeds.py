@@ -2,7 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from clinic.models import SiteProfile
+from clinic.core.models import SiteProfile
 
 from .models import Article
 

@@ -6,12 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from clinic.richtext import clean_html, html_to_text
+from clinic.core.richtext import RichText, RichTextMixin, html_to_text
 
 WORDS_PER_MINUTE = 220
 # /articles/<these>/ are the site's own pages (articles/urls.py), so no article may take them.
@@ -127,6 +125,15 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def lead_and_latest(self, count):
+        """Return (lead, latest): the newest featured article, else the newest, and up to count others."""
+        articles = self.for_cards()
+        lead = articles.filter(is_featured=True).first()
+        latest = list(articles.exclude(pk=getattr(lead, "pk", None))[: count + 1])
+        if lead is None and latest:
+            lead = latest.pop(0)  # no editor's pick: the newest article leads
+        return lead, latest[:count]
+
     def editable_by(self, user):
         """Return the articles user may edit: editors all, authors their own drafts and those in review."""
         if user.has_perm("articles.publish_article"):
@@ -144,7 +151,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.published()
 
 
-class Article(models.Model):
+class Article(RichTextMixin, models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200,
@@ -222,6 +229,7 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["view_count", "reading_time"])
+    body_html = RichText("body")
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
@@ -239,8 +247,6 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = clean_html(self.body)
-        self.reading_time = max(1, math.ceil(len(html_to_text(self.body).split()) / WORDS_PER_MINUTE))
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         update_fields = kwargs.get("update_fields")
@@ -251,15 +257,17 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    def clean_rich_text(self):
+        super().clean_rich_text()
+        # Counted after cleaning: only the words readers will see.
+        self.reading_time = max(1, math.ceil(len(html_to_text(self.body).split()) / WORDS_PER_MINUTE))
+
     def clean(self):
         errors = {}
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()  # Published with no time given means now
         if self.status == Status.PUBLISHED:
-            if not self.reviewer_id:
-                errors["reviewer"] = "An article needs a medical reviewer before it can be published."
-            if not self.last_reviewed:
-                errors["last_reviewed"] = "Record the date of the medical review before publishing."
+            errors.update(self.publishing_errors())
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = f"“{self.slug}” is taken by a page of the site; choose another address."
         if self.featured_image and not self.featured_image_alt.strip():
@@ -268,6 +276,25 @@ class Article(models.Model):
             errors["last_reviewed"] = "The review date can't be in the future."
         if errors:
             raise ValidationError(errors)
+
+    def publishing_errors(self):
+        """Return {field: message} for what the article lacks before it may be published; empty when ready."""
+        errors = {}
+        if not self.reviewer_id:
+            errors["reviewer"] = "An article needs a medical reviewer before it can be published."
+        if not self.last_reviewed:
+            errors["last_reviewed"] = "Record the date of the medical review before publishing."
+        return errors
+
+    def publish(self, when):
+        """Publish now (when) unless already public; raise ValidationError if publishing_errors() says no."""
+        errors = self.publishing_errors()
+        if errors:
+            raise ValidationError(errors)
+        if not self.is_public:
+            self.status = Status.PUBLISHED
+            self.published_at = when
+            self.save()  # save(), so history records who published
 
     @property
     def is_public(self):
@@ -283,7 +310,7 @@ class Article(models.Model):
         return self.status == Status.PUBLISHED and self.published_at is not None and not self.is_public
 
     def can_be_edited_by(self, user):
-        # Must agree with ArticleQuerySet.editable_by(), which the admin's changelist uses.
+        # Must agree with ArticleQuerySet.editable_by(); a test checks both together.
         if user.has_perm("articles.publish_article"):
             return True
         return (
@@ -319,11 +346,6 @@ class Article(models.Model):
         previous = published.filter(earlier).order_by("-published_at", "-pk").first()
         following = published.filter(later).order_by("published_at", "pk").first()
         return previous, following
-
-    @cached_property
-    def body_html(self):
-        # Safe to render as-is: save() stored the body through clean_html's allow-list.
-        return mark_safe(self.body)  # noqa: S308
 
     @property
     def summary(self):

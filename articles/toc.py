@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from clinic.richtext import html_to_text
+from clinic.core.richtext import html_to_text
 
 MIN_SECTIONS = 3  # a table of contents earns its space from three <h2> sections up
 # clean_html leaves headings attribute-free, and headings can't nest, so a lazy match is exact.
@@ -90,4 +90,4 @@ def table_of_contents(clean_body: str) -> TableOfContents:
     body = HEADING.sub(add_id, clean_body)
     # Safe: clean_body passed clean_html's allow-list, and the only additions are id="<slug>" attributes;
     # slugify keeps letters, digits, "_" and "-", none of which can end the attribute.
-    return TableOfContents(mark_safe(body), entries, section_count)  # noqa: S308
+    return TableOfContents(mark_safe(body), entries, section_count)

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from sorl.thumbnail import get_thumbnail
 
-from clinic import structured_data
-from clinic.models import SiteProfile
-from clinic.seo import PageMetaMixin, collection_page
+from clinic.core import structured_data
+from clinic.core.models import SiteProfile
+from clinic.core.seo import PageMetaMixin, collection_page
 
 from .images import clean_image
 from .models import Article, Author, Category, Tag
+from .structured_data import article_nodes
 from .toc import table_of_contents
 
 logger = logging.getLogger(__name__)
@@ -216,7 +217,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         ]
 
     def get_page_nodes(self, absolute):
-        return structured_data.article_nodes(self.object, absolute, self.image_url)
+        return article_nodes(self.object, absolute, self.image_url)
 
     def get_context_data(self, **kwargs):
         article = self.object

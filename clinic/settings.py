@@ -53,7 +53,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "clinic",
+    "clinic.site",
+    "clinic.core",
     "articles",
     "conditions",
     "clinic.core.admin_site.ClinicAdminConfig",  # django.contrib.admin with the shared permission rule
@@ -98,7 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "clinic.context_processors.site",
+                "clinic.core.context_processors.site",
             ],
         },
     },

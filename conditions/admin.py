@@ -68,9 +68,8 @@ class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         # A GROUP BY query drops Meta.ordering: order again, or autocomplete pages are unstable.
-        return (
-            super().get_queryset(request).annotate(condition_total=Count("conditions")).order_by("order", "name")
-        )
+        groups = super().get_queryset(request).annotate(condition_total=Count("conditions"))
+        return groups.order_by("order", "name")
 
     @admin.display(description="conditions", ordering="condition_total")
     def condition_count(self, obj):
@@ -103,7 +102,10 @@ class AdministrationRouteAdmin(ListedAdmin):
     inlines = [RouteConditionInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "summary"]}),
-        ("Medication and regulation", {"fields": ["medication", "regulatory_status"]}),
+        (
+            "Medication and regulation",
+            {"fields": ["medication", "route_of_administration", "regulatory_status"]},
+        ),
         ("Dose and sessions", {"fields": ["typical_dose", "dose_unit", "dose_note", "session_length"]}),
         ("Schedule", {"fields": ["schedule_induction", "schedule_maintenance"]}),
         (

@@ -558,6 +558,7 @@ CONDITIONS = [
 ROUTES = [
     {
         "slug": "iv-ketamine-infusion",
+        "route_of_administration": "intravenous",
         "name": "IV ketamine infusion",
         "short_name": "IV infusion",
         "order": 1,
@@ -611,6 +612,7 @@ ROUTES = [
     },
     {
         "slug": "intranasal-esketamine",
+        "route_of_administration": "intranasal",
         "name": "Esketamine nasal spray (Spravato)",
         "short_name": "Nasal esketamine",
         "order": 2,
@@ -673,6 +675,7 @@ ROUTES = [
     },
     {
         "slug": "sublingual-oral-ketamine",
+        "route_of_administration": "sublingual",
         "name": "Sublingual or oral ketamine",
         "short_name": "Sublingual / oral",
         "order": 3,
@@ -734,6 +737,7 @@ ROUTES = [
     },
     {
         "slug": "intramuscular-ketamine",
+        "route_of_administration": "intramuscular",
         "name": "Intramuscular ketamine",
         "short_name": "IM injection",
         "order": 4,

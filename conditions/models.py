@@ -1,10 +1,8 @@
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
-from clinic.richtext import clean_html
+from clinic.core.richtext import RichText, RichTextMixin
 
 
 class Evidence(models.TextChoices):
@@ -45,6 +43,15 @@ REGULATORY_STATUS_IN_PLAIN_WORDS = {
         "Doctors may legally prescribe it off-label when they judge it right for a patient."
     ),
 }
+
+
+# schema.org's administrationRoute values; a route's structured data names its own, whatever its slug.
+class RouteOfAdministration(models.TextChoices):
+    INTRAVENOUS = "intravenous", "Intravenous"
+    INTRANASAL = "intranasal", "Intranasal"
+    SUBLINGUAL = "sublingual", "Sublingual"
+    ORAL = "oral", "Oral"
+    INTRAMUSCULAR = "intramuscular", "Intramuscular"
 
 
 class ContraindicationKind(models.TextChoices):
@@ -98,7 +105,7 @@ class ConditionQuerySet(ListedQuerySet):
         )
 
 
-class Condition(models.Model):
+class Condition(RichTextMixin, models.Model):
     name = models.CharField(max_length=150)
     slug = models.SlugField(
         max_length=150, unique=True, help_text="The last part of the page address, /conditions/…/."
@@ -137,6 +144,7 @@ class Condition(models.Model):
 
     objects = ConditionQuerySet.as_manager()
     history = HistoricalRecords()
+    description_html = RichText("description")
 
     class Meta:
         ordering = ["group__order", "order", "name"]
@@ -145,17 +153,8 @@ class Condition(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.description = clean_html(self.description)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("conditions:detail", kwargs={"slug": self.slug})
-
-    @cached_property
-    def description_html(self):
-        # Safe to render as-is: save() stored it through clean_html's allow-list.
-        return mark_safe(self.description)  # noqa: S308
 
     @property
     def evidence_heading(self):
@@ -179,7 +178,7 @@ class AdministrationRouteQuerySet(ListedQuerySet):
         )
 
 
-class AdministrationRoute(models.Model):
+class AdministrationRoute(RichTextMixin, models.Model):
     """A way of giving ketamine or esketamine; its structured facts drive the comparison table."""
 
     name = models.CharField(max_length=120)
@@ -191,6 +190,12 @@ class AdministrationRoute(models.Model):
     )
     summary = models.TextField(help_text="One or two plain sentences.")
     medication = models.CharField(max_length=120, help_text="e.g. Racemic ketamine; Esketamine (Spravato).")
+    route_of_administration = models.CharField(
+        max_length=20,
+        choices=RouteOfAdministration,
+        blank=True,
+        help_text="How the medicine enters the body, for search engines; left blank, the short name is used.",
+    )
     regulatory_status = models.CharField(max_length=20, choices=RegulatoryStatus)
     typical_dose = models.CharField(max_length=40, help_text="The number, e.g. 0.5 or 56 or 84.")
     dose_unit = models.CharField(max_length=20, help_text="e.g. mg/kg or mg.")
@@ -217,6 +222,7 @@ class AdministrationRoute(models.Model):
 
     objects = AdministrationRouteQuerySet.as_manager()
     history = HistoricalRecords()
+    description_html = RichText("description")
 
     class Meta:
         ordering = ["order", "name"]
@@ -224,10 +230,6 @@ class AdministrationRoute(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.description = clean_html(self.description)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("conditions:route_detail", kwargs={"slug": self.slug})
@@ -256,11 +258,6 @@ class AdministrationRoute(models.Model):
             ("Usual onset", self.onset),
             ("Requirements", self.requirements or "None beyond the usual assessment"),
         ]
-
-    @cached_property
-    def description_html(self):
-        # Safe to render as-is: save() stored it through clean_html's allow-list.
-        return mark_safe(self.description)  # noqa: S308
 
 
 class ConditionRoute(models.Model):

@@ -6,8 +6,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
 
-from clinic import structured_data
-from clinic.seo import PageMetaMixin, collection_page
+from clinic.core import structured_data
+from clinic.core.seo import PageMetaMixin, collection_page
 
 from .forms import PrescreenForm
 from .models import (
@@ -18,6 +18,7 @@ from .models import (
     Contraindication,
     ContraindicationKind,
 )
+from .structured_data import condition_nodes, route_nodes, therapy_reference
 
 
 class StaffPreviewMixin:
@@ -72,7 +73,7 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
 
     def get_page_nodes(self, absolute):
         routes = [link.route for link in self.object.listed_route_links]
-        return structured_data.condition_nodes(self.object, routes, absolute)
+        return condition_nodes(self.object, routes, absolute)
 
     def get_context_data(self, **kwargs):
         # Articles name their conditions; the reverse manager has Article's published().
@@ -93,7 +94,7 @@ class RouteListView(PageMetaMixin, ListView):
         page = collection_page(
             reverse("conditions:route_list"), self.meta_title, self.meta_description, absolute
         )
-        return page + [structured_data.therapy_reference(route, absolute) for route in self.object_list]
+        return page + [therapy_reference(route, absolute) for route in self.object_list]
 
     def get_queryset(self):
         return AdministrationRoute.objects.listed()
@@ -120,7 +121,7 @@ class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         ]
 
     def get_page_nodes(self, absolute):
-        return structured_data.route_nodes(self.object, self.contraindications, absolute)
+        return route_nodes(self.object, self.contraindications, absolute)
 
     def get_context_data(self, **kwargs):
         self.contraindications = list(Contraindication.objects.listed().for_route(self.object))

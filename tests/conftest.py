@@ -33,4 +33,6 @@ def _media_in_tmp(settings, tmp_path):
 def pytest_terminal_summary(terminalreporter, config):
     cells = getattr(config, "admin_matrix_cells", 0)
     if cells:
-        terminalreporter.write_line(f"admin permission matrix: {cells} cells checked (view × method × role × object)")
+        terminalreporter.write_line(
+            f"admin permission matrix: {cells} cells checked (view × method × role × object)"
+        )

@@ -96,3 +96,28 @@ def test_article_cannot_take_the_address_of_a_site_page(slug):
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "slug" in error.value.message_dict
+
+
+def test_lead_is_the_newest_featured_article_else_the_newest():
+    older = ArticleFactory(published=True, is_featured=True)
+    newest = ArticleFactory(published=True, published_at=older.published_at + timedelta(hours=1))
+    lead, latest = Article.objects.published().lead_and_latest(5)
+    assert lead == older and latest == [newest]
+    older.is_featured = False
+    older.save()
+    lead, latest = Article.objects.published().lead_and_latest(5)
+    assert lead == newest and latest == [older]
+
+
+def test_publish_applies_the_same_rule_as_clean():
+    from django.utils import timezone
+
+    article = ArticleFactory(status=Status.IN_REVIEW)
+    with pytest.raises(ValidationError) as error:
+        article.publish(timezone.now())
+    assert set(error.value.message_dict) == {"reviewer", "last_reviewed"}
+    article.refresh_from_db()
+    assert article.status == Status.IN_REVIEW
+    article.reviewer, article.last_reviewed = AuthorFactory(may_review=True), date.today()
+    article.publish(timezone.now())
+    assert Article.objects.published().filter(pk=article.pk).exists()

@@ -183,3 +183,20 @@ def test_demo_review_names_the_reviewing_psychiatrist_recently():
     condition = Condition.objects.get(slug="treatment-resistant-depression")
     assert condition.reviewed_by == demo.REVIEWED_BY
     assert date.today() - timedelta(days=90) <= condition.last_reviewed <= date.today()
+
+
+def test_conditions_own_the_clinic_staff_role_and_top_it_up():
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    from conditions.roles import CLINIC_STAFF, sync_roles
+
+    staff = Group.objects.get(name=CLINIC_STAFF)
+    staff.permissions.remove(Permission.objects.get(codename="change_contraindication"))
+    extra = Permission.objects.get(codename="add_tag")
+    staff.permissions.add(extra)
+
+    sync_roles(apps)
+
+    assert staff.permissions.filter(codename="change_contraindication").exists()
+    assert staff.permissions.filter(pk=extra.pk).exists()

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clinic.models import SiteProfile
+from clinic.core.models import SiteProfile
 from conditions.models import ContraindicationKind
 from conditions.views import PRESCREEN_ANSWER_BYTES
 from tests.factories import ContraindicationFactory

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clinic.models import SiteProfile
+from clinic.core.models import SiteProfile
 from conditions.models import ContraindicationKind, Evidence, RegulatoryStatus
 from tests.factories import (
     AdministrationRouteFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from clinic.models import KeyFact, SiteProfile
+from clinic.core.models import KeyFact, SiteProfile
 from conditions.models import Condition
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.models import KeyFact, SiteProfile
+from clinic.core.models import KeyFact, SiteProfile
 from tests.factories import (
     DAY,
     AdministrationRouteFactory,
@@ -170,6 +170,38 @@ def test_route_page_is_a_medical_therapy_with_drug_dose_contraindications_and_fo
     names = [item["name"] for item in therapy["contraindication"]]
     assert applies.name in names and elsewhere.name not in names
     assert therapy["followup"] == "About 1 hour"
+
+
+def test_route_administration_route_comes_from_its_field_not_its_slug(client):
+    named = AdministrationRouteFactory(slug="iv-but-really-nasal", route_of_administration="intranasal")
+    unnamed = AdministrationRouteFactory(slug="iv-unset", short_name="Drip")
+    for route, expected in ((named, "intranasal"), (unnamed, "Drip")):
+        therapy = nodes_of_type(json_ld_graph(client.get(route.get_absolute_url())), "MedicalTherapy")[0]
+        assert therapy["drug"]["administrationRoute"] == expected
+
+
+def test_route_of_administration_migration_keeps_what_the_slug_gave():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("conditions.migrations.0004_route_of_administration")
+    routes = {
+        slug: AdministrationRouteFactory(slug=slug)
+        for slug in (
+            "iv-ketamine-infusion",
+            "intranasal-esketamine",
+            "sublingual-oral",
+            "intramuscular-x",
+            "oral",
+        )
+    }
+    migration.from_slug(apps, None)
+    assert {slug: route.__class__.objects.get(pk=route.pk).route_of_administration
+            for slug, route in routes.items()} == {
+        "iv-ketamine-infusion": "intravenous", "intranasal-esketamine": "intranasal",
+        "sublingual-oral": "sublingual", "intramuscular-x": "intramuscular", "oral": "",
+    }  # fmt: skip
 
 
 def test_pages_have_unique_titles_descriptions_and_canonical_urls(client):

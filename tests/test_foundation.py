@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.views.defaults import server_error
 
-from clinic.models import SiteProfile
+from clinic.core.models import SiteProfile
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 GOOD_KEY = secrets.token_urlsafe(50)

@@ -4,7 +4,7 @@ from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article
-from clinic.search import MAX_QUERY_CHARS, SEARCH_CONFIG, article_search_vector, normalize_query, search
+from clinic.site.search import MAX_QUERY_CHARS, SEARCH_CONFIG, article_search_vector, normalize_query, search
 from tests.factories import AdministrationRouteFactory, ArticleFactory, ConditionFactory
 
 pytestmark = pytest.mark.django_db

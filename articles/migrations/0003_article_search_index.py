@@ -1,6 +1,6 @@
 from django.db import migrations
 
-# Must match clinic.search.article_search_vector() exactly, or PostgreSQL won't use the index;
+# Must match clinic.site.search.article_search_vector() exactly, or PostgreSQL won't use the index;
 # tests/test_search.py checks the planner picks it.
 SEARCH_VECTOR_SQL = (
     "(setweight(to_tsvector('english'::regconfig, COALESCE(title, '')), 'A')"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from scripts.browser import CHROMIUM, FLAGS
+from tools.browser import CHROMIUM, FLAGS
 
 E2E_DIR = Path(__file__).parent
 
@@ -40,7 +40,7 @@ class PageLog:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/install_browser_tools.sh (make e2e does)")
+        pytest.fail(f"{CHROMIUM} is missing: run tools/install_browser_tools.sh (make e2e does)")
     # The sync API keeps an asyncio loop running in this thread for the whole session, which makes
     # Django's async-safety check refuse every ORM call (fixtures, live_server, DB flush).
     old = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")

@@ -5,8 +5,9 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from articles.roles import sync_roles
+from articles.roles import sync_roles as sync_article_roles
 from conditions.models import Condition, ContraindicationKind
+from conditions.roles import sync_roles as sync_condition_roles
 from tests.factories import ConditionFactory, ContraindicationFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"  # UserFactory's
@@ -15,7 +16,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_clinic_staff_edit_a_condition_in_the_editor_and_readers_see_it(new_page, login):
-    sync_roles(apps)  # transactional tests flush the database; the groups come back with this
+    # Transactional tests flush the database; the groups come back with these.
+    sync_condition_roles(apps)
+    sync_article_roles(apps)
     staff = UserFactory(username="frontdesk", password=PASSWORD)
     staff.groups.add(Group.objects.get(name="Clinic staff"))
     condition = ConditionFactory(name="Panic disorder", description="<p>Old text.</p>")

@@ -47,7 +47,7 @@ def _image_tag(image, alt, sizes, eager, css_class):
     ordered = [renditions[width] for width in sorted(renditions)]
     default = ordered[min(1, len(ordered) - 1)]
     srcset = format_html_join(", ", "{} {}w", ((thumb.url, thumb.width) for thumb in ordered))
-    loading = mark_safe(' loading="eager" fetchpriority="high"' if eager else ' loading="lazy"')  # noqa: S308
+    loading = mark_safe(' loading="eager" fetchpriority="high"' if eager else ' loading="lazy"')
     class_attribute = format_html(' class="{}"', css_class) if css_class else ""
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" decoding="async"{}{}>',

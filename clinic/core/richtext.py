@@ -9,6 +9,7 @@ import html as html_lib
 import re
 
 import nh3
+from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -53,3 +54,33 @@ def html_to_text(html: str) -> str:
     """Return the readable text of html: tags removed, blocks kept apart by a space, whitespace collapsed."""
     spaced = BLOCK_BOUNDARY.sub(lambda match: " " + match.group(0), html or "")
     return html_lib.unescape(" ".join(nh3.clean(spaced, tags=set()).split()))
+
+
+class RichTextMixin:
+    """For models whose author-written HTML fields are declared with RichText: cleans them on every save."""
+
+    rich_text_fields: tuple[str, ...] = ()
+
+    def save(self, *args, **kwargs):
+        self.clean_rich_text()
+        super().save(*args, **kwargs)
+
+    def clean_rich_text(self):
+        for name in self.rich_text_fields:
+            setattr(self, name, clean_html(getattr(self, name)))
+
+
+class RichText:
+    """`body_html = RichText("body")`: the body as HTML to render; RichTextMixin.save() keeps it clean."""
+
+    def __init__(self, field_name: str):
+        self.field_name = field_name
+
+    def __set_name__(self, owner, name):
+        owner.rich_text_fields = (*getattr(owner, "rich_text_fields", ()), self.field_name)
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        # Safe to render as-is: RichTextMixin.save() stored it through clean_html's allow-list.
+        return mark_safe(getattr(instance, self.field_name))

@@ -1,9 +1,7 @@
 from django.core.cache import cache
 from django.db import models
-from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 
-from .richtext import clean_html
+from .richtext import RichText, RichTextMixin
 
 SITE_PROFILE_CACHE_KEY = "clinic:site-profile"
 
@@ -18,7 +16,7 @@ class SiteProfileManager(models.Manager):
         return profile
 
 
-class SiteProfile(models.Model):
+class SiteProfile(RichTextMixin, models.Model):
     """The clinic's name and contact details, shown in the header, footer and structured data."""
 
     name = models.CharField(max_length=120, default="Ketamine Clinic")
@@ -55,6 +53,7 @@ class SiteProfile(models.Model):
     )
 
     objects = SiteProfileManager()
+    intro_html = RichText("intro")
 
     class Meta:
         verbose_name = "site profile"
@@ -65,14 +64,8 @@ class SiteProfile(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
-        self.intro = clean_html(self.intro)
         super().save(*args, **kwargs)
         cache.delete(SITE_PROFILE_CACHE_KEY)
-
-    @cached_property
-    def intro_html(self):
-        # Safe to render as-is: save() stored it through clean_html's allow-list.
-        return mark_safe(self.intro)  # noqa: S308
 
     @property
     def phone_href(self):

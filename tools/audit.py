@@ -1,44 +1,35 @@
 """Audit public pages in a real browser: Nu Html Checker, axe-core, Lighthouse (mobile), off-site requests.
 
-`make audit` runs it after scripts/install_browser_tools.sh. By default it builds a throwaway copy of the
+`make audit` runs it after tools/install_browser_tools.sh. By default it builds a throwaway copy of the
 site (temporary SQLite database and media folder, demo content; collected static files cached in the
 system temp folder), serves it with DEBUG off on a free port, audits it and stops it, so the developer's
 db.sqlite3 is never touched.
 
-    python scripts/audit.py                      # default pages, Lighthouse median of 3 runs
-    python scripts/audit.py --paths / /safety/ --runs 1 --json audit-results/audit.json
-    python scripts/audit.py --base-url http://127.0.0.1:8000 --no-lighthouse   # a site already running
+    python -m tools.audit                      # default pages, Lighthouse median of 3 runs
+    python -m tools.audit --paths / /safety/ --runs 1 --json audit-results/audit.json
+    python -m tools.audit --base-url http://127.0.0.1:8000 --no-lighthouse   # a site already running
 
 Exits 1 if any page has a Nu Html Checker error, an axe violation, a console error, a request to another
 host, or a Lighthouse category below --min-score (95); 2 if the site or the tools could not be started.
 """
 
 import argparse
-import hashlib
 import json
 import os
-import re
-import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as `python scripts/audit.py`
-    sys.path.insert(0, str(ROOT))
-
-from scripts.browser import CHROMIUM, FLAGS, chrome_flags_string  # noqa: E402
-from scripts.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS, chrome_flags_string
+from tools.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link
+from tools.throwaway import ROOT, SetupError, fetch, throwaway_site
 
 MODULES = ROOT / "tools" / "node_modules"
 VNU_JAR = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -49,10 +40,6 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 # Pages that say noindex on purpose (search results, the pre-screen): Lighthouse's is-crawlable is skipped.
 NOINDEX_PATHS = ("/search/", "/safety/check/")
-
-
-class SetupError(Exception):
-    pass
 
 
 @dataclass
@@ -86,7 +73,7 @@ def main() -> int:
         check_tools(lighthouse=not args.no_lighthouse)
         with tempfile.TemporaryDirectory(prefix="clinic-audit-") as tmp:
             workdir = Path(tmp)
-            with site(args.base_url, workdir) as base_url:
+            with site(args.base_url) as base_url:
                 results = audit(base_url, args.paths or PUBLIC_PAGES, args, workdir)
     except SetupError as error:
         print(f"audit: {error}", file=sys.stderr)
@@ -106,124 +93,19 @@ def check_tools(lighthouse: bool) -> None:
     needed = [Path(CHROMIUM), VNU_JAR, AXE_JS] + ([NODE, LIGHTHOUSE] if lighthouse else [])
     missing = [str(path) for path in needed if not path.exists()]
     if missing or not shutil.which("java"):
-        raise SetupError(f"missing {', '.join(missing) or 'java'}: run scripts/install_browser_tools.sh")
+        raise SetupError(f"missing {', '.join(missing) or 'java'}: run tools/install_browser_tools.sh")
 
 
 # --- the site under audit ---------------------------------------------------------------------------------
 
 
 @contextmanager
-def site(base_url: str | None, workdir: Path):
+def site(base_url: str | None):
     if base_url:
         yield base_url.rstrip("/")
-        return
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secret_key(),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "DJANGO_STATIC_ROOT": str(static_cache()),
-        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        # Demo images must load (a 404 is a console error); production serves media elsewhere.
-        "DJANGO_SERVE_MEDIA": "1",
-        # Plain HTTP on loopback: no redirect to https, no secure-only cookies, no HSTS.
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_BEHIND_PROXY": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_SECURE_HSTS_SECONDS": "0",
-    }
-    env.pop("REDIS_URL", None)  # a developer's Redis keeps its cache; locmem is enough here
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_demo_content", "--no-accounts", "-v", "0")
-    collect_static(env)
-
-    port = free_port()
-    log_path = workdir / "server.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base_url = f"http://127.0.0.1:{port}"
-        wait_for_health(base_url, server, log_path)
-        yield base_url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-
-
-def manage(env: dict, *command: str) -> str:
-    print(f"audit: manage.py {' '.join(command)}", flush=True)
-    done = subprocess.run(
-        [sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if done.returncode:
-        raise SetupError(f"manage.py {command[0]} failed:\n{done.stdout}{done.stderr}")
-    return done.stdout
-
-
-def static_cache() -> Path:
-    # Kept between audits: collectstatic compresses CKEditor's ~40 MB of assets, about a minute's work.
-    # Keyed by checkout and requirements, since a downgraded package can bring older files.
-    key = hashlib.sha256(str(ROOT).encode() + (ROOT / "requirements.txt").read_bytes()).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / f"clinic-audit-static-{key}"
-
-
-def collect_static(env: dict) -> None:
-    done_stamp = static_cache() / ".audit-collected"
-    if done_stamp.exists():
-        dry_run = manage(env, "collectstatic", "--noinput", "--dry-run")
-        if re.search(r"^0 static files? copied", dry_run, re.MULTILINE):
-            return
-        done_stamp.unlink()
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    done_stamp.touch()
-
-
-def secret_key() -> str:
-    # settings refuse keys containing words like "secret" or "insecure"; a random one rarely does.
-    while True:
-        key = secrets.token_urlsafe(64)
-        if not any(word in key.lower() for word in ("insecure", "changeme", "change-me", "secret")):
-            return key
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_health(base_url: str, server: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    status = None
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SetupError(f"the server stopped (exit {server.returncode}):\n{log_path.read_text()}")
-        status, _, _ = fetch(base_url + "/healthz")
-        if status == 200:
-            return
-        time.sleep(0.25)
-    raise SetupError(f"/healthz answered {status}, not 200, for {timeout:.0f} s:\n{log_path.read_text()}")
-
-
-def fetch(url: str) -> tuple[int | None, str, str]:
-    """(status, final URL, body); status None when nothing answered."""
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.url, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, url, error.read().decode("utf-8", "replace")
-    except OSError:
-        return None, url, ""
+    else:
+        with throwaway_site(label="audit") as url:
+            yield url
 
 
 # --- the checks ------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from .core.admin_permissions import RoleAdminMixin
+from .admin_permissions import RoleAdminMixin
 from .models import KeyFact, SiteProfile
 
 

@@ -5,7 +5,7 @@ structured-data nodes); base.html turns that into <title>, the meta description,
 and Twitter tags, the visible breadcrumb trail and the JSON-LD @graph.
 """
 
-from clinic import structured_data
+from clinic.core import structured_data
 
 HOME_CRUMB = ("Home", "/")
 

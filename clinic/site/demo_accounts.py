@@ -8,14 +8,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from articles.roles import AUTHORS, EDITORS
+from conditions.roles import CLINIC_STAFF
+
 CREDENTIALS_FILENAME = ".demo-credentials"
 
-# username -> (group, is_superuser); groups come from the articles app's role migration.
+# username -> (group, is_superuser); the groups come from the apps' role migrations.
 DEMO_ACCOUNTS = {
     "admin": (None, True),
-    "editor": ("Editors", False),
-    "author": ("Authors", False),
-    "staff": ("Clinic staff", False),
+    "editor": (EDITORS, False),
+    "author": (AUTHORS, False),
+    "staff": (CLINIC_STAFF, False),
 }
 
 

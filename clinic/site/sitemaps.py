@@ -1,5 +1,7 @@
 """/sitemap.xml: every public page with its last modification; nothing unpublished, scheduled or hidden."""
 
+from functools import partial
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
@@ -8,37 +10,20 @@ from articles.models import Article, Author, Category, Tag
 from conditions.models import AdministrationRoute, Condition
 
 
-class ArticleSitemap(Sitemap):
+class ContentSitemap(Sitemap):
+    """Detail pages of one kind: `public` builds their QuerySet per request, so scheduled pages appear."""
+
     changefreq = "monthly"
     priority = 0.8
 
-    def items(self):
-        return Article.objects.published().order_by("-published_at")
-
-    def lastmod(self, article):
-        return article.updated_at
-
-
-class ConditionSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.8
+    def __init__(self, public):
+        self.public = public
 
     def items(self):
-        return Condition.objects.listed()
+        return self.public()
 
-    def lastmod(self, condition):
-        return condition.updated_at
-
-
-class TreatmentSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.8
-
-    def items(self):
-        return AdministrationRoute.objects.listed()
-
-    def lastmod(self, route):
-        return route.updated_at
+    def lastmod(self, item):
+        return item.updated_at
 
 
 class ArchiveSitemap(Sitemap):
@@ -89,10 +74,11 @@ class SectionSitemap(Sitemap):
         return item[1]
 
 
+# The view builds each sitemap per request: partial() defers ContentSitemap's QuerySet to that moment.
 SITEMAPS = {
     "sections": SectionSitemap,
-    "articles": ArticleSitemap,
-    "conditions": ConditionSitemap,
-    "treatments": TreatmentSitemap,
+    "articles": partial(ContentSitemap, lambda: Article.objects.published().order_by("-published_at")),
+    "conditions": partial(ContentSitemap, Condition.objects.listed),
+    "routes": partial(ContentSitemap, AdministrationRoute.objects.listed),
     "archives": ArchiveSitemap,
 }

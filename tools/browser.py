@@ -1,4 +1,4 @@
-"""Chromium settings shared by the e2e tests (tests/e2e) and the audit (scripts/audit.py).
+"""Chromium settings shared by the e2e tests (tests/e2e) and the audit (tools/audit.py).
 
 These machines have no internet: Debian's chromium is used (never `playwright install`), and every
 request to a host other than loopback is made to fail, so a page that tries to load a font, CDN or

@@ -12,16 +12,16 @@ from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
 from articles.models import Article
+from clinic.core.models import KeyFact, SiteProfile
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
 
-from .models import KeyFact, SiteProfile
 from .search import normalize_query, search
 
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
-    template_name = "clinic/home.html"
+    template_name = "site/home.html"
     latest_count = 6
 
     def get_context_data(self, **kwargs):
@@ -29,16 +29,12 @@ class HomeView(TemplateView):
         groups = ConditionGroup.objects.prefetch_related(
             Prefetch("conditions", queryset=listed_conditions, to_attr="listed_conditions")
         )
-        published = Article.objects.published().select_related("author", "category")
-        featured = published.filter(is_featured=True).first()
-        others = list(published.exclude(pk=getattr(featured, "pk", None))[: self.latest_count + 1])
-        if featured is None and others:
-            featured = others.pop(0)  # no editor's pick: the newest article leads
+        featured, latest = Article.objects.published().lead_and_latest(self.latest_count)
         return super().get_context_data(
             groups=[group for group in groups if group.listed_conditions],
             routes=AdministrationRoute.objects.listed(),
             featured=featured,
-            latest=others[: self.latest_count],
+            latest=latest,
             key_facts=KeyFact.objects.listed(),
             meta={"description": SiteProfile.objects.get_current().tagline},
             **kwargs,
@@ -75,7 +71,7 @@ def healthz(request):
 
 
 class SearchView(ListView):
-    template_name = "clinic/search.html"
+    template_name = "site/search.html"
     paginate_by = 10
 
     def get_queryset(self):

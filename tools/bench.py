@@ -10,30 +10,15 @@ throughput and latency. Everything stays on 127.0.0.1; the run is bounded in tim
 
 import argparse
 import http.client
-import os
-import secrets
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:  # run as `python scripts/bench.py`
-    sys.path.insert(0, str(PROJECT))
-
-from scripts.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link  # noqa: E402
+from tools.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link
+from tools.throwaway import SetupError, throwaway_site
 
 DEFAULT_PATHS = [*PUBLIC_PAGES, "/sitemap.xml", "/articles/feed/"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(port: int, path: str) -> str:
@@ -51,28 +36,6 @@ def resolve(port: int, path: str) -> str:
     if link is None:
         raise SystemExit(f"no detail link found on {listing}")
     return link
-
-
-def prepare(env: dict) -> None:
-    python = sys.executable
-    for command in (["migrate", "--no-input", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"],
-                    ["load_demo_content", "--no-accounts"]):  # fmt: skip
-        subprocess.run(
-            [python, "manage.py", *command], cwd=PROJECT, env=env, check=True, stdout=subprocess.DEVNULL
-        )
-
-
-def wait_until_up(port: int, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("the server did not answer /healthz in time")
 
 
 def hammer(port: int, path: str, seconds: float, concurrency: int) -> tuple[list[float], int, int]:
@@ -129,47 +92,29 @@ def main() -> int:
     parser.add_argument("--paths", nargs="*", default=DEFAULT_PATHS)
     args = parser.parse_args()
 
-    port = free_port()
-    workdir = Path(tempfile.mkdtemp(prefix="clinic-bench-"))
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))},
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SERVE_MEDIA": "1",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-    }
-    prepare(env)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "clinic.wsgi:application", "--config", "gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers), "--access-logfile", "/dev/null"],
-        cwd=PROJECT, env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
     try:
-        wait_until_up(port)
+        with throwaway_site(server="gunicorn", workers=args.workers, label="bench") as base_url:
+            return run(int(base_url.rsplit(":", 1)[1]), args)
+    except SetupError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 2
+
+
+def run(port: int, args) -> int:
+    print(f"gunicorn, {args.workers} workers, {args.concurrency} connections, {args.seconds:g} s per page\n")
+    print(f"{'page':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    failed = False
+    for path in (resolve(port, path) for path in args.paths):
+        hammer(port, path, min(1.0, args.seconds), 1)  # warm caches and thumbnails
+        latencies, errors, status = hammer(port, path, args.seconds, args.concurrency)
+        rate = len(latencies) / args.seconds
+        ms = [value * 1000 for value in latencies]
         print(
-            f"gunicorn, {args.workers} workers, {args.concurrency} connections, {args.seconds:g} s per page\n"
+            f"{path[:48]:48} {rate:8.1f} {statistics.median(ms) if ms else float('nan'):8.1f} "
+            f"{percentile(ms, 0.95):8.1f} {percentile(ms, 0.99):8.1f} {errors:7d}"
         )
-        print(f"{'page':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
-        failed = False
-        for path in (resolve(port, path) for path in args.paths):
-            hammer(port, path, min(1.0, args.seconds), 1)  # warm caches and thumbnails
-            latencies, errors, status = hammer(port, path, args.seconds, args.concurrency)
-            rate = len(latencies) / args.seconds
-            ms = [value * 1000 for value in latencies]
-            print(
-                f"{path[:48]:48} {rate:8.1f} {statistics.median(ms) if ms else float('nan'):8.1f} "
-                f"{percentile(ms, 0.95):8.1f} {percentile(ms, 0.99):8.1f} {errors:7d}"
-            )
-            failed |= errors > 0
-        return 1 if failed else 0
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        failed |= errors > 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles import demo as articles_demo
-from clinic import demo_data
-from clinic.demo_accounts import ensure_demo_accounts
-from clinic.models import KeyFact, SiteProfile
+from clinic.core.models import KeyFact, SiteProfile
+from clinic.site import demo_data
+from clinic.site.demo_accounts import ensure_demo_accounts
 from conditions import demo as conditions_demo
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from clinic import structured_data
+from clinic.core import structured_data
 
 register = template.Library()
 

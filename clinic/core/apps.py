@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    # The label stays "clinic": table names, permissions ("clinic.change_siteprofile") and migration history.
+    name = "clinic.core"
+    label = "clinic"
+    verbose_name = "Site"

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SiteConfig(AppConfig):
+    """The site's top layer: home, search, health, robots, sitemaps and demo loading; it has no models."""
+
+    name = "clinic.site"
+    label = "site"
+    verbose_name = "Site pages"

@@ -1,0 +1,11 @@
+"""The clinic-staff role, who keep the clinical listings: made by a migration, topped up on every migrate."""
+
+from clinic.core.roles import app_permissions, create_all_permissions, grant
+
+CLINIC_STAFF = "Clinic staff"
+
+
+def sync_roles(apps, using="default"):
+    """Create the clinic-staff group if missing and give it every conditions permission."""
+    create_all_permissions(apps, using=using)
+    grant(apps, CLINIC_STAFF, app_permissions(apps, "conditions"), using=using)

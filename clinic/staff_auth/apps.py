@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class StaffAuthConfig(AppConfig):
+    name = "clinic.staff_auth"
+    label = "staff_auth"
+    verbose_name = "Staff sign-in"
+
+    def ready(self):
+        from axes.signals import user_locked_out
+        from django.contrib.auth.signals import user_login_failed
+
+        from . import lockout
+
+        user_login_failed.connect(lockout.log_failed_sign_in, dispatch_uid="staff_auth_failed_sign_in")
+        user_locked_out.connect(lockout.log_lockout, dispatch_uid="staff_auth_lockout")

@@ -71,8 +71,8 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     "axes",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "clinic.staff_auth.apps.AuthenticatorAppsConfig",  # django-otp's TOTP plugin, named for the admin
+    "clinic.staff_auth.apps.RecoveryCodesConfig",  # django-otp's static-token plugin, likewise
     "clinic.staff_auth",  # after axes: its failure log reads what axes recorded
 ]
 

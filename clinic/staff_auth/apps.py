@@ -4,6 +4,7 @@ from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
 
 class StaffAuthConfig(AppConfig):
+    default = True  # this module also holds the configs below, named one by one in INSTALLED_APPS
     name = "clinic.staff_auth"
     label = "staff_auth"
     verbose_name = "Staff sign-in"

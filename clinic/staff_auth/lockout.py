@@ -24,7 +24,7 @@ def client_ip(request) -> str | None:
     one our proxy wrote (anything to its left is whatever the client chose to send).
     """
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = request.headers.get("x-forwarded-for", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
             return hops[-1]

@@ -5,6 +5,7 @@ Each variable is listed, with its default, in the README's configuration table.
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -69,6 +70,11 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "simple_history",
     "sorl.thumbnail",
+    "axes",
+    "django_otp",
+    "clinic.staff_auth.apps.AuthenticatorAppsConfig",  # django-otp's TOTP plugin, named for the admin
+    "clinic.staff_auth.apps.RecoveryCodesConfig",  # django-otp's static-token plugin, likewise
+    "clinic.staff_auth",  # after axes: its failure log reads what axes recorded
 ]
 
 MIDDLEWARE = [
@@ -81,9 +87,12 @@ MIDDLEWARE = [
     "clinic.core.middleware.PublicPostLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "clinic.staff_auth.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as axes asks: it turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -144,6 +153,26 @@ PUBLIC_POST_MAX_BYTES = env_int("DJANGO_PUBLIC_POST_MAX_BYTES", 16 * 1024)
 
 LOGIN_URL = "admin:login"
 
+# Staff sign-in (README, "Staff sign-in"). Axes checks for a lockout before any password is tried.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Staff must add a code from an authenticator app after their password. Computed here, once, from the
+# environment: `make run` and `make test` export DJANGO_DEBUG=1 and so keep the one-step demo login (tests
+# of the second factor switch it on with the `settings` fixture; the middleware reads it per request).
+REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", not DEBUG)
+# A staff session ends after a working day without a request: saving the session on every request moves
+# its expiry SESSION_COOKIE_AGE forward, so only inactivity ends it. Readers have no session to save.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_HOURS", 8) * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
 # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto, secure cookies, HSTS.
 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -197,6 +226,21 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     ]
 }  # fmt: skip
+
+# Lockout after repeated failed sign-ins, counted per username and per address separately, so neither
+# guessing many passwords for one account nor trying many accounts from one address gets far.
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "clinic.staff_auth.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "clinic.staff_auth.lockout.client_ip"
+# A success must not clear the counters: with address counting, one attacker's own good login would
+# clear the failures against every account tried from that address.
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed sign-in, kept for review in the admin
+
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_TOTP_ISSUER", "Clinic admin")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # nobody, superusers included, reads another person's TOTP key
 
 THUMBNAIL_PRESERVE_FORMAT = False
 THUMBNAIL_FORMAT = "WEBP"

@@ -15,6 +15,8 @@ urlpatterns = [
     path("sitemap.xml", cache_page(60 * 15)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/", include("articles.urls")),
     path("", include("conditions.urls")),
+    # The second sign-in step sits under /admin/ so that the admin's URL prefix covers all of staff sign-in.
+    path("admin/two-factor/", include("clinic.staff_auth.urls")),
     path("admin/", admin.site.urls),
 ]
 

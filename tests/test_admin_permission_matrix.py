@@ -9,12 +9,15 @@ import copy
 from dataclasses import dataclass
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import MostReadArticle
 from clinic.core.admin_permissions import RoleAdminMixin
@@ -64,11 +67,20 @@ EXPECTED = {
     "clinic.keyfact": {SUPERUSER: ALL},
     "auth.user": {SUPERUSER: ALL},
     "auth.group": {SUPERUSER: ALL},
+    # Sign-in records: read, and deleted to unlock; nobody writes them by hand.
+    "axes.accessattempt": {SUPERUSER: "vd"},
+    "axes.accesslog": {SUPERUSER: "vd"},
+    "axes.accessfailurelog": {SUPERUSER: "vd"},
+    "otp_totp.totpdevice": {SUPERUSER: ALL},
+    "otp_static.staticdevice": {SUPERUSER: ALL},
 }
 
 # Views an admin adds with get_urls(), by URL name: the roles allowed per method, what a POST sends,
 # and what it does when allowed (None: judged by the answer alone).
 CUSTOM_VIEWS = {
+    # django-otp's pages that show a device's secret: closed to everyone (OTP_ADMIN_HIDE_SENSITIVE_DATA).
+    "otp_totp_totpdevice_config": {"GET": set(), "POST": set(), "data": dict, "effect": None},
+    "otp_totp_totpdevice_qrcode": {"GET": set(), "POST": set(), "data": dict, "effect": None},
     "articles_article_upload_image": {
         "GET": set(),
         "POST": {AUTHORS, EDITORS, CLINIC_STAFF, SUPERUSER},
@@ -104,6 +116,10 @@ def _users():
     return users
 
 
+SIGN_IN = {"username": "ed", "ip_address": "203.0.113.9", "user_agent": "Firefox", "http_accept": "*/*",
+           "path_info": "/admin/login/"}  # fmt: skip
+
+
 def _cases(label, users):
     """Return {case name: object} for the model: the objects whose admin pages are tried."""
     own_profile = AuthorFactory(user=users[AUTHORS], display_name="Wren Writer")
@@ -135,6 +151,13 @@ def _cases(label, users):
         },
         "auth.user": lambda: {"": UserFactory(username="someone-else")},
         "auth.group": lambda: {"": Group.objects.create(name="Volunteers")},
+        "axes.accessattempt": lambda: {"": AccessAttempt.objects.create(failures_since_start=3, **SIGN_IN)},
+        "axes.accesslog": lambda: {"": AccessLog.objects.create(**SIGN_IN)},
+        "axes.accessfailurelog": lambda: {"": AccessFailureLog.objects.create(**SIGN_IN)},
+        "otp_totp.totpdevice": lambda: {"": TOTPDevice.objects.create(user=users[EDITORS], name="Phone")},
+        "otp_static.staticdevice": lambda: {
+            "": StaticDevice.objects.create(user=users[EDITORS], name="Codes")
+        },
     }
     if label not in makers:
         pytest.fail(f"{label} is registered in the admin: add its objects here and its row to EXPECTED.")

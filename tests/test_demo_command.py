@@ -5,6 +5,7 @@ import stat
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from clinic.core.models import KeyFact, SiteProfile
 from conditions.models import Condition
@@ -19,6 +20,11 @@ def load(settings, tmp_path):
     return out.getvalue()
 
 
+def login_request():
+    # The lockout backend (django-axes) counts failures per address, so authenticate() needs the request.
+    return RequestFactory().post("/admin/login/")
+
+
 def printed_password(output):
     return re.search(r"with the password (\S+)\)", output).group(1)
 
@@ -29,7 +35,7 @@ def test_first_run_prints_a_random_password_that_logs_in_every_demo_account(sett
     assert len(password) >= 12
     assert "http://127.0.0.1:8000/admin/" in output
     for username in ("admin", "editor", "author", "staff"):
-        assert authenticate(username=username, password=password) is not None, username
+        assert authenticate(login_request(), username=username, password=password) is not None, username
     credentials = tmp_path / ".demo-credentials"
     assert stat.S_IMODE(credentials.stat().st_mode) == 0o600
 
@@ -47,8 +53,8 @@ def test_fresh_clone_on_an_old_database_gets_a_new_working_password(settings, tm
     (tmp_path / ".demo-credentials").unlink()
     second = printed_password(load(settings, tmp_path))
     assert second != first
-    assert authenticate(username="admin", password=second) is not None
-    assert authenticate(username="admin", password=first) is None
+    assert authenticate(login_request(), username="admin", password=second) is not None
+    assert authenticate(login_request(), username="admin", password=first) is None
 
 
 def test_two_separate_first_runs_never_print_the_same_password(settings, tmp_path):

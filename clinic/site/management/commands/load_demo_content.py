@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -43,3 +44,13 @@ class Command(BaseCommand):
             "  author (Authors: write and submit)\n  staff  (Clinic staff: conditions and treatments)\n"
             "The password was made on the first run and is kept in .demo-credentials.\n"
         )
+        if settings.REQUIRE_2FA:
+            self.stdout.write(
+                "Staff sign in with the password, then a code from an authenticator app: each login sets "
+                'one up at its first sign-in (README, "Staff sign-in").\n'
+            )
+        else:
+            self.stdout.write(
+                "Sign-in is one step, the password alone: DJANGO_REQUIRE_2FA is off (its default while "
+                "DJANGO_DEBUG=1). With debug off every staff login also needs a code from an app.\n"
+            )

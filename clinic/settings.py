@@ -152,6 +152,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PUBLIC_POST_MAX_BYTES = env_int("DJANGO_PUBLIC_POST_MAX_BYTES", 16 * 1024)
 
 LOGIN_URL = "admin:login"
+CSRF_FAILURE_VIEW = "clinic.site.views.csrf_failure"  # the site's own page, titled like every other
 
 # Staff sign-in (README, "Staff sign-in"). Axes checks for a lockout before any password is tried.
 AUTHENTICATION_BACKENDS = [

@@ -7,6 +7,8 @@ from django.views.decorators.cache import cache_page
 from .site import views
 from .site.sitemaps import SITEMAPS
 
+handler404 = "clinic.site.views.page_not_found"
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),

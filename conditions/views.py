@@ -157,6 +157,7 @@ class SafetyView(PageMetaMixin, TemplateView):
         )
 
 
+PRESCREEN_TITLE = "Pre-screen: is ketamine treatment right for me?"
 # Every answer page is padded to a multiple of this, so its size, which access logs record, says nothing.
 PRESCREEN_ANSWER_BYTES = 64 * 1024
 
@@ -173,7 +174,13 @@ def safety_check(request):
     else:
         form = PrescreenForm(contraindications=contraindications)
         findings = None
-    response = render(request, "conditions/safety_check.html", {"form": form, "findings": findings})
+    meta = {
+        "title": "Your pre-screen result" if findings is not None else PRESCREEN_TITLE,
+        "description": "A short, private pre-screen: questions to think about before talking with a "
+        "clinician about ketamine treatment.",
+    }
+    context = {"form": form, "findings": findings, "meta": meta}
+    response = render(request, "conditions/safety_check.html", context)
     if request.method == "POST":
         _pad_to_fixed_size(response)
     return response

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -283,3 +284,19 @@ def test_sitemap_query_count_does_not_grow_with_content(client, django_assert_nu
         cache.clear()  # the sitemap view is cached for 15 minutes
         with django_assert_num_queries(SITEMAP_QUERIES):
             assert client.get("/sitemap.xml").status_code == 200
+
+
+@pytest.mark.django_db
+def test_pages_without_a_model_are_titled_the_same_way_as_the_rest(client):
+    site = SiteProfile.objects.get_current()
+    pages = {
+        "/no-such-page/": "Page not found",
+        reverse("search") + "?q=sleep": "Search: sleep",
+        reverse("conditions:check"): "Pre-screen: is ketamine treatment right for me?",
+    }
+    for url, title in pages.items():
+        html = client.get(url).content.decode()
+        assert f"<title>{title} · {site.name}</title>" in html, url
+    forged = Client(enforce_csrf_checks=True).post(reverse("conditions:check"), {})
+    assert forged.status_code == 403
+    assert f"<title>Please send the form again · {site.name}</title>" in forged.content.decode()

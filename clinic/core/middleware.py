@@ -21,5 +21,9 @@ class PublicPostLimitMiddleware:
             except ValueError:
                 length = 0
             if length > settings.PUBLIC_POST_MAX_BYTES:
-                return render(request, "413.html", status=413)
+                meta = {
+                    "title": "That was more than this form takes",
+                    "description": "The form sent more data than it accepts; load it again and resend it.",
+                }
+                return render(request, "413.html", {"meta": meta}, status=413)
         return self.get_response(request)

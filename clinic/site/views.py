@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -36,9 +37,28 @@ class HomeView(TemplateView):
             featured=featured,
             latest=latest,
             key_facts=KeyFact.objects.listed(),
-            meta={"description": SiteProfile.objects.get_current().tagline},
+            meta=home_meta(SiteProfile.objects.get_current()),
             **kwargs,
         )
+
+
+def home_meta(site):
+    # The home page leads with the clinic's own name rather than ending with it.
+    full_title = f"{site.name} · {site.tagline}" if site.tagline else site.name
+    return {"title": site.name, "full_title": full_title, "description": site.tagline}
+
+
+def page_not_found(request, exception):
+    meta = {"title": "Page not found", "description": "The page you asked for is not here."}
+    return render(request, "404.html", {"meta": meta}, status=404)
+
+
+def csrf_failure(request, reason=""):
+    meta = {
+        "title": "Please send the form again",
+        "description": "The form could not be accepted; please load it again and resend it.",
+    }
+    return render(request, "403_csrf.html", {"meta": meta}, status=403)
 
 
 def _database_answers() -> bool:
@@ -79,7 +99,12 @@ class SearchView(ListView):
         return search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        meta = {
+            "title": f"Search: {self.query}" if self.query else "Search",
+            "description": "Search articles, conditions and treatments at "
+            f"{SiteProfile.objects.get_current().name}.",
+        }
+        return super().get_context_data(query=self.query, meta=meta, **kwargs)
 
 
 @require_safe

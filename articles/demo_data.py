@@ -1295,40 +1295,54 @@ ARTICLES = [
             "review your mental health history, past treatments, physical health, medicines, and "
             "any alcohol or drug use. We check your blood pressure and may ask for recent blood "
             "tests or a heart tracing (ECG). Professional guidance recommends this kind of "
-            "screening before anyone starts ketamine [1].</p>\n<ul>\n"
-            "<li><strong>Medicines.</strong> Keep taking your usual medicines unless we tell you "
-            "otherwise. Some, such as benzodiazepines (for example lorazepam or clonazepam), may "
-            "reduce ketamine's effect, so we may talk about the timing of doses. Never stop a "
-            "medicine on your own.</li>\n<li><strong>Food and drink.</strong> Ketamine can cause "
-            "nausea, so do not eat for a few hours beforehand. We will give you exact times.</li>\n"
-            "<li><strong>A ride home.</strong> An adult must take you home. You cannot drive until "
-            "the next day, after a night's sleep.</li>\n<li><strong>A quiet rest of the "
-            "day.</strong> Avoid work meetings, big decisions, or caring alone for young children "
-            "that afternoon.</li>\n</ul>\n<h2>On the day</h2>\n<ul>\n<li>Wear comfortable clothes "
-            "with sleeves that roll up easily.</li>\n<li>Bring headphones, an eye mask or a soft "
-            "blanket if you like. Many people listen to calm music without lyrics.</li>\n<li>Avoid "
-            "alcohol and any recreational drugs for at least a day before.</li>\n</ul>\n<p>When "
-            "you arrive, a nurse checks your blood pressure, heart rate and oxygen level and asks "
-            "how you are feeling. You fill in a short mood questionnaire so we can track changes "
-            "over time. Then a small IV line is placed in your arm or hand.</p>\n<h2>During the "
-            "infusion</h2>\n<p>The usual dose is 0.5 mg per kilogram of body weight, given slowly "
-            "over about 40 minutes. Effects start within a few minutes. You may feel floaty, heavy "
-            "or light, notice sounds and colors differently, or feel disconnected from your body. "
-            "Some people find this pleasant; others find it strange. Both are normal.</p>\n<p>A "
-            "nurse stays nearby, checks your blood pressure regularly and watches how you are "
-            "doing. If you feel anxious, it can help to breathe slowly, notice the chair "
-            "supporting you, and remember that the feeling will pass. You can tell us at any time "
-            "if it is too much. We can slow or stop the infusion, and the effects usually settle "
-            "within minutes.</p>\n<h2>Afterward</h2>\n<p>Most effects wear off within an hour "
-            "after the infusion ends. You rest until you can walk steadily and your blood pressure "
-            "has settled, and most people leave within about an hour. Mild nausea, headache, "
-            "tiredness or dizziness can last for a few hours [2].</p>\n<p>Some people feel a lift "
-            "in mood the same day or the next. Others notice a change only after the second or "
-            "third infusion, and some do not respond. One infusion is not a fair test. We usually "
-            "review progress with you after the first series of about six infusions.</p>\n<h2>When "
-            "to call us</h2>\n<p>Call the clinic if you have a severe headache, chest pain, pain "
-            "or blood when passing urine, or if you feel worse rather than better. If you have "
-            "thoughts of suicide or feel unsafe, call or text 988, or call 911 in an emergency.</p>"
+            "screening before anyone starts ketamine "
+            "[1].</p>\n<ul>\n<li><strong>Medicines.</strong> Bring a list of everything you take, "
+            "including prescriptions, over-the-counter products and supplements, and keep taking "
+            "your usual medicines unless we tell you otherwise. Some matter for safety. Opioid "
+            "pain medicines, benzodiazepines (for example lorazepam or clonazepam), sleeping pills "
+            "and other sedating medicines can add to ketamine's sleepiness and, in rare cases, "
+            "slow your breathing [3]. Stimulants, such as many ADHD medicines, can push blood "
+            "pressure higher [3][4], and the esketamine label gives the same warning for MAOI "
+            "antidepressants [4]. We will go through your list with you and agree on any change in "
+            "timing. Never stop a medicine on your own.</li>\n<li><strong>Food and drink.</strong> "
+            "Ketamine can cause nausea, so do not eat for a few hours beforehand. We will give you "
+            "exact times.</li>\n<li><strong>A ride home.</strong> An adult must take you home. You "
+            "cannot drive until the next day, after a night's sleep.</li>\n<li><strong>A quiet "
+            "rest of the day.</strong> Avoid work meetings, big decisions, or caring alone for "
+            "young children that afternoon.</li>\n</ul>\n<h2>On the day</h2>\n<ul>\n<li>Wear "
+            "comfortable clothes with sleeves that roll up easily.</li>\n<li>Bring headphones, an "
+            "eye mask or a soft blanket if you like. Many people listen to calm music without "
+            "lyrics.</li>\n<li>Avoid alcohol and any recreational drugs for at least a day before "
+            "and on the day of your infusion. Alcohol adds to ketamine's sedating effects "
+            "[3].</li>\n</ul>\n<p>When you arrive, a nurse checks your blood pressure, heart rate "
+            "and oxygen level and asks how you are feeling. You fill in a short mood questionnaire "
+            "so we can track changes over time. Then a small IV line is placed in your arm or "
+            "hand.</p>\n<h2>During the infusion</h2>\n<p>The usual dose is 0.5 mg per kilogram of "
+            "body weight, given slowly over about 40 minutes. Effects start within a few minutes. "
+            "You may feel floaty, heavy or light, notice sounds and colors differently, or feel "
+            "disconnected from your body. Some people find this pleasant; others find it strange. "
+            "Both are normal.</p>\n<p>A nurse stays nearby, checks your blood pressure regularly "
+            "and watches how you are doing. If you feel anxious, it can help to breathe slowly, "
+            "notice the chair supporting you, and remember that the feeling will pass. You can "
+            "tell us at any time if it is too much. We can slow or stop the infusion, and the "
+            "effects usually settle within minutes.</p>\n<h2>Afterward</h2>\n<p>Most effects wear "
+            "off within an hour after the infusion ends. You rest until you can walk steadily and "
+            "your blood pressure has settled, and most people leave within about an hour. Mild "
+            "nausea, headache, tiredness or dizziness can last for a few hours [2].</p>\n<p>Some "
+            "people feel a lift in mood the same day or the next. Others notice a change only "
+            "after the second or third infusion, and some do not respond. One infusion is not a "
+            "fair test. We usually review progress with you after the first series of about six "
+            "infusions.</p>\n<h2>When to get emergency help</h2>\n<p>Call 911, or have someone "
+            "call for you, if after an infusion you have chest pain or pressure, a sudden severe "
+            "headache, trouble breathing, fainting, new confusion or difficulty waking, a seizure, "
+            "or sudden weakness, numbness or trouble speaking. These can be signs of a dangerous "
+            "rise in blood pressure or another emergency, and they should not wait for a call back "
+            "from the clinic.</p>\n<p>If you have thoughts of suicide or feel unsafe, call or text "
+            "988 (the 988 Suicide &amp; Crisis Lifeline), or call 911 if you are in immediate "
+            "danger.</p>\n<h2>When to call us</h2>\n<p>Call the clinic during opening hours if "
+            "nausea, dizziness or tiredness has not settled by the next day, if you have pain or "
+            "blood when passing urine, or if your mood is worse rather than better. If you are "
+            "unsure whether something is an emergency, treat it as one and call 911.</p>"
         ),
         "references": [
             {
@@ -1348,6 +1362,27 @@ ARTICLES = [
                 ),
                 "url": "https://pubmed.ncbi.nlm.nih.gov/28757132/",
                 "doi": "10.1016/S2215-0366(17)30272-9",
+            },
+            {
+                "text": (
+                    "Par Pharmaceutical. KETALAR (ketamine hydrochloride) injection, CIII: "
+                    "prescribing information (revised 10/2024), section 7, Drug Interactions. "
+                    "DailyMed, U.S. National Library of Medicine."
+                ),
+                "url": "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query=KETALAR",
+                "doi": "",
+            },
+            {
+                "text": (
+                    "Janssen Pharmaceuticals. SPRAVATO (esketamine) nasal spray, CIII: full "
+                    "prescribing information, section 7, Drug Interactions. Current label, DailyMed, "
+                    "U.S. National Library of Medicine."
+                ),
+                "url": (
+                    "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=d81a6a79-a74a-44b7-"
+                    "822c-0dfa3036eaed"
+                ),
+                "doi": "",
             },
         ],
         "related_conditions": ["treatment-resistant-depression"],

@@ -643,9 +643,10 @@ ARTICLES = [
             },
             {
                 "text": (
-                    "Wilkinson ST, et al. Cognitive behavioral therapy to sustain the "
-                    "antidepressant effects of ketamine in treatment-resistant depression: a "
-                    "randomized clinical trial. Psychother Psychosom. 2021;90(5)."
+                    "Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive behavioral therapy to "
+                    "sustain the antidepressant effects of ketamine in treatment-resistant "
+                    "depression: a randomized clinical trial. Psychother Psychosom. "
+                    "2021;90(5):318."
                 ),
                 "url": "https://doi.org/10.1159/000517074",
                 "doi": "10.1159/000517074",
@@ -837,8 +838,9 @@ ARTICLES = [
             "including ours, combine medical safety and measurement with psychological support. "
             "There is early evidence that therapy can help the benefit of ketamine last longer. In "
             "one small randomized trial, people who responded to ketamine infusions and then "
-            "received cognitive behavioral therapy kept more of their improvement than those who "
-            "had usual care [4].</p>\n<p>At our clinic, every patient has a prescriber who is "
+            "received cognitive behavioral therapy kept more of their improvement on a self-report "
+            "depression scale than those who had usual care; on the clinician-rated main measure, "
+            "the difference was not statistically significant [4].</p>\n<p>At our clinic, every patient has a prescriber who is "
             "responsible for medical safety, and we track symptoms with the same rating scales "
             "used in research. Therapy is offered and encouraged, but it is not required, and we "
             "are happy to work with a therapist you already see. Some patients want a quiet, "
@@ -885,9 +887,10 @@ ARTICLES = [
             },
             {
                 "text": (
-                    "Wilkinson ST, et al. Cognitive behavioral therapy to sustain the "
-                    "antidepressant effects of ketamine in treatment-resistant depression: a "
-                    "randomized clinical trial. Psychother Psychosom. 2021;90(5)."
+                    "Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive behavioral therapy to "
+                    "sustain the antidepressant effects of ketamine in treatment-resistant "
+                    "depression: a randomized clinical trial. Psychother Psychosom. "
+                    "2021;90(5):318."
                 ),
                 "url": "https://doi.org/10.1159/000517074",
                 "doi": "10.1159/000517074",
@@ -1510,9 +1513,10 @@ ARTICLES = [
         "references": [
             {
                 "text": (
-                    "Wilkinson ST, et al. Cognitive behavioral therapy to sustain the "
-                    "antidepressant effects of ketamine in treatment-resistant depression: a "
-                    "randomized clinical trial. Psychother Psychosom. 2021;90(5)."
+                    "Wilkinson ST, Rhee TG, Joormann J, et al. Cognitive behavioral therapy to "
+                    "sustain the antidepressant effects of ketamine in treatment-resistant "
+                    "depression: a randomized clinical trial. Psychother Psychosom. "
+                    "2021;90(5):318."
                 ),
                 "url": "https://doi.org/10.1159/000517074",
                 "doi": "10.1159/000517074",

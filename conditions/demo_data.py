@@ -70,7 +70,13 @@ CONDITIONS = [
                 "Off-label; well studied in depression that has not responded to other treatment",
             ],
         ],
-        "contraindications": ["psychosis-history", "uncontrolled-hypertension", "pregnancy"],
+        "contraindications": [
+            "psychosis-history",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+            "pregnancy",
+            "ketamine-allergy",
+        ],
     },
     {
         "slug": "treatment-resistant-depression",
@@ -88,16 +94,17 @@ CONDITIONS = [
             "treatment-resistant depression (TRD). The name can sound discouraging, but it does "
             "not mean untreatable. It means it is time to look at other options.</p>\n<h2>Where "
             "ketamine fits</h2>\n<p>TRD is where ketamine has been studied most. Many controlled "
-            "trials show that IV ketamine can reduce symptoms within hours to days for a large "
-            "share of people, and a series of sessions can build on this. Esketamine nasal spray "
+            "trials show that IV ketamine can reduce symptoms within hours to days for many "
+            "people, and a series of sessions can build on this. Esketamine nasal spray "
             "(Spravato) is <strong>FDA-approved</strong> for adults with TRD, with an oral "
             "antidepressant or, since January 2025, on its own.</p>\n<h2>What to expect</h2>\n"
-            "<ul>\n<li>Not everyone responds. In recent trials, a little over half of people "
-            "responded to a course of IV ketamine; the rest did not.</li>\n<li>The benefit often "
+            "<ul>\n<li>Not everyone responds. In a large trial that compared IV ketamine with "
+            "electroconvulsive therapy (Anand et al., N Engl J Med, 2023), 55% of people who "
+            "received six infusions over three weeks responded; the rest did not.</li>\n<li>The benefit often "
             "fades without maintenance sessions, therapy or other ongoing care.</li>\n<li>Other "
             "options for TRD include changing or adding medicines, psychotherapy, transcranial "
-            "magnetic stimulation (TMS) and electroconvulsive therapy (ECT). In a large trial, IV "
-            "ketamine did at least as well as ECT for people with TRD without psychosis.</li>\n"
+            "magnetic stimulation (TMS) and electroconvulsive therapy (ECT). In that same trial, "
+            "in people with TRD without psychosis, IV ketamine did at least as well as ECT.</li>\n"
             "</ul>"
         ),
         "evidence": "established",
@@ -120,6 +127,8 @@ CONDITIONS = [
             "psychosis-history",
             "uncontrolled-hypertension",
             "serious-cardiovascular-disease",
+            "pregnancy",
+            "ketamine-allergy",
         ],
     },
     {
@@ -154,7 +163,12 @@ CONDITIONS = [
                 "Off-label; small trials added to lithium or valproate, during depressive episodes only",
             ],
         ],
-        "contraindications": ["current-mania", "psychosis-history"],
+        "contraindications": [
+            "current-mania",
+            "psychosis-history",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+        ],
     },
     {
         "slug": "postpartum-depression",
@@ -214,12 +228,17 @@ CONDITIONS = [
             "depression, or when standard treatments have clearly not worked, after an honest talk "
             "about what is and is not known.</p>"
         ),
-        "evidence": "emerging",
+        "evidence": "investigational",
         "routes": [
             ["iv-ketamine-infusion", "Off-label; small studies only"],
             ["sublingual-oral-ketamine", "Off-label; limited evidence"],
         ],
-        "contraindications": ["active-substance-use-disorder"],
+        "contraindications": [
+            "active-substance-use-disorder",
+            "psychosis-history",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+        ],
     },
     {
         "slug": "social-anxiety-disorder",
@@ -246,7 +265,12 @@ CONDITIONS = [
         "routes": [
             ["iv-ketamine-infusion", "Off-label; very limited research"],
         ],
-        "contraindications": [],
+        "contraindications": [
+            "psychosis-history",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+            "pregnancy",
+        ],
     },
     {
         "slug": "panic-disorder",
@@ -274,7 +298,12 @@ CONDITIONS = [
         "routes": [
             ["iv-ketamine-infusion", "Off-label; little research specific to panic disorder"],
         ],
-        "contraindications": [],
+        "contraindications": [
+            "psychosis-history",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+            "pregnancy",
+        ],
     },
     {
         "slug": "anxiety-with-depression",
@@ -290,9 +319,9 @@ CONDITIONS = [
             "tension, restlessness or panic. Doctors sometimes call this anxious depression. It is "
             "common, and it can make depression harder to treat with standard medicines.</p>\n"
             "<h2>Where ketamine fits</h2>\n<p>Trials of ketamine and esketamine in depression have "
-            "included many people with high anxiety. Several analyses suggest that people with "
-            "anxious depression respond to ketamine about as often as people without marked "
-            "anxiety, though the data are limited. Anxiety symptoms also tend to ease when "
+            "included many people with high anxiety. Some later analyses of those trials suggest "
+            "that marked anxiety does not stop people from responding, but the data are limited "
+            "and we cannot promise the same result. Anxiety symptoms also tend to ease when "
             "depression improves.</p>\n<p>If your depression is treatment-resistant, esketamine "
             "nasal spray is FDA-approved for it whether or not you also have anxiety. IV ketamine "
             "is used off-label. Because ketamine can cause short-lived anxiety during a session, "
@@ -306,7 +335,13 @@ CONDITIONS = [
             ],
             ["iv-ketamine-infusion", "Off-label"],
         ],
-        "contraindications": [],
+        "contraindications": [
+            "psychosis-history",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+            "pregnancy",
+            "ketamine-allergy",
+        ],
     },
     {
         "slug": "ptsd",
@@ -324,11 +359,13 @@ CONDITIONS = [
             "and the world.</p>\n<h2>Usual treatments</h2>\n<p>Trauma-focused therapies, such as "
             "prolonged exposure, cognitive processing therapy and EMDR, have the strongest "
             "evidence. Two SSRIs, sertraline and paroxetine, are FDA-approved for PTSD.</p>\n"
-            "<h2>Where ketamine fits</h2>\n<p>In a small trial, a single ketamine infusion reduced "
-            "PTSD symptoms within 24 hours compared with an active placebo, and a later trial "
-            "found that six infusions over two weeks helped civilians with long-lasting PTSD. A "
-            "larger trial in veterans and service members, however, found no clear benefit for "
-            "PTSD symptoms, although depression improved at the standard dose. The evidence is "
+            "<h2>Where ketamine fits</h2>\n<p>In a small trial (Feder et al., JAMA Psychiatry, "
+            "2014), a single ketamine infusion reduced PTSD symptoms within 24 hours compared with "
+            "an active placebo, and a later small trial by the same group (Am J Psychiatry, 2021) "
+            "found that six infusions over two weeks helped people, mostly civilians, with "
+            "long-lasting PTSD. A larger trial in 158 veterans and service members (Abdallah et "
+            "al., Neuropsychopharmacology, 2022), however, found no clear benefit for PTSD "
+            "symptoms, although depression improved at the standard dose. The evidence is "
             "promising but mixed, and ketamine is off-label for PTSD. We usually consider it when "
             "PTSD comes with depression, and we pair it with trauma-focused therapy.</p>"
         ),
@@ -388,9 +425,10 @@ CONDITIONS = [
             "even when they know it makes little sense.</p>\n<h2>Usual treatments</h2>\n"
             "<p>Exposure and response prevention, a form of CBT, and SSRI medicines are the main "
             "treatments. They often take two to three months to work well.</p>\n<h2>Where ketamine "
-            "fits</h2>\n<p>In a small trial of people with near-constant obsessions, a single "
-            "ketamine infusion eased obsessive thoughts during the infusion, and half of those who "
-            "received ketamine met the study's response criteria a week later. Other small studies "
+            "fits</h2>\n<p>In a small trial of 15 people with near-constant obsessions (Rodriguez "
+            "et al., Neuropsychopharmacology, 2013), a single ketamine infusion eased obsessive "
+            "thoughts during the infusion, and 4 of the 8 who received ketamine first met the "
+            "study's response criteria a week later. Other small studies "
             "have been less encouraging, and the effects seem short-lived. Ketamine remains "
             "investigational for OCD. We consider it only case by case, usually when OCD occurs "
             "with treatment-resistant depression.</p>"
@@ -399,7 +437,12 @@ CONDITIONS = [
         "routes": [
             ["iv-ketamine-infusion", "Off-label; small studies only"],
         ],
-        "contraindications": [],
+        "contraindications": [
+            "psychosis-history",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+            "pregnancy",
+        ],
     },
     {
         "slug": "chronic-pain-with-depression",
@@ -416,8 +459,9 @@ CONDITIONS = [
             "infusions and different doses from those used for depression. The evidence for "
             "lasting pain relief is mixed.</p>\n<p>For people with both chronic pain and "
             "depression, ketamine may help the depression, and some people report less pain, but "
-            "research in this group is limited. We coordinate with your pain specialist, review "
-            "opioid and sedative medicines carefully, and watch for bladder and liver problems if "
+            "research in this group is limited. We coordinate with your pain specialist and review "
+            "opioid and sedative medicines carefully, because taken with ketamine they add to "
+            "sleepiness and can slow breathing. We also watch for bladder and liver problems if "
             "treatment continues for a long time.</p>"
         ),
         "evidence": "investigational",
@@ -442,8 +486,11 @@ CONDITIONS = [
             "planning suicide. It ranges from passing thoughts that life is not worth living to "
             "detailed plans. It is a sign of serious distress, most often linked to depression, "
             "and it deserves urgent attention and care.</p>\n<h2>Where ketamine fits</h2>\n<p>In a "
-            "pooled analysis of studies in people with depression, a single ketamine infusion "
-            "reduced suicidal thoughts within a day, and the effect lasted up to a week. "
+            "pooled analysis of 10 small studies in people with depression (Wilkinson et al., Am J "
+            "Psychiatry, 2018), a single ketamine infusion reduced suicidal thoughts within a day, "
+            "and the effect lasted up to a week. In two larger esketamine trials in people with "
+            "active suicidal thoughts, depression improved faster than with placebo, but the "
+            "measure of suicidal thinking did not differ clearly between the groups. "
             "Esketamine nasal spray (Spravato) is <strong>FDA-approved</strong>, together with an "
             "oral antidepressant, for depressive symptoms in adults with major depression who have "
             "acute suicidal thoughts or behavior. Its label states that it has not been shown to "
@@ -452,7 +499,7 @@ CONDITIONS = [
             "never instead of them.</li>\n<li>Relief after a dose can fade; ongoing treatment and "
             "support matter.</li>\n</ul>"
         ),
-        "evidence": "established",
+        "evidence": "emerging",
         "routes": [
             [
                 "intranasal-esketamine",
@@ -466,7 +513,13 @@ CONDITIONS = [
                 "Off-label; single infusions reduced suicidal thoughts within a day in studies",
             ],
         ],
-        "contraindications": ["psychosis-history", "active-substance-use-disorder"],
+        "contraindications": [
+            "psychosis-history",
+            "active-substance-use-disorder",
+            "uncontrolled-hypertension",
+            "serious-cardiovascular-disease",
+            "ketamine-allergy",
+        ],
     },
     {
         "slug": "eating-disorders",
@@ -511,9 +564,10 @@ CONDITIONS = [
             "health, work or relationships. Effective treatments include counseling, mutual-help "
             "groups and, for some substances, medicines.</p>\n<h2>Where ketamine fits</h2>\n"
             "<p>Small randomized trials suggest that ketamine combined with psychological therapy "
-            "may help some people stay off alcohol or cocaine. In one trial, a single infusion "
-            "added to a mindfulness-based relapse prevention program helped more people with "
-            "cocaine dependence stay abstinent than a control medicine. These results need to be "
+            "may help some people stay off alcohol or cocaine. In one trial of 55 people (Dakwar "
+            "et al., Am J Psychiatry, 2019), a single infusion added to a mindfulness-based "
+            "relapse prevention program helped more people with cocaine dependence stay "
+            "abstinent than a control medicine. These results need to be "
             "confirmed in larger studies.</p>\n<p>Ketamine itself can be misused. Active, "
             "untreated substance use is usually a reason to delay or avoid ketamine treatment for "
             "depression. Any use of ketamine for addiction belongs in a specialist program, with "
@@ -607,7 +661,12 @@ ROUTES = [
             "booster sessions, because the benefit tends to fade over weeks to months. Ketamine is "
             "FDA-approved as an anesthetic; using it for depression is <strong>off-label</strong>, "
             "which is legal and common, but it means the dose and schedule come from research and "
-            "clinical experience rather than an approved label.</p>"
+            "clinical experience rather than an approved label.</p>\n<p>Tell us about every medicine you "
+            "take: opioids, benzodiazepines, sleeping pills and alcohol add to ketamine's "
+            "sedation and can slow breathing, and stimulants can raise blood pressure further, "
+            "as the ketamine label warns. After you leave, call 911 for chest pain, a sudden "
+            "severe headache, trouble breathing, fainting or confusion; call the clinic for "
+            "problems that are not urgent.</p>"
         ),
     },
     {
@@ -621,8 +680,9 @@ ROUTES = [
         "typical_dose": "56",
         "dose_unit": "mg",
         "dose_note": (
-            "56 or 84 mg per session (first dose usually 56 mg); each device holds 28 mg, with a "
-            "5-minute rest between devices"
+            "56 or 84 mg per session; for treatment-resistant depression the first dose is 56 mg, and "
+            "for depressive symptoms with acute suicidal thoughts the label dose is 84 mg (56 mg if "
+            "needed for side effects); each device holds 28 mg, with a 5-minute rest between devices"
         ),
         "session_length": "Dosing takes about 10 to 15 minutes; the whole visit takes at least 2 hours",
         "schedule_induction": "Twice a week for weeks 1 to 4",
@@ -670,7 +730,12 @@ ROUTES = [
             "usual schedule is twice a week for four weeks, then weekly for four weeks, then "
             "weekly or every two weeks. Avoid food for 2 hours and liquids for 30 minutes before "
             "each dose, because nausea is common. Because it is FDA-approved, esketamine is more "
-            "often covered by insurance than IV ketamine, though coverage rules vary.</p>"
+            "often covered by insurance than IV ketamine, though coverage rules vary.</p>\n<p>The label "
+            "asks for close monitoring when esketamine is used with opioids, benzodiazepines, "
+            "alcohol or other sedatives, which add to sleepiness and can slow breathing, and with "
+            "stimulants or MAOI antidepressants, which can raise blood pressure. After you get "
+            "home, call 911 for chest pain, a sudden severe headache, trouble breathing, fainting "
+            "or confusion.</p>"
         ),
     },
     {
@@ -687,8 +752,8 @@ ROUTES = [
         "typical_dose": "1",
         "dose_unit": "mg/kg",
         "dose_note": (
-            "A starting point used in some studies; doses vary widely between programs and are set "
-            "and adjusted by your prescriber"
+            "1 mg/kg is the dose used in one small placebo-controlled trial; doses in practice vary "
+            "widely between programs and are set and adjusted by your prescriber"
         ),
         "session_length": "About 1 to 2 hours, including time for the medicine to take effect and wear off",
         "schedule_induction": "Varies; often once or twice a week at first",
@@ -732,7 +797,12 @@ ROUTES = [
             "responsibilities: there is no nurse to check blood pressure, and a supply of ketamine "
             "at home can be misused or taken by someone else. Responsible programs screen "
             "carefully, dispense small amounts, require a trusted adult to be present, and check "
-            "in often. Using ketamine for depression this way is <strong>off-label</strong>.</p>"
+            "in often. In 2023 the FDA warned that compounded ketamine products are not FDA-approved "
+            "and that taking them at home, without a health care provider to watch for sedation, "
+            "dissociation, slowed breathing and blood pressure changes, adds risk. Anyone who is "
+            "very hard to wake, breathing slowly or with difficulty, or has chest pain, a sudden "
+            "severe headache or a seizure after a dose needs a 911 call, not a message to the "
+            "clinic. Using ketamine for depression this way is <strong>off-label</strong>.</p>"
         ),
     },
     {
@@ -781,7 +851,7 @@ ROUTES = [
             "slow or stop the pump, but an injection cannot be taken back once it is given. Doses "
             "are based on body weight, often around 0.5 to 1 mg per kilogram, and may be split "
             "into two smaller injections.</p>\n<p>IM ketamine has been studied less than IV "
-            "ketamine for depression, though small studies suggest similar short-term effects. "
+            "ketamine for depression; only small studies have looked at it. "
             "Some clinics, including those that pair ketamine with psychotherapy, use it "
             "regularly. As with IV treatment, we monitor blood pressure, heart rate and oxygen "
             "level, and you need someone to take you home. Using ketamine for depression this way "
@@ -815,7 +885,8 @@ CONTRAINDICATIONS = [
         "explanation": (
             "Ketamine and esketamine raise blood pressure for a few hours after each dose. If your "
             "blood pressure is already high and not under control, that extra rise could be "
-            "dangerous. Once it is well controlled with treatment, ketamine may become an option."
+            "dangerous. Stimulant medicines and MAOI antidepressants can add to the rise. Once blood "
+            "pressure is well controlled with treatment, ketamine may become an option."
         ),
         "routes": [],
         "screening_question": (

@@ -60,8 +60,8 @@ KEY_FACTS = [
     {
         "figure": "1 day",
         "text": (
-            "In pooled trials, a single ketamine infusion reduced suicidal thoughts within one day "
-            "in people with depression, with effects lasting up to a week."
+            "In pooled data from 10 small studies, a single ketamine infusion reduced suicidal "
+            "thoughts within one day in people with depression, with effects lasting up to a week."
         ),
         "source_text": "Wilkinson et al., Am J Psychiatry 2018 (individual participant data meta-analysis)",
         "source_url": "https://pubmed.ncbi.nlm.nih.gov/28969441/",

@@ -680,9 +680,8 @@ ROUTES = [
         "typical_dose": "56",
         "dose_unit": "mg",
         "dose_note": (
-            "56 or 84 mg per session; for treatment-resistant depression the first dose is 56 mg, and "
-            "for depressive symptoms with acute suicidal thoughts the label dose is 84 mg (56 mg if "
-            "needed for side effects); each device holds 28 mg, with a 5-minute rest between devices"
+            "First dose: 56 mg in treatment-resistant depression, 84 mg in depression with acute "
+            "suicidal thoughts (56 mg if side effects need it); 28 mg per device, 5 minutes apart"
         ),
         "session_length": "Dosing takes about 10 to 15 minutes; the whole visit takes at least 2 hours",
         "schedule_induction": "Twice a week for weeks 1 to 4",

@@ -1,7 +1,9 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db.models import CharField
 from django.urls import reverse
 
 from articles import demo_data
@@ -65,3 +67,24 @@ def test_demo_author_login_writes_under_a_byline(settings, tmp_path):
     assert author.user.groups.filter(name="Authors").exists()
     assert author.user.has_usable_password()  # demo_accounts set it after the loader made the user
     assert Article.objects.filter(author=author, status=Status.DRAFT).exists()
+
+
+def test_demo_content_fits_every_field_as_postgresql_enforces_it(settings, tmp_path):
+    # SQLite stores a 300-character string in a 200-character column; PostgreSQL refuses it.
+    settings.BASE_DIR = tmp_path
+    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+
+    too_long = []
+    for app_label in ("clinic", "articles", "conditions"):
+        for model in apps.get_app_config(app_label).get_models():
+            char_fields = [
+                f for f in model._meta.concrete_fields if isinstance(f, CharField) and f.max_length
+            ]
+            for obj in model._default_manager.all():
+                for field in char_fields:
+                    value = getattr(obj, field.attname) or ""
+                    if len(value) > field.max_length:
+                        too_long.append(
+                            f"{model.__name__} {obj.pk} {field.name}: {len(value)} > {field.max_length}"
+                        )
+    assert too_long == []

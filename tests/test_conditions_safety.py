@@ -1,10 +1,12 @@
+import contextlib
 import logging
 import re
 import runpy
+from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -189,11 +191,26 @@ def test_post_works_with_a_real_csrf_token(questions):
     assert forged.status_code == 403
 
 
+def _recorded(method, name, writes):
+    def record(*args, **kwargs):
+        writes.append((name, args[0] if args else None))
+        return method(*args, **kwargs)
+
+    return record
+
+
 def _server_records(client, data, caplog):
     """Return everything the server keeps or logs about one pre-screen POST."""
     caplog.clear()
-    cache_keys_before = set(cache._cache)  # the local-memory cache the tests run on
-    with CaptureQueriesContext(connection) as captured:
+    backend = caches["default"]
+    writes = []
+    spies = [
+        mock.patch.object(backend, name, side_effect=_recorded(getattr(backend, name), name, writes))
+        for name in ("set", "add", "set_many", "incr", "delete")
+    ]
+    with CaptureQueriesContext(connection) as captured, contextlib.ExitStack() as stack:
+        for spy in spies:
+            stack.enter_context(spy)
         response = client.post(CHECK_URL, data)
     return {
         "status": response.status_code,
@@ -201,7 +218,7 @@ def _server_records(client, data, caplog):
         "headers": {k: v for k, v in response.items() if k != "Content-Length"},
         "cookies": {name: morsel.value for name, morsel in response.cookies.items()},
         "sql": [query["sql"] for query in captured.captured_queries],
-        "cache keys": set(cache._cache) - cache_keys_before,
+        "cache writes": writes,
         "log": [(record.name, record.levelno, record.getMessage()) for record in caplog.records],
     }, response
 

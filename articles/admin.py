@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from clinic.storage import UploadsNeedStorageMixin
+
 from . import views
 from .forms import ArticleAdminForm, AuthorAdminForm
 from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Reference, Status, Tag
@@ -40,7 +42,7 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(UploadsNeedStorageMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [ReferenceInline]
     list_display = [
@@ -231,7 +233,7 @@ class MostReadArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(SimpleHistoryAdmin):
+class AuthorAdmin(UploadsNeedStorageMixin, SimpleHistoryAdmin):
     form = AuthorAdminForm
     list_display = ["display_name", "credentials", "role", "may_review", "user"]
     list_filter = ["may_review"]

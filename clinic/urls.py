@@ -2,17 +2,20 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_page
 
 from . import views
+from .cache import cache_per_generation
 from .sitemaps import SITEMAPS
+
+# A database outage answers a styled 503 with the crisis line; anything else, the plain 500 page.
+handler500 = "clinic.unavailable.server_error"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", cache_page(60 * 15)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cache_per_generation()(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("articles/", include("articles.urls")),
     path("", include("conditions.urls")),
     path("admin/", admin.site.urls),
@@ -20,4 +23,4 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", views.serve_media))
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", views.serve_media, name="media"))

@@ -37,7 +37,7 @@ def profile_for_outage() -> SiteProfile:
     """Return the site profile from the cache, else as last seen by this process, else the defaults."""
     try:
         return SiteProfile.objects.get_current()
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):
         pass
     return SiteProfile.objects.last_seen or SiteProfile()
 

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_default_file_cache_is_shared_by_separate_worker_processes(tmp_path):
     env = {"DJANGO_DEBUG": "1", "DJANGO_CACHE_DIR": str(tmp_path)}
-    writer = run_django("from django.core.cache import cache; cache.set('shared', 'from worker 1', 60)", **env)
+    writer = run_django(
+        "from django.core.cache import cache; cache.set('shared', 'from worker 1', 60)", **env
+    )
     assert writer.returncode == 0, writer.stderr
     reader = run_django("from django.core.cache import cache; print(cache.get('shared'))", **env)
     assert reader.returncode == 0, reader.stderr

@@ -8,7 +8,7 @@ PORT ?= 8000
 # Local runs are development runs; CI and production set their own environment.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test e2e audit bench lint format install install-dev clean
+.PHONY: run test e2e audit bench lint format install install-dev clean backup restore scale-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,19 @@ audit: install-dev
 
 bench: install-dev
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
+
+# Database and media into one archive (backups/clinic-<time>.tar.gz, or TO=path); see the README.
+backup: install
+	$(BIN)/python manage.py backup $(if $(TO),--output "$(TO)")
+
+# Replaces the database's content with FROM's and puts its media back.
+restore: install
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/clinic-<time>.tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore "$(FROM)" --yes
+
+# Two gunicorn servers on PostgreSQL, Redis and a local S3 server: is every change seen by both at once?
+scale-check: install-dev
+	$(BIN)/python -m tools.scale_check $(SCALE_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.core.admin_permissions import RoleAdminMixin
+from clinic.core.storage import UploadsNeedStorageMixin
 
 from . import views
 from .forms import ArticleAdminForm, AuthorAdminForm
@@ -40,7 +41,7 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [ReferenceInline]
     list_display = [
@@ -209,7 +210,7 @@ class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class AuthorAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
     form = AuthorAdminForm
     list_display = ["display_name", "credentials", "role", "may_review", "user"]
     list_filter = ["may_review"]

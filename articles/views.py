@@ -17,6 +17,7 @@ from sorl.thumbnail import get_thumbnail
 from clinic.core import structured_data
 from clinic.core.models import SiteProfile
 from clinic.core.seo import PageMetaMixin, collection_page
+from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
 
 from .images import clean_image
 from .models import Article, Author, Category, Tag
@@ -280,5 +281,9 @@ def upload_image(request):
         image = clean_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
-    name = default_storage.save(f"uploads/{timezone.now():%Y/%m}/{image.name}", image)
-    return JsonResponse({"url": default_storage.url(name)})
+    try:
+        name = default_storage.save(f"uploads/{timezone.now():%Y/%m}/{image.name}", image)
+    except STORAGE_ERRORS:
+        logger.exception("Could not store an uploaded image")
+        return JsonResponse({"error": {"message": UPLOAD_FAILED_MESSAGE}}, status=503)
+    return JsonResponse({"url": lasting_url(name)})

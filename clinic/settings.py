@@ -7,6 +7,7 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -124,11 +125,26 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: shared by every worker (and, with Redis, every server); content is invalidated by a generation key
+# (clinic/core/cache.py). Both backends log an outage and answer as a miss, so pages come from the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "clinic.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # Short timeouts: a Redis that hangs must not hold pages for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "clinic.core.cache.ResilientFileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
@@ -140,12 +156,35 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
-# Single-box deployments without object storage can let Django serve uploads; off by default in production.
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Media storage (issue 11): uploads and their renditions go to S3-compatible object storage through
+# django-storages when S3_BUCKET is set, to MEDIA_ROOT otherwise. S3_PUBLIC_URL (e.g. the proxy's
+# https://clinic.example.org/media) gives plain public URLs; without it, URLs are signed and expire.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+S3_PUBLIC_URL = os.environ.get("S3_PUBLIC_URL", "").rstrip("/")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "clinic.core.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": os.environ.get("S3_REGION", "us-east-1"),
+            "querystring_auth": not S3_PUBLIC_URL,
+            "querystring_expire": env_int("S3_URL_EXPIRY", 3600),
+        },
+    }
+    if S3_PUBLIC_URL:
+        _scheme, _, _domain = S3_PUBLIC_URL.partition("//")
+        STORAGES["default"]["OPTIONS"].update(url_protocol=_scheme, custom_domain=_domain)
+# /media/ answers from the local disk, or redirects to the object store (a fresh signature for private
+# buckets): on by default, so a single box serves its uploads with debug off and no other server.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Public forms (the pre-screen) are a few hundred bytes; anything far larger is refused unread.
@@ -199,6 +238,16 @@ LOGGING = {
 
 # 2. Third party
 
+# Images come from this site; an object store on another origin (not the recommended /media/ route through
+# the proxy) is added here so its images still show.
+MEDIA_ORIGINS = sorted(
+    {
+        f"{parts.scheme}://{parts.netloc}"
+        for parts in map(urlsplit, (S3_PUBLIC_URL, os.environ.get("S3_ENDPOINT_URL", "")))
+        if S3_BUCKET and parts.netloc
+    }
+)
+
 # A mental-health site loads nothing from other hosts; the policy makes that a browser-enforced promise.
 # The admin's editor (CKEditor 5) injects style elements, hence 'unsafe-inline' for styles only.
 CONTENT_SECURITY_POLICY = {
@@ -206,7 +255,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
@@ -243,6 +292,8 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True  # one row per failed sign-in, kept for re
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_TOTP_ISSUER", "Clinic admin")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # nobody, superusers included, reads another person's TOTP key
 
+# Renditions are written where the uploads are (local disk or the object store), for every server to read.
+THUMBNAIL_STORAGE = "default"
 THUMBNAIL_PRESERVE_FORMAT = False
 THUMBNAIL_FORMAT = "WEBP"
 THUMBNAIL_QUALITY = 80

@@ -11,6 +11,11 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Factories hash a password for every user; the production hasher is slow on purpose.
@@ -18,7 +23,10 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings, _cache_dir):
+    # The default file cache gets a folder of the run's own, so a dev server's cache never meets the tests'.
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(_cache_dir)}}
     # Cached objects (the site profile) must not leak between tests or across rolled-back transactions.
     cache.clear()
     yield

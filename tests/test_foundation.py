@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -59,16 +60,20 @@ def test_database_url_selects_postgresql_with_reused_checked_connections():
     assert db["CONN_MAX_AGE"] == 600 and db["CONN_HEALTH_CHECKS"] is True
 
 
-def test_redis_url_selects_djangos_redis_cache():
+def test_redis_url_selects_djangos_redis_cache_and_the_default_is_shared_by_all_workers():
     default_cache = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1")
     redis_cache = settings_value(
         'settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://cache:6379/2"
     )
-    assert default_cache["BACKEND"].endswith("LocMemCache")
-    assert redis_cache == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://cache:6379/2",
-    }
+    # Issue 11: no per-process locmem by default; a file cache in the project folder, shared by all workers.
+    assert default_cache["BACKEND"] == "clinic.core.cache.ResilientFileBasedCache"
+    assert Path(default_cache["LOCATION"]) == PROJECT_DIR / ".cache"
+    # Django's Redis cache, wrapped so that an outage is logged and served around.
+    assert redis_cache["BACKEND"] == "clinic.core.cache.ResilientRedisCache"
+    assert redis_cache["LOCATION"] == "redis://cache:6379/2"
+    from clinic.core.cache import ResilientRedisCache
+
+    assert issubclass(ResilientRedisCache, RedisCache)
 
 
 @pytest.mark.parametrize(
@@ -108,7 +113,7 @@ def test_deploy_check_reports_no_issues_with_production_environment():
 def test_healthz_answers_200_when_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "storage": "ok"}}
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "clinic.core"
     label = "clinic"
     verbose_name = "Site"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect_signals()

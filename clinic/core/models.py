@@ -1,18 +1,22 @@
-from django.core.cache import cache
 from django.db import models
 
+from . import cache
 from .richtext import RichText, RichTextMixin
-
-SITE_PROFILE_CACHE_KEY = "clinic:site-profile"
 
 
 class SiteProfileManager(models.Manager):
+    last_seen = None
+
     def get_current(self):
-        """Return the one site profile, from the cache when possible, creating it with defaults if missing."""
-        profile = cache.get(SITE_PROFILE_CACHE_KEY)
-        if profile is None:
-            profile, _ = self.get_or_create(pk=1)
-            cache.set(SITE_PROFILE_CACHE_KEY, profile, timeout=None)
+        """Return the one site profile, from the shared cache when possible, creating it if missing.
+
+        Saving the profile starts a new cache generation for it (clinic/core/cache.py), so every worker of
+        every server shows the change on its next request.
+        """
+        profile = cache.get_or_compute(
+            "site-profile", lambda: self.get_or_create(pk=1)[0], depends_on=[self.model._meta.label_lower]
+        )
+        self.last_seen = profile  # for the outage page only, when neither database nor cache answers
         return profile
 
 
@@ -65,7 +69,6 @@ class SiteProfile(RichTextMixin, models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(SITE_PROFILE_CACHE_KEY)
 
     @property
     def phone_href(self):

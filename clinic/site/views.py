@@ -2,9 +2,10 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.core.files.storage import FileSystemStorage, storages
+from django.db import DatabaseError, InterfaceError, connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -14,6 +15,7 @@ from django.views.static import serve
 
 from articles.models import Article
 from clinic.core.models import KeyFact, SiteProfile
+from clinic.core.storage import storage_answers
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
 
 from .search import normalize_query, search
@@ -66,7 +68,7 @@ def _database_answers() -> bool:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):  # a connection the server closed raises InterfaceError
         logger.exception("Health check: the database did not answer")
         return False
 
@@ -83,10 +85,13 @@ def _cache_answers() -> bool:
 @never_cache
 @require_safe
 def healthz(request):
-    checks = {"database": _database_answers(), "cache": _cache_answers()}
+    checks = {"database": _database_answers(), "cache": _cache_answers(), "storage": storage_answers()}
     unavailable = [name for name, answered in checks.items() if not answered]
-    if unavailable:
+    if not checks["database"]:
         return JsonResponse({"status": "unavailable", "unavailable": unavailable}, status=503)
+    if unavailable:
+        # Pages still work (from the database, without images): keep this server in the proxy's rotation.
+        return JsonResponse({"status": "degraded", "unavailable": unavailable})
     return JsonResponse({"status": "ok", "checks": dict.fromkeys(checks, "ok")})
 
 
@@ -109,8 +114,14 @@ class SearchView(ListView):
 
 @require_safe
 def serve_media(request, path):
+    storage = storages["default"]
+    if not isinstance(storage, FileSystemStorage):
+        # Object storage: send the reader there (a private bucket's URL is signed afresh each time).
+        return HttpResponseRedirect(storage.url(path))
     # MEDIA_ROOT is read per request, so a changed setting (tests, a mounted volume) takes effect at once.
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"  # uploads keep unique names; renditions too
+    return response
 
 
 @require_safe

@@ -1,0 +1,228 @@
+"""The site's cache: shared by every worker and server, invalidated by a generation key, safe to lose.
+
+Everything cached from the database is stored under the current *generation* of the models it depends on,
+random tokens kept in the cache itself. Any save or delete of a model sets a new token for it and for all
+content (at once, and again when
+the transaction commits, so a reader that fetched the old row mid-transaction can't keep it alive), and
+every worker on every server reads the new token on its next request: entries of the old generation are
+never read again and expire by themselves.
+
+The backends below wrap Django's: a cache error is logged and answered as a miss, so a Redis outage
+serves pages from the database instead of failing them. A worker that lost a write while the cache was
+down clears the cache when it answers again, so nothing stale survives the outage.
+"""
+
+import functools
+import hashlib
+import logging
+import threading
+import time
+import uuid
+
+from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content-generation"
+# Entries outlive a change only in the rare case below (a lost invalidation): bound them all the same.
+GENERATION_TIMEOUT = 24 * 60 * 60
+CONTENT_TIMEOUT = 5 * 60
+
+# Saves that change nothing a reader sees; each of them would otherwise empty the content cache.
+UNRELATED_APPS = {"sessions", "admin", "thumbnail", "axes", "otp_static", "otp_totp"}
+
+
+class ResilientCacheMixin:
+    """Answer a cache error as a miss (reads) or a no-op (writes), log it, and pause the cache briefly.
+
+    While paused (`pause_seconds` after an error) the backend doesn't try the server at all, so a cache that
+    hangs costs one timeout per worker, not one per lookup.
+    """
+
+    pause_seconds = 1.0
+    # Every cache operation a page or a decorator can call; each returns its safe answer on failure.
+    _misses = {
+        "get": lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None),
+        "get_many": lambda args, kwargs: {},
+        "has_key": lambda args, kwargs: False,
+        "add": lambda args, kwargs: False,
+        "set": lambda args, kwargs: False,
+        "touch": lambda args, kwargs: False,
+        "delete": lambda args, kwargs: False,
+        "set_many": lambda args, kwargs: list(args[0]) if args else [],
+        "delete_many": lambda args, kwargs: None,
+        "clear": lambda args, kwargs: False,
+    }
+    _writes = {"add", "set", "touch", "delete", "set_many", "delete_many", "clear", "incr"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._paused_until = 0.0
+        self._lost_write = False
+        self._lock = threading.Lock()
+
+    def _safely(self, operation, *args, **kwargs):
+        method = getattr(super(), operation)
+        if time.monotonic() < self._paused_until:
+            return self._fail(operation, args, kwargs, None)
+        try:
+            if self._lost_write and operation != "clear":
+                self._recover()
+            return method(*args, **kwargs)
+        except Exception as error:  # redis-py's errors share no base class with Django's or OSError
+            return self._fail(operation, args, kwargs, error)
+
+    def _fail(self, operation, args, kwargs, error):
+        if operation in self._writes:
+            self._lost_write = True  # an invalidation may be among them: clear once the cache is back
+        if error is not None:
+            self._paused_until = time.monotonic() + self.pause_seconds
+            logger.warning("Cache unavailable (%s: %s); serving from the database", operation, error)
+        if operation == "incr":
+            raise ValueError("The cache is unavailable.")
+        return self._misses[operation](args, kwargs)
+
+    def _recover(self):
+        with self._lock:
+            if self._lost_write:
+                super().clear()
+                self._lost_write = False
+                logger.warning("Cache answers again; cleared it, as a change may have been missed meanwhile")
+
+    def get(self, *args, **kwargs):
+        return self._safely("get", *args, **kwargs)
+
+    def get_many(self, *args, **kwargs):
+        return self._safely("get_many", *args, **kwargs)
+
+    def has_key(self, *args, **kwargs):
+        return self._safely("has_key", *args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._safely("add", *args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        return self._safely("set", *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._safely("touch", *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._safely("delete", *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._safely("set_many", *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._safely("delete_many", *args, **kwargs)
+
+    def incr(self, *args, **kwargs):
+        return self._safely("incr", *args, **kwargs)
+
+    def clear(self):
+        result = self._safely("clear")
+        if result is not False:
+            self._lost_write = False
+        return result
+
+
+class ResilientRedisCache(ResilientCacheMixin, RedisCache):
+    """Django's Redis cache that logs and serves around an outage instead of raising."""
+
+
+class ResilientFileBasedCache(ResilientCacheMixin, FileBasedCache):
+    """Django's file cache, shared by every worker of one machine, logging a disk error instead of raising."""
+
+
+ALL_CONTENT = "*"
+
+
+def generation(*labels: str) -> str:
+    """Return the current generation of the given models ("app_label.model"), or of all content."""
+    keys = [f"{GENERATION_KEY}:{label}" for label in labels or (ALL_CONTENT,)]
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            token = uuid.uuid4().hex
+            if not cache.add(key, token, GENERATION_TIMEOUT):
+                token = cache.get(key) or token  # another worker started it first
+        tokens.append(token)
+    return "-".join(tokens)
+
+
+def _new_generation(labels):
+    cache.set_many({f"{GENERATION_KEY}:{label}": uuid.uuid4().hex for label in labels}, GENERATION_TIMEOUT)
+
+
+def invalidate(label: str):
+    """Start a new generation of one model and of all content, now and again once the transaction commits."""
+    labels = (label, ALL_CONTENT)
+    _new_generation(labels)
+    transaction.on_commit(lambda: _new_generation(labels))
+
+
+def get_or_compute(name: str, compute, depends_on=(), timeout=CONTENT_TIMEOUT):
+    """Return the value cached as name, computing and storing it on a miss.
+
+    The entry is dropped (for every worker and server) when a model in depends_on changes, or any content
+    when depends_on is empty.
+    """
+    current = generation(*depends_on)
+    value = cache.get(f"content:{current}:{name}")
+    if value is None:
+        value = compute()
+        if (latest := generation(*depends_on)) != current:
+            current, value = latest, compute()  # computing changed it (e.g. created the row): read it again
+        cache.set(f"content:{current}:{name}", value, timeout)
+    return value
+
+
+def cache_per_generation(timeout=CONTENT_TIMEOUT):
+    """Cache a GET view's 200 responses until the content changes (or timeout seconds pass).
+
+    Unlike cache_page, a change anywhere is seen at once, and no max-age is sent to browsers.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+            name = "view:" + hashlib.sha256(address.encode()).hexdigest()
+            current = generation()
+            key = f"content:{current}:{name}"
+            hit = cache.get(key)
+            if hit is not None:
+                content, content_type = hit
+                return HttpResponse(content, content_type=content_type)
+            response = view(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)):
+                response = response.render()
+            # Not kept if content changed meanwhile (the view itself may have created the site profile).
+            if response.status_code == 200 and not response.streaming and generation() == current:
+                cache.set(key, (response.content, response["Content-Type"]), timeout)
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def _content_changed(sender, **kwargs):
+    if sender._meta.app_label not in UNRELATED_APPS:
+        invalidate(sender._meta.label_lower)
+
+
+def connect_signals():
+    """Start a new generation on every save or delete of content, from any view, admin or command."""
+    post_save.connect(_content_changed, dispatch_uid="clinic-cache-post-save")
+    post_delete.connect(_content_changed, dispatch_uid="clinic-cache-post-delete")
+    m2m_changed.connect(_content_changed, dispatch_uid="clinic-cache-m2m")

@@ -17,7 +17,7 @@ ADVICE = {
     (UNSURE, ContraindicationKind.ABSOLUTE): "You weren't sure: this is worth asking a clinician about.",
     (UNSURE, ContraindicationKind.RELATIVE): "You weren't sure: this is worth asking a clinician about.",
 }
-# What matters most comes first: a yes to an absolute contraindication, then to a relative one, then "not sure".
+# Most important first: a yes to an absolute contraindication, then to a relative one, then "not sure".
 FINDING_ORDER = {(YES, ContraindicationKind.ABSOLUTE): 0, (YES, ContraindicationKind.RELATIVE): 1}
 # The only keys a genuine submission carries besides the questions.
 EXPECTED_EXTRA_KEYS = {"csrfmiddlewaretoken"}

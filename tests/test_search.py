@@ -167,4 +167,4 @@ def test_snippet_marks_every_form_of_the_word():
         published=True, title="Dosing", body="<p>One spray, then two sprays after five minutes.</p>"
     )
     snippet = str(search("sprays")[0].snippet)
-    assert "<mark>spray</mark>, then two <mark>sprays</mark> after five minutes." in snippet
+    assert "<mark>spray</mark>, then two <mark>sprays</mark> after five minutes" in snippet

@@ -17,6 +17,8 @@ ADVICE = {
     (UNSURE, ContraindicationKind.ABSOLUTE): "You weren't sure: this is worth asking a clinician about.",
     (UNSURE, ContraindicationKind.RELATIVE): "You weren't sure: this is worth asking a clinician about.",
 }
+# Most important first: a yes to an absolute contraindication, then to a relative one, then "not sure".
+FINDING_ORDER = {(YES, ContraindicationKind.ABSOLUTE): 0, (YES, ContraindicationKind.RELATIVE): 1}
 # The only keys a genuine submission carries besides the questions.
 EXPECTED_EXTRA_KEYS = {"csrfmiddlewaretoken"}
 
@@ -55,14 +57,15 @@ class PrescreenForm(forms.Form):
         return cleaned_data
 
     def findings(self):
-        """Return the answers worth discussing with a clinician, as (contraindication, answer, advice)."""
+        """Return the answers worth discussing with a clinician, as (contraindication, answer, advice),
+        most important first and in question order within each level."""
         findings = []
         for contraindication in self.contraindications:
             answer = self.cleaned_data.get(self.field_name(contraindication))
             advice = ADVICE.get((answer, contraindication.kind))
             if advice:
                 findings.append((contraindication, answer, advice))
-        return findings
+        return sorted(findings, key=lambda finding: FINDING_ORDER.get((finding[1], finding[0].kind), 2))
 
     def answered_count(self):
         return sum(1 for name in self.fields if self.cleaned_data.get(name))

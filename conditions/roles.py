@@ -1,11 +1,14 @@
 """The clinic-staff role, who keep the clinical listings: made by a migration, topped up on every migrate."""
 
-from clinic.core.roles import app_permissions, create_all_permissions, grant
+from clinic.core.roles import app_permissions, create_all_permissions, grant, named_permissions
 
 CLINIC_STAFF = "Clinic staff"
+# The crisis line, clinic phone and booking link are staff's to keep current, in the one site profile.
+SITE_PROFILE_PERMISSIONS = ["clinic.view_siteprofile", "clinic.change_siteprofile"]
 
 
 def sync_roles(apps, using="default"):
-    """Create the clinic-staff group if missing and give it every conditions permission."""
+    """Create the clinic-staff group if missing; give it every conditions permission and the site profile."""
     create_all_permissions(apps, using=using)
-    grant(apps, CLINIC_STAFF, app_permissions(apps, "conditions"), using=using)
+    permissions = app_permissions(apps, "conditions") + named_permissions(apps, SITE_PROFILE_PERMISSIONS)
+    grant(apps, CLINIC_STAFF, permissions, using=using)

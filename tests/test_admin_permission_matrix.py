@@ -63,7 +63,8 @@ EXPECTED = {
     "conditions.administrationroute": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
     "conditions.contraindication": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
     "conditions.candidateprofile": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    "clinic.siteprofile": {SUPERUSER: "vc"},  # one profile: never added twice, never deleted
+    # One profile: never added twice, never deleted; clinic staff keep its crisis line and contacts current.
+    "clinic.siteprofile": {CLINIC_STAFF: "vc", SUPERUSER: "vc"},
     "clinic.keyfact": {SUPERUSER: ALL},
     "auth.user": {SUPERUSER: ALL},
     "auth.group": {SUPERUSER: ALL},

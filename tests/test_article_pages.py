@@ -22,6 +22,7 @@ from tests.factories import (
     ConditionFactory,
     ReferenceFactory,
     TagFactory,
+    UserFactory,
 )
 from tests.test_articles_views import DETAIL_PAGE_QUERIES
 
@@ -290,13 +291,20 @@ def test_article_page_is_valid_shaped_html_ids_headings_and_nav_labels(client):
 def test_review_dates_line(client):
     article = _published(last_reviewed=date(2026, 1, 2), next_review_due=date(2027, 1, 2))
     html = client.get(article.get_absolute_url()).content.decode()
+    # One compact line names the reviewer, the review date and the next one, each once (issue 14).
     assert (
-        'Last reviewed <time datetime="2026-01-02">Jan. 2, 2026</time> · '
+        f"{article.reviewer.name_with_credentials}</a> on "
+        '<time datetime="2026-01-02">Jan. 2, 2026</time> · '
         'Next review due <time datetime="2027-01-02">Jan. 2, 2027</time>'
     ) in html
+    assert html.count('datetime="2026-01-02"') == 1 and html.count("Medically reviewed by") == 1
     without_due = _published(last_reviewed=date(2026, 1, 2), next_review_due=None)
     html = client.get(without_due.get_absolute_url()).content.decode()
-    assert 'Last reviewed <time datetime="2026-01-02">' in html and "Next review due" not in html
+    assert 'on <time datetime="2026-01-02">' in html and "Next review due" not in html
+    without_reviewer = ArticleFactory(in_review=True, reviewer=None, last_reviewed=date(2026, 1, 2))
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get(without_reviewer.get_absolute_url()).content.decode()
+    assert 'Last reviewed <time datetime="2026-01-02">Jan. 2, 2026</time>' in html
 
 
 def test_key_takeaways_box_only_when_written(client):

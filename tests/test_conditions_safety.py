@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from clinic.core.models import SiteProfile
-from conditions.models import ContraindicationKind
+from conditions.forms import PrescreenForm
+from conditions.models import Contraindication, ContraindicationKind
 from conditions.views import PRESCREEN_ANSWER_BYTES
 from tests.factories import ContraindicationFactory
 
@@ -105,6 +106,51 @@ def test_not_sure_is_worth_asking_about(client, questions):
     assert "Pregnancy or breastfeeding</h3>" in html
     assert "worth asking a clinician about" in html
     assert "<strong>Not sure</strong>" in html
+
+
+def test_findings_come_most_important_first_whatever_the_question_order(questions):
+    answers = {
+        field(questions["psychosis"]): "unsure",
+        field(questions["pressure"]): "yes",
+        field(questions["pregnancy"]): "yes",
+    }
+    form = PrescreenForm(answers, contraindications=Contraindication.objects.listed())
+    assert form.is_valid()
+
+    order = [(contraindication.name, answer) for contraindication, answer, _ in form.findings()]
+
+    assert order == [
+        ("Pregnancy or breastfeeding", "yes"),  # absolute, though asked last
+        ("High blood pressure", "yes"),  # relative
+        ("History of psychosis", "unsure"),  # not sure comes after every yes
+    ]
+
+
+def test_result_page_leads_with_the_findings_then_next_steps_then_a_compact_crisis_box(client, questions):
+    answers = {
+        field(questions["psychosis"]): "unsure",
+        field(questions["pressure"]): "yes",
+        field(questions["pregnancy"]): "yes",
+    }
+    html = client.post(CHECK_URL, answers).content.decode()
+
+    positions = [
+        html.index("<h1>Your pre-screen result</h1>"),
+        html.index("not a diagnosis or a medical decision"),
+        html.index("Pregnancy or breastfeeding</h3>"),
+        html.index("High blood pressure</h3>"),
+        html.index("History of psychosis</h3>"),
+        html.index('id="talk-to-clinician">What to do next</h2>'),
+        html.index('class="crisis-box"'),
+        html.index("Change your answers"),
+    ]
+    assert positions == sorted(positions)
+    notice = html[positions[1] : html.index("</p>", positions[1])]
+    assert len(notice) < 200  # a clear statement, not a screenful
+    box = html[positions[6] : html.index("</aside>", positions[6])]
+    assert box.count("<p>") == 1 and 'href="tel:988"' in box and 'href="tel:911"' in box
+    assert 'href="tel:5550100142"' in html and "https://booking.example.org/clinic" in html
+    assert "Usually rules ketamine treatment out" in html and "Needs careful evaluation first" in html
 
 
 def test_all_no_lists_nothing_but_still_needs_a_clinician(client, questions):

@@ -120,3 +120,51 @@ def test_postgres_search_uses_stemming_and_the_gin_index():
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "article_search_idx" in plan
+
+
+# The fallback (no PostgreSQL): word forms as PostgreSQL's english configuration stems them, and snippets
+# cut at word boundaries. On PostgreSQL the same queries run through full-text search.
+
+
+def test_plurals_and_word_forms_find_what_the_base_word_finds():
+    spray = ArticleFactory(published=True, title="Using the nasal spray", body="<p>Two sprays each time.</p>")
+    study = ConditionFactory(name="Bipolar depression", summary="One small study looked at this.")
+    infusion = AdministrationRouteFactory(name="IV route", summary="Infusions are given in the clinic.")
+    assert titles(search("nasal sprays")) == titles(search("nasal spray")) == [spray.title]
+    assert study.name in titles(search("studies")) and study.name in titles(search("study"))
+    assert infusion.name in titles(search("infusion")) and infusion.name in titles(search("infused"))
+
+
+def test_a_word_inside_another_word_is_not_a_match():
+    ArticleFactory(published=True, title="Getting started", body="<p>Start slowly.</p>")
+    assert search("art") == []  # "start" is not a form of "art", as on PostgreSQL
+    assert search("the") == []  # a stop word alone finds nothing
+
+
+def test_stop_words_do_not_have_to_appear():
+    article = ArticleFactory(published=True, title="Infusion day", body="<p>Plan for two hours.</p>")
+    assert titles(search("what is an infusion")) == [article.title]
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="PostgreSQL's ts_headline cuts at words itself")
+def test_snippet_starts_and_ends_on_word_boundaries():
+    words = [f"word{n}" for n in range(80)]
+    words[40] = "esketamine"
+    body = " ".join(words) + "."
+    ArticleFactory(published=True, title="Long piece", body=f"<p>{body}</p>")
+
+    snippet = str(search("esketamine")[0].snippet)
+
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    shown = snippet.removeprefix("… ").removesuffix(" …").replace("<mark>", "").replace("</mark>", "")
+    assert shown.split()[0] in words and shown.split()[-1] in words  # whole words at both ends
+    assert "<mark>esketamine</mark>" in snippet and len(shown) <= 220
+    assert shown.index("esketamine") >= 40  # some context before the match
+
+
+def test_snippet_marks_every_form_of_the_word():
+    ArticleFactory(
+        published=True, title="Dosing", body="<p>One spray, then two sprays after five minutes.</p>"
+    )
+    snippet = str(search("sprays")[0].snippet)
+    assert "<mark>spray</mark>, then two <mark>sprays</mark> after five minutes" in snippet

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
+from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_permissions import RoleAdminMixin
 from .models import KeyFact, SiteProfile
@@ -11,19 +12,33 @@ class SiteProfileForm(forms.ModelForm):
         model = SiteProfile
         fields = [
             "name", "tagline", "intro", "phone", "email", "booking_url", "opening_hours", "street_address",
-            "locality", "region", "postal_code", "country", "crisis_line", "disclaimer",
+            "locality", "region", "postal_code", "country", "crisis_line_name", "crisis_line",
+            "crisis_chat_url", "emergency_number", "disclaimer",
         ]  # fmt: skip
         widgets = {"intro": CKEditor5Widget(config_name="default")}
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(RoleAdminMixin, admin.ModelAdmin):
+class SiteProfileAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     form = SiteProfileForm
     fieldsets = [
         (None, {"fields": ["name", "tagline", "intro"]}),
         ("Contact", {"fields": ["phone", "email", "booking_url", "opening_hours"]}),
         ("Address", {"fields": ["street_address", "locality", "region", "postal_code", "country"]}),
-        ("Safety", {"fields": ["crisis_line", "disclaimer"]}),
+        (
+            "Crisis help and safety",
+            {
+                "description": "Every page builds its crisis help from these fields: a change shows "
+                "everywhere at once.",
+                "fields": [
+                    "crisis_line_name",
+                    "crisis_line",
+                    "crisis_chat_url",
+                    "emergency_number",
+                    "disclaimer",
+                ],
+            },
+        ),
     ]
 
     def has_add_permission(self, request):

@@ -1,4 +1,8 @@
+from urllib.parse import urlsplit
+
+from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from . import cache
 from .richtext import RichText, RichTextMixin
@@ -20,6 +24,14 @@ class SiteProfileManager(models.Manager):
         return profile
 
 
+NO_PHONE_NUMBERS = RegexValidator(
+    r"\d{3}",
+    inverse_match=True,
+    message="Leave phone numbers out of the disclaimer: every page adds the crisis line and the emergency "
+    "number from the crisis help fields, so a change there shows everywhere at once.",
+)
+
+
 class SiteProfile(RichTextMixin, models.Model):
     """The clinic's name and contact details, shown in the header, footer and structured data."""
 
@@ -38,10 +50,26 @@ class SiteProfile(RichTextMixin, models.Model):
         max_length=100, blank=True, help_text="schema.org format, e.g. Mo-Fr 08:00-18:00."
     )
     booking_url = models.URLField("booking link", blank=True)
+    crisis_line_name = models.CharField(
+        "crisis line name",
+        max_length=100,
+        default="988 Suicide & Crisis Lifeline",
+        help_text="The crisis line's name as readers see it on every page.",
+    )
     crisis_line = models.CharField(
+        "crisis line number",
         max_length=20,
         default="988",
-        help_text="Shown on every page; 988 is the US Suicide & Crisis Lifeline.",
+        help_text="The number to call or text, shown on every page; 988 is the US Suicide & Crisis Lifeline.",
+    )
+    crisis_chat_url = models.URLField(
+        "crisis chat link",
+        blank=True,
+        default="https://988lifeline.org/chat/",
+        help_text="Where readers can chat with the crisis line online; leave empty if it has no chat.",
+    )
+    emergency_number = models.CharField(
+        max_length=20, default="911", help_text="The emergency number, shown beside the crisis line."
     )
     intro = models.TextField(
         "home page introduction",
@@ -50,6 +78,9 @@ class SiteProfile(RichTextMixin, models.Model):
     )
     disclaimer = models.TextField(
         "medical disclaimer",
+        # A number typed here would go stale when the crisis fields change: pages show those beside it.
+        validators=[NO_PHONE_NUMBERS],
+        help_text="Without phone numbers: every page shows the crisis line and emergency number beside it.",
         default=(
             "This site offers general information, not medical advice. Talk with a clinician about your own "
             "situation."
@@ -57,6 +88,7 @@ class SiteProfile(RichTextMixin, models.Model):
     )
 
     objects = SiteProfileManager()
+    history = HistoricalRecords()
     intro_html = RichText("intro")
 
     class Meta:
@@ -72,14 +104,32 @@ class SiteProfile(RichTextMixin, models.Model):
 
     @property
     def phone_href(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return _tel(self.phone)
+
+    @property
+    def crisis_line_href(self):
+        return _tel(self.crisis_line)
+
+    @property
+    def emergency_href(self):
+        return _tel(self.emergency_number)
+
+    @property
+    def crisis_chat_label(self):
+        """Return the chat link's address as readers would type it, e.g. 988lifeline.org."""
+        host = urlsplit(self.crisis_chat_url).hostname or ""
+        return host.removeprefix("www.")
 
     @property
     def address_lines(self):
         city_line = " ".join(part for part in (self.locality + ("," if self.region else ""), self.region,
                                                self.postal_code) if part)  # fmt: skip
         return [line for line in (self.street_address, city_line.strip(" ,")) if line]
+
+
+def _tel(number):
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if digits else ""
 
 
 class KeyFactQuerySet(models.QuerySet):

@@ -57,7 +57,7 @@ def site_nodes(profile, absolute: Absolute) -> list[dict]:
     if profile.crisis_line:
         clinic["contactPoint"] = {
             "@type": "ContactPoint",
-            "contactType": "Suicide & Crisis Lifeline (call or text)",
+            "contactType": f"{profile.crisis_line_name} (call or text)",
             "telephone": profile.crisis_line,
         }
     website = {

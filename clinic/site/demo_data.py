@@ -15,11 +15,14 @@ SITE_PROFILE = {
     "postal_code": "97477",
     "country": "US",
     "booking_url": "https://example.org/book",
+    "crisis_line_name": "988 Suicide & Crisis Lifeline",
     "crisis_line": "988",
+    "crisis_chat_url": "https://988lifeline.org/chat/",
+    "emergency_number": "911",
+    # No numbers here: every page adds the crisis line and emergency number from the fields above.
     "disclaimer": (
         "The information on this website is general education, not medical advice, and it cannot "
-        "replace a conversation with a qualified clinician about your own situation. If you are in "
-        "crisis, call or text 988 (the 988 Suicide & Crisis Lifeline), or call 911 in an emergency."
+        "replace a conversation with a qualified clinician about your own situation."
     ),
     "opening_hours": "Mo-Fr 08:00-18:00",
 }
@@ -66,15 +69,8 @@ KEY_FACTS = [
         "source_text": "Wilkinson et al., Am J Psychiatry 2018 (individual participant data meta-analysis)",
         "source_url": "https://pubmed.ncbi.nlm.nih.gov/28969441/",
     },
-    {
-        "figure": "988",
-        "text": (
-            "Since July 16, 2022, anyone in the U.S. can call or text 988 to reach the Suicide & "
-            "Crisis Lifeline, 24 hours a day."
-        ),
-        "source_text": (
-            "988 Suicide & Crisis Lifeline, funded by SAMHSA (U.S. Department of Health and Human Services)"
-        ),
-        "source_url": "https://988lifeline.org/",
-    },
 ]
+
+# Facts the demo once loaded and no longer does: the crisis line is now on every page, from the site
+# profile's fields, so a figure repeating its number could go stale.
+RETIRED_KEY_FACTS = [{"figure": "988", "source_url": "https://988lifeline.org/"}]

@@ -2,13 +2,15 @@
 
 On PostgreSQL: full-text search with weighted fields (title above summary above body), ranking, and
 snippets highlighted by the database; the article vector matches the GIN index made by
-articles/migrations (ARTICLE_SEARCH_INDEX). On SQLite: a word-by-word `icontains` fallback that finds the
-same obvious matches, ranked by where the words appear.
+articles/migrations (ARTICLE_SEARCH_INDEX). Elsewhere (SQLite): a fallback that stems words with the same
+Snowball English stemmer as PostgreSQL's english configuration, so "nasal sprays" finds what "nasal spray"
+finds; the database narrows the rows with `icontains` on each stem's root, Python checks whole words.
 """
 
 import re
 from dataclasses import dataclass
 
+import snowballstemmer
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Func, Q, Value
@@ -23,6 +25,17 @@ MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 MAX_RESULTS_PER_KIND = 50
 SNIPPET_CHARS = 220
+SNIPPET_LEAD_CHARS = 60  # context shown before the first match
+MAX_CANDIDATES = 500  # rows per kind the fallback checks word by word
+WORD = re.compile(r"\w+")
+# PostgreSQL's english configuration ignores these (its english.stop list, in short); so does the fallback.
+STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "does", "for", "from",
+    "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our",
+    "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you",
+    "your"
+})  # fmt: skip
 SEARCH_CONFIG = "english"
 # Sentinels the database puts around matches; the snippet is escaped first, then they become <mark>.
 MARK_START, MARK_STOP = "\x02", "\x03"
@@ -114,8 +127,9 @@ def _marked(text: str) -> SafeString:
 
 
 def _fallback_search(query: str) -> list[SearchResult]:
-    terms = [term for term in re.split(r"\s+", query.replace('"', " ")) if term][:MAX_TERMS]
-    if not terms:
+    stem = snowballstemmer.stemmer("english").stemWord  # one stemmer per search: it keeps state
+    stems = list(dict.fromkeys(_query_stems(query, stem)))[:MAX_TERMS]
+    if not stems:
         return []
     sources = [
         ("Article", Article.objects.published(), ("title",), ("dek", "excerpt"), "body"),
@@ -131,19 +145,44 @@ def _fallback_search(query: str) -> list[SearchResult]:
     results = []
     for kind, queryset, title_fields, summary_fields, text_field in sources:
         fields = (*title_fields, *summary_fields, text_field)
-        matches_all = Q()
-        for term in terms:  # every word must appear somewhere, as websearch requires on PostgreSQL
-            matches_all &= _any_field_contains(fields, term)
-        for row in queryset.filter(matches_all)[:MAX_RESULTS_PER_KIND]:
+        candidates = Q()
+        for term in stems:  # every word must appear somewhere, as websearch requires on PostgreSQL
+            candidates &= _any_field_contains(fields, _root(term))
+        found = []
+        for row in queryset.filter(candidates)[:MAX_CANDIDATES]:
+            text = html_to_text(getattr(row, text_field))
+            field_stems = [
+                _text_stems(" ".join(str(getattr(row, f)) for f in group), stem)
+                for group in (title_fields, summary_fields)
+            ] + [_text_stems(text, stem)]
+            if not all(any(term in group for group in field_stems) for term in stems):
+                continue  # the root matched inside another word, not a form of the word searched
             rank = sum(
-                _weight(row, title_fields, term, 1.0)
-                + _weight(row, summary_fields, term, 0.4)
-                + _weight(row, (text_field,), term, 0.1)
-                for term in terms
+                weight
+                for term in stems
+                for weight, group in zip((1.0, 0.4, 0.1), field_stems, strict=True)
+                if term in group
             )
-            text = html_to_text(getattr(row, text_field)) or " ".join(getattr(row, f) for f in summary_fields)
-            results.append(_result(kind, row, _python_snippet(text, terms), rank))
+            text = text or " ".join(getattr(row, f) for f in summary_fields)
+            found.append(_result(kind, row, _python_snippet(text, stems, stem), rank))
+            if len(found) == MAX_RESULTS_PER_KIND:
+                break
+        results += found
     return results
+
+
+def _query_stems(query, stem):
+    words = [word for word in WORD.findall(query.casefold()) if word not in STOP_WORDS]
+    return [stem(word) for word in words]
+
+
+def _text_stems(text, stem):
+    return {stem(word) for word in WORD.findall(text.casefold())}
+
+
+def _root(term):
+    """Return the part of a stem every form of the word starts with ("studi" for study: "stud")."""
+    return term[:-1] if term.endswith("i") and len(term) > 3 else term
 
 
 def _any_field_contains(fields, term):
@@ -153,20 +192,27 @@ def _any_field_contains(fields, term):
     return condition
 
 
-def _weight(row, fields, term, weight):
-    return weight if any(term.casefold() in str(getattr(row, f)).casefold() for f in fields) else 0.0
-
-
-def _python_snippet(text: str, terms: list[str]) -> SafeString:
-    lowered = text.casefold()
-    positions = [lowered.find(term.casefold()) for term in terms if lowered.find(term.casefold()) >= 0]
-    start = max(0, min(positions) - 60) if positions else 0
-    excerpt = text[start : start + SNIPPET_CHARS]
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
-    marked = pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_STOP}", excerpt)
-    prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
-    return _marked(f"{prefix}{marked}{suffix}")
+def _python_snippet(text: str, stems: list[str], stem) -> SafeString:
+    """Return about SNIPPET_CHARS of text around the first match, cut at word boundaries, matches marked."""
+    words = list(WORD.finditer(text))
+    if not words:
+        return _marked(text[:SNIPPET_CHARS])
+    wanted = set(stems)
+    hit = next((word for word in words if stem(word.group().casefold()) in wanted), words[0])
+    start = next(word.start() for word in words if word.end() > hit.start() - SNIPPET_LEAD_CHARS)
+    shown = [word for word in words if word.start() >= start and word.end() <= start + SNIPPET_CHARS]
+    end = shown[-1].end() if shown else hit.end()
+    while end < len(text) and end - start < SNIPPET_CHARS and text[end] in ".,;:!?)”’\"'":
+        end += 1  # keep the punctuation that closes the last word
+    parts, position = [], start
+    for word in shown:
+        if stem(word.group().casefold()) in wanted:
+            parts += [text[position : word.start()], MARK_START, word.group(), MARK_STOP]
+            position = word.end()
+    parts.append(text[position:end])
+    prefix = "… " if text[:start].strip() else ""
+    suffix = " …" if text[end:].strip() else ""
+    return _marked(f"{prefix}{''.join(parts)}{suffix}")
 
 
 def _result(kind, row, snippet, rank) -> SearchResult:

@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 class HomeView(TemplateView):
     template_name = "site/home.html"
-    latest_count = 6
+    latest_count = 2
 
     def get_context_data(self, **kwargs):
         listed_conditions = Condition.objects.listed()

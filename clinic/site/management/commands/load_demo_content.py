@@ -31,6 +31,8 @@ class Command(BaseCommand):
             profile.save()
             for order, fact in enumerate(demo_data.KEY_FACTS):
                 KeyFact.objects.update_or_create(figure=fact["figure"], defaults={**fact, "order": order})
+            for fact in demo_data.RETIRED_KEY_FACTS:
+                KeyFact.objects.filter(**fact).delete()
             conditions_demo.load()
             articles_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,144 @@
+"""A patient on a 390×844 phone, with the demo content: the home page's first screen, the comparison
+table after a sideways swipe, and the pre-screen result's order. Screenshots of each go to
+e2e-screenshots/ (git-ignored) for a person to look at."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from conditions.models import Contraindication, ContraindicationKind
+
+PHONE = {"width": 390, "height": 844}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "e2e-screenshots"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def phone(new_page):
+    call_command("load_demo_content", "--no-accounts", verbosity=0)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return new_page(viewport=PHONE, java_script_enabled=False)
+
+
+def _within_first_screen(page, selector):
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, f"{selector} is not shown"
+    below = box["y"] + box["height"] > PHONE["height"]
+    assert box["y"] >= 0 and not below, f"{selector} is not on the first screen: {box}"
+
+
+def _small_text(page):
+    """Return text elements in the page whose font is under 16 px (badges are labels, not body text)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('main :is(p, li, td, th, dd), footer :is(p, address)')]
+            .filter(el => !el.closest('.badge') && parseFloat(getComputedStyle(el).fontSize) < 16)
+            .map(el => el.outerHTML.slice(0, 80))"""
+    )
+
+
+def _small_targets(page):
+    """Return links, buttons and controls under 24×24 px, not inline in a sentence (WCAG 2.2, 2.5.8)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('a, button, input, summary, label:has(input)')]
+            .filter(el => {
+                const r = el.getBoundingClientRect(), style = getComputedStyle(el);
+                const hidden = style.visibility === 'hidden' || el.closest('.skip-link, .visually-hidden');
+                if (!r.width || hidden) return false;
+                if (el.matches('label input')) return false;  // the label around it is the target
+                const parent = el.parentElement, inline = style.display === 'inline'
+                    && parent.textContent.trim() !== el.textContent.trim();
+                return !inline && (r.height < 24 || r.width < 24);
+            })
+            .map(el => el.outerHTML.slice(0, 80))"""
+    )
+
+
+def test_home_first_screen_says_what_the_clinic_offers_with_booking_and_crisis_actions(phone):
+    phone.goto("/")
+    phone.screenshot(path=SCREENSHOTS / "home-first-screen.png")
+
+    _within_first_screen(phone, "h1")
+    # What the clinic offers, not its name again (the header carries it).
+    assert "ketamine" in phone.locator("h1").inner_text().lower()
+    _within_first_screen(phone, ".hero .offer a")
+    _within_first_screen(phone, ".hero a.button:has-text('Book a consultation')")
+    _within_first_screen(phone, ".hero a[href^='tel:5550100142']")
+    _within_first_screen(phone, ".crisis-strip a[href='tel:988']")
+    _within_first_screen(phone, ".crisis-strip a[href='tel:911']")
+
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
+    assert phone.evaluate("document.documentElement.scrollHeight") < 8 * PHONE["height"]  # was about eleven
+    assert _small_text(phone) == []
+    assert _small_targets(phone) == []
+
+
+def test_comparison_table_keeps_its_labels_beside_the_values_after_a_sideways_scroll(phone):
+    phone.goto("/treatments/")
+    scroller = phone.locator(".comparison")
+    scroller.scroll_into_view_if_needed()
+    scrolled = phone.evaluate(
+        "() => { const s = document.querySelector('.comparison'); s.scrollLeft = s.scrollWidth; "
+        "return s.scrollLeft; }"
+    )
+    assert scrolled > 300  # four routes don't fit on a phone: there is something to swipe to
+    phone.screenshot(path=SCREENSHOTS / "treatments-table-scrolled.png")
+
+    frame = scroller.bounding_box()
+    labels = phone.locator(".comparison-table tbody th[scope=row]")
+    assert labels.count() >= 8
+    for index in range(labels.count()):
+        label = labels.nth(index).bounding_box()
+        assert abs(label["x"] - frame["x"]) <= 1, labels.nth(index).inner_text()  # still at the left edge
+        assert label["width"] <= 0.35 * PHONE["width"]  # and leaves room for the values
+    last_route = phone.locator(".comparison-table thead th").last.bounding_box()
+    assert last_route["x"] + last_route["width"] <= frame["x"] + frame["width"] + 1  # last route in view
+    assert phone.locator(".comparison-table caption").inner_text().strip()
+    assert phone.locator(".comparison-table thead th[scope=col]").count() >= 4
+    assert _small_text(phone) == []
+
+
+def test_prescreen_result_puts_the_readers_findings_first_most_important_first(phone):
+    questions = list(Contraindication.objects.listed())
+    relative = next(c for c in questions if c.kind == ContraindicationKind.RELATIVE)
+    absolute = [c for c in questions if c.kind == ContraindicationKind.ABSOLUTE][-1]  # asked late
+    unsure = questions[0]
+    assert len({unsure.pk, relative.pk, absolute.pk}) == 3
+
+    phone.goto("/safety/check/")
+    for question, answer in ((unsure, "Not sure"), (relative, "Yes"), (absolute, "Yes")):
+        phone.get_by_role("group", name=question.screening_question).get_by_label(answer, exact=True).check()
+    with phone.expect_navigation():
+        phone.click("button:has-text('See what to discuss')")
+    phone.screenshot(path=SCREENSHOTS / "prescreen-result.png")
+
+    assert phone.locator(".findings h3").all_inner_texts() == [absolute.name, relative.name, unsure.name]
+    _within_first_screen(phone, ".findings h3")
+    _within_first_screen(phone, ".result-notice")
+    assert phone.locator(".result-notice").bounding_box()["height"] < 0.2 * PHONE["height"]
+    crisis = phone.locator(".crisis-box")
+    assert crisis.count() == 1 and crisis.locator("a[href='tel:988']").count() == 1
+    assert crisis.bounding_box()["height"] < 0.3 * PHONE["height"]  # compact
+    next_steps = phone.locator("#talk-to-clinician").bounding_box()["y"]
+    assert phone.locator(".findings").bounding_box()["y"] < next_steps < crisis.bounding_box()["y"]
+    assert phone.locator(".talk-to-clinician a[href^='tel:']").count() == 1
+    assert phone.url.endswith("/safety/check/")  # no answers in the address
+
+
+def test_reader_pages_have_16px_text_and_24px_targets_on_a_phone(phone):
+    phone.goto("/articles/")
+    article = phone.locator(".article-card h2 a").first.get_attribute("href")
+    phone.goto("/conditions/")
+    condition = phone.locator("main a[href^='/conditions/'][href$='/']").nth(1).get_attribute("href")
+    for path in ("/", "/articles/", article, "/conditions/", condition, "/treatments/", "/safety/",
+                 "/safety/check/", "/search/?q=nasal+sprays"):  # fmt: skip
+        phone.goto(path)
+        assert _small_text(phone) == [], path
+        assert _small_targets(phone) == [], path
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    phone.goto(article)
+    phone.screenshot(path=SCREENSHOTS / "article-first-screen.png")
+    # The byline and the review line are one short line each: the article starts sooner.
+    assert phone.locator(".article-header p").count() <= 3
+    assert phone.locator(".article-header").inner_text().count("reviewed") == 1

@@ -1,11 +1,21 @@
 """The clinic-staff role, who keep the clinical listings: made by a migration, topped up on every migrate."""
 
-from clinic.core.roles import app_permissions, create_all_permissions, grant
+from clinic.core.roles import app_permissions, create_all_permissions, grant, named_permissions
 
 CLINIC_STAFF = "Clinic staff"
+# The shared core's records that clinical listings use: sources and citations they keep, reviewers they name.
+SHARED_RECORDS = [
+    *(
+        f"clinic.{action}_{model}"
+        for action in ("view", "add", "change", "delete")
+        for model in ("source", "citation")
+    ),
+    "clinic.view_person",
+]
 
 
 def sync_roles(apps, using="default"):
-    """Create the clinic-staff group if missing and give it every conditions permission."""
+    """Create the clinic-staff group if missing and give it every conditions permission and shared records."""
     create_all_permissions(apps, using=using)
-    grant(apps, CLINIC_STAFF, app_permissions(apps, "conditions"), using=using)
+    permissions = [*app_permissions(apps, "conditions"), *named_permissions(apps, SHARED_RECORDS)]
+    grant(apps, CLINIC_STAFF, permissions, using=using)

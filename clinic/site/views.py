@@ -13,7 +13,7 @@ from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
 from articles.models import Article
-from clinic.core.models import KeyFact, SiteProfile
+from clinic.core.models import KeyFact, SiteProfile, with_sources
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
 
 from .search import normalize_query, search
@@ -36,7 +36,7 @@ class HomeView(TemplateView):
             routes=AdministrationRoute.objects.listed(),
             featured=featured,
             latest=latest,
-            key_facts=KeyFact.objects.listed(),
+            key_facts=KeyFact.objects.listed().prefetch_related(with_sources()),
             meta=home_meta(SiteProfile.objects.get_current()),
             **kwargs,
         )

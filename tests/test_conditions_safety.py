@@ -18,8 +18,8 @@ from tests.factories import ContraindicationFactory
 pytestmark = pytest.mark.django_db
 
 CHECK_URL = reverse("conditions:check")
-CHECK_GET_QUERIES = 1  # the listed contraindications
-CHECK_POST_QUERIES = 1  # the same, and nothing written
+CHECK_GET_QUERIES = 2  # the listed contraindications, the listed interactions (medicine questions)
+CHECK_POST_QUERIES = 2  # the same, and nothing written
 
 
 @pytest.fixture
@@ -108,7 +108,10 @@ def test_not_sure_is_worth_asking_about(client, questions):
 def test_all_no_lists_nothing_but_still_needs_a_clinician(client, questions):
     html = client.post(CHECK_URL, {field(c): "no" for c in questions.values()}).content.decode()
 
-    assert "None of your answers point to something that rules ketamine treatment out" in html
+    # Issue 10: a result never says nothing rules treatment out; it says what the screen covered, and who decides.
+    assert "rules ketamine treatment out" not in html
+    assert "This screen asked 3 questions about health conditions and 0 about medicines" in html
+    assert "A clinician decides" in html
     assert 'class="finding' not in html
     assert "not a diagnosis or a medical decision" in html
 

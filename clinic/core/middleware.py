@@ -17,7 +17,7 @@ class PublicPostLimitMiddleware:
     def __call__(self, request):
         if request.method == "POST" and not request.path.startswith(reverse("admin:index")):
             try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
+                length = int(request.headers.get("content-length") or 0)
             except ValueError:
                 length = 0
             if length > settings.PUBLIC_POST_MAX_BYTES:

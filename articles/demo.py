@@ -1,4 +1,4 @@
-"""Demo content loader: authors, categories, tags and articles from content/articles/, updated in place by slug.
+"""Demo content loader: authors, categories, tags and articles from content/articles/, updated in place.
 
 Each article is content/articles/<slug>.html: YAML fields between '---' lines, then the HTML body, whose
 [@key] citations become the numbered references (README, "Editing content").
@@ -37,7 +37,8 @@ STATUS_FOR_STATE = {
 }
 AUTHOR_FIELDS = {"slug", "display_name", "credentials", "role", "bio", "may_review"}
 ARTICLE_FIELDS = {
-    "title", "dek", "author", "reviewer", "reviewed", "next_review_due", "category", "tags", "state", "days_ago",
+    "title", "dek", "author", "reviewer", "reviewed", "next_review_due", "category", "tags", "state",
+    "days_ago",
     "excerpt", "key_takeaways", "related_conditions", "originally_published_in", "image", "references",
 }  # fmt: skip
 IMAGE_FIELDS = {"alt", "caption", "colors"}

@@ -82,7 +82,8 @@ class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 @admin.register(Condition)
 class ConditionAdmin(ReviewedAdminMixin, ListedAdmin):
     list_display = [
-        "name", "group", "evidence", "order", "is_listed", "show_crisis_help", "last_reviewed", "review_state",
+        "name", "group", "evidence", "order", "is_listed", "show_crisis_help", "last_reviewed",
+        "review_state",
     ]  # fmt: skip
     list_filter = ["group", "evidence", "is_listed", "show_crisis_help"]
     search_fields = ["name", "slug", "summary"]

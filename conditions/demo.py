@@ -51,7 +51,8 @@ ROUTE_FIELDS = {
     "call_clinic_signs", "sources", "listed", *REVIEW,
 }  # fmt: skip
 CONTRAINDICATION_FIELDS = {
-    "slug", "name", "kind", "explanation", "screening_question", "routes", "order", "sources", "listed", *REVIEW,
+    "slug", "name", "kind", "explanation", "screening_question", "routes", "order", "sources", "listed",
+    *REVIEW,
 }  # fmt: skip
 INTERACTION_FIELDS = {
     "slug", "name", "examples", "effect", "severity", "advice", "routes", "screening_question", "order",

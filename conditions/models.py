@@ -304,9 +304,11 @@ class AdministrationRoute(RichTextMixin, Reviewed):
     history = HistoricalRecords()
     description_html = RichText("description")
     review_fields = (
-        "name", "summary", "medication", "regulatory_status", "dose_min", "dose_max", "dose_is_choice", "dose_unit", "dose_basis",
+        "name", "summary", "medication", "regulatory_status", "dose_min", "dose_max", "dose_is_choice",
+        "dose_unit", "dose_basis",
         "dose_note", "session_length", "schedule_induction", "schedule_maintenance", "observation_period",
-        "setting", "monitoring", "onset", "requirements", "emergency_signs", "call_clinic_signs", "description",
+        "setting", "monitoring", "onset", "requirements", "emergency_signs", "call_clinic_signs",
+        "description",
     )  # fmt: skip
 
     class Meta:
@@ -479,7 +481,7 @@ class InteractionQuerySet(ReviewedListedQuerySet):
 
 
 class Interaction(Reviewed):
-    """A medicine or class of medicines that interacts with ketamine or esketamine; asked about in the pre-screen."""
+    """A medicine or class that interacts with ketamine or esketamine; one pre-screen question."""
 
     name = models.CharField(max_length=150, help_text="The medicine or class, e.g. 'Opioid pain medicines'.")
     slug = models.SlugField(max_length=150, unique=True)

@@ -83,7 +83,7 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
             Contraindication.objects.listed().with_route_ids()
         )
         return super().get_context_data(
-            articles=self.object.articles.published(),  # articles name their conditions; Article's published()
+            articles=self.object.articles.published(),  # the reverse manager has Article's published()
             safety_for_all=for_all,
             safety_by_route=by_route,
             safety_extra=extra,

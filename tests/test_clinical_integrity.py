@@ -342,8 +342,12 @@ def test_queue_lists_overdue_and_due_soon_and_not_current_items(client):
     soon.sign_off(reviewer, date.today() - timedelta(days=350))
     current = InteractionFactory(name="Current one")
     current.sign_off(reviewer, date.today())
-    article = ArticleFactory(published=True, title="Article in the queue", reviewer=AuthorFactory(reviewer=True),
-                             last_reviewed=date.today() - timedelta(days=10))  # fmt: skip
+    article = ArticleFactory(
+        published=True,
+        title="Article in the queue",
+        reviewer=AuthorFactory(reviewer=True),
+        last_reviewed=date.today() - timedelta(days=10),
+    )
     article.body += "<p>A new paragraph.</p>"
     article.save()
 

@@ -108,7 +108,7 @@ def test_not_sure_is_worth_asking_about(client, questions):
 def test_all_no_lists_nothing_but_still_needs_a_clinician(client, questions):
     html = client.post(CHECK_URL, {field(c): "no" for c in questions.values()}).content.decode()
 
-    # Issue 10: a result never says nothing rules treatment out; it says what the screen covered, and who decides.
+    # A result never says nothing rules treatment out: it says what the screen covered, and who decides.
     assert "rules ketamine treatment out" not in html
     assert "This screen asked 3 questions about health conditions and 0 about medicines" in html
     assert "A clinician decides" in html

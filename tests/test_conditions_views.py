@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clinic.core.models import SiteProfile
+from clinic.core.models import SiteProfile, cite
 from conditions.models import ContraindicationKind, DoseBasis, Evidence, RegulatoryStatus
 from tests.factories import (
     AdministrationRouteFactory,
@@ -15,7 +15,9 @@ from tests.factories import (
     ConditionGroupFactory,
     ConditionRouteFactory,
     ContraindicationFactory,
+    InteractionFactory,
     PersonFactory,
+    SourceFactory,
     UserFactory,
 )
 
@@ -60,7 +62,17 @@ def make_content(n):
             ConditionRouteFactory(condition=condition, route=route, note=f"Note for {route.name}")
         contraindications = [ContraindicationFactory(routes=routes[:1]) for _ in range(n)]
         condition.contraindications.set(contraindications)
+        condition.evidence_sources.add(SourceFactory())
+        for item in (
+            condition,
+            *contraindications,
+            InteractionFactory(routes=routes[:1]),
+            InteractionFactory(),
+        ):
+            cite(item, [SourceFactory()])
         ArticleFactory(published=True, related_conditions=[condition])
+    for route in routes:
+        cite(route, [SourceFactory()])
     CandidateProfileFactory.create_batch(n)
     return group, routes
 

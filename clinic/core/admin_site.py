@@ -23,7 +23,7 @@ class ClinicAdminSite(admin.AdminSite):
         ]
 
     def reviewed_models(self, user):
-        """Return the clinical models (those with a medical review) that user may see, in the admin's order."""
+        """Return the clinical models (those with a medical review) that user may see."""
         from .models import Reviewed  # the registry is ready here; at import time it is not
 
         return [
@@ -36,7 +36,7 @@ class ClinicAdminSite(admin.AdminSite):
         ]
 
     def review_queue(self, request):
-        """List the clinical items that need a medical review: changed since review, overdue, due soon, never."""
+        """List clinical items needing a medical review: changed since review, overdue, due soon, never."""
         models = self.reviewed_models(request.user)
         if not models:
             raise PermissionDenied

@@ -1,4 +1,4 @@
-"""Figures a patient reads (a percentage, a dose, a count, a duration) and whether a citation stands beside them.
+"""Figures a patient reads (a percentage, a dose, a count, a duration), and whether a citation stands by.
 
 Rich text (article, condition and route bodies) is checked per sentence: a sentence that states a figure
 must carry a numbered citation such as [2]. Short structured text (a contraindication's explanation, an

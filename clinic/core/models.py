@@ -234,7 +234,7 @@ def cite(item, sources):
 
 class ReviewedQuerySet(models.QuerySet):
     def review_queue(self, today=None):
-        """Return items that need a medical review: never reviewed, overdue, due within 30 days, or changed."""
+        """Return items needing a medical review: never reviewed, overdue, due within 30 days, or changed."""
         today = today or timezone.localdate()
         return self.filter(
             models.Q(last_reviewed__isnull=True)
@@ -271,6 +271,14 @@ class Reviewed(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_review_state()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *self.REVIEW_STATE_FIELDS}
+        super().save(*args, **kwargs)
+        self._review_as_loaded = self._review_signature()
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -309,14 +317,6 @@ class Reviewed(models.Model):
             self.reviewed_fingerprint = self.clinical_fingerprint()
         fingerprint = self.clinical_fingerprint()
         self.changed_since_review = bool(self.last_reviewed) and self.reviewed_fingerprint != fingerprint
-
-    def save(self, *args, **kwargs):
-        self.refresh_review_state()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, *self.REVIEW_STATE_FIELDS}
-        super().save(*args, **kwargs)
-        self._review_as_loaded = self._review_signature()
 
     def sign_off(self, reviewer, day):
         """Record that reviewer reviewed the current text on day; the next review falls 12 months later."""

@@ -7,7 +7,8 @@ from clinic.core.models import KeyFact
 from conditions.models import AdministrationRoute, Condition, Contraindication, Interaction
 
 ROUTE_FACTS = [
-    "summary", "dose_note", "session_length", "schedule_induction", "schedule_maintenance", "observation_period",
+    "summary", "dose_note", "session_length", "schedule_induction", "schedule_maintenance",
+    "observation_period",
     "monitoring", "onset", "requirements",
 ]  # fmt: skip
 
@@ -33,10 +34,12 @@ def unsourced_figures():
             if rich_field:
                 for sentence, figures in unsourced_sentences(getattr(item, rich_field)):
                     found.append(
-                        f"{_label(item)}, {rich_field}: “{sentence}” states {', '.join(figures)} with no [n] citation"
+                        f"{_label(item)}, {rich_field}: “{sentence}” states {', '.join(figures)} "
+                        "with no [n] citation"
                     )
             for field, text, figures in unsourced_fields(item, short_fields, has_sources):
                 found.append(
-                    f"{_label(item)}, {field}: “{text}” states {', '.join(figures)} and the item cites no source"
+                    f"{_label(item)}, {field}: “{text}” states {', '.join(figures)} "
+                    "and the item cites no source"
                 )
     return found

@@ -16,6 +16,7 @@ from PIL import Image
 from clinic.core.content import (
     ContentError,
     check_images,
+    check_lengths,
     content_dir,
     documents,
     load_library,
@@ -128,28 +129,27 @@ def _load_article(document, library, authors, categories, tags):
         raise meta.error("image", "missing alt text: describe the image in image.alt")
     sources = library.sources_of(meta, "references")
     body = number_citations(document, [source.key for source in sources], "references")
-    article, _ = Article.objects.update_or_create(
-        slug=document.slug,
-        defaults={
-            "title": entry["title"],
-            "dek": entry.get("dek", ""),
-            "author": author,
-            "reviewer": reviewer,
-            "category": _known(meta, "category", categories, "category"),
-            "status": STATUS_FOR_STATE[state],
-            "published_at": published_at,
-            "last_reviewed": last_reviewed,
-            "next_review_due": review["next_review_due"],
-            "excerpt": entry.get("excerpt", ""),
-            "key_takeaways": "\n".join(entry.get("key_takeaways") or []),
-            "body": body,
-            "original_publication_name": original.get("name", ""),
-            "original_publication_url": original.get("url", ""),
-            "featured_image_alt": image.get("alt", ""),
-            "featured_image_caption": image.get("caption", ""),
-            "is_featured": document.slug == FEATURED_SLUG,
-        },
-    )
+    defaults = {
+        "title": entry["title"],
+        "dek": entry.get("dek", ""),
+        "author": author,
+        "reviewer": reviewer,
+        "category": _known(meta, "category", categories, "category"),
+        "status": STATUS_FOR_STATE[state],
+        "published_at": published_at,
+        "last_reviewed": last_reviewed,
+        "next_review_due": review["next_review_due"],
+        "excerpt": entry.get("excerpt", ""),
+        "key_takeaways": "\n".join(entry.get("key_takeaways") or []),
+        "body": body,
+        "original_publication_name": original.get("name", ""),
+        "original_publication_url": original.get("url", ""),
+        "featured_image_alt": image.get("alt", ""),
+        "featured_image_caption": image.get("caption", ""),
+        "is_featured": document.slug == FEATURED_SLUG,
+    }
+    check_lengths(Article, defaults, meta)
+    article, _ = Article.objects.update_or_create(slug=document.slug, defaults=defaults)
     article.tags.set([tags[slug] for slug in entry.get("tags") or []])
     related = entry.get("related_conditions") or []
     conditions = list(Condition.objects.filter(slug__in=related))

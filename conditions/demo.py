@@ -110,6 +110,7 @@ def _listed_item(model, entry, library, routes, values):
         {**values, "order": entry.values.get("order", 0), "is_listed": entry.values.get("listed", True),
          **library.review_fields(entry)},
         library.sources_of(entry),
+        entry,
     )  # fmt: skip
     item.routes.set(_routes(entry, "routes", routes))
     return item
@@ -170,7 +171,7 @@ def _load_route(document, library):
         raise meta.error(
             "route_of_administration", f"must be one of: {', '.join(RouteOfAdministration.values)}"
         )
-    return _save(AdministrationRoute, {"slug": document.slug}, values, sources)
+    return _save(AdministrationRoute, {"slug": document.slug}, values, sources, meta)
 
 
 def _load_condition(document, library, groups, routes, contraindications):
@@ -197,6 +198,7 @@ def _load_condition(document, library, groups, routes, contraindications):
             **library.review_fields(meta),
         },
         sources,
+        meta,
     )
     condition.evidence_sources.set(library.sources_of(meta, "evidence_basis"))
     links = meta.values.get("routes") or []

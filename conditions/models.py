@@ -269,7 +269,7 @@ class AdministrationRoute(RichTextMixin, Reviewed):
     )  # fmt: skip
     dose_unit = models.CharField(max_length=20, default="mg", help_text="The unit of the amount, e.g. mg.")
     dose_basis = models.CharField(max_length=10, choices=DoseBasis, default=DoseBasis.FIXED)
-    dose_note = models.CharField(max_length=200, blank=True, help_text="e.g. 'given over about 40 minutes'.")
+    dose_note = models.CharField(max_length=300, blank=True, help_text="e.g. 'given over about 40 minutes'.")
     session_length = models.CharField(max_length=120)
     schedule_induction = models.CharField("schedule: first weeks", max_length=250)
     schedule_maintenance = models.CharField("schedule: afterwards", max_length=250, blank=True)

@@ -118,6 +118,12 @@ def test_missing_alt_text_fails_with_file_and_line(content):
     assert f"routes/intramuscular-ketamine.html:{line}: missing alt text" in _load_error(content)
 
 
+def test_a_value_too_long_for_its_field_fails_with_file_and_line(content):
+    path = content / "routes" / "iv-ketamine-infusion.html"
+    line = _replace(path, "dose_note: ", "dose_note: " + "very " * 70)
+    assert f"routes/iv-ketamine-infusion.html:{line}: 'dose_note' is 4" in _load_error(content)
+
+
 def test_content_error_names_file_and_line_in_plain_words(tmp_path):
     (tmp_path / "bibliography.yaml").write_text(
         "good-2020:\n  text: A paper.\nbad-2021:\n  title: A paper.\n"

@@ -316,13 +316,25 @@ def load_library(folder=None):
     return Library(bibliography, bibliography.save(), people)
 
 
-def save_reviewed(model, lookup, values, sources, citation_field="citations"):
+def check_lengths(model, values, entry):
+    """Raise a ContentError for a value longer than its field allows (PostgreSQL would refuse it)."""
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        if isinstance(value, str) and field.max_length and len(value) > field.max_length:
+            raise entry.error(
+                name, f"'{name}' is {len(value)} characters; it may have at most {field.max_length}"
+            )
+
+
+def save_reviewed(model, lookup, values, sources, entry=None):
     """Create or update a reviewed item in place and set its numbered sources; return it.
 
     Reloading unchanged files changes nothing: the review state is recomputed from the same text.
     """
     from .models import cite
 
+    if entry is not None:
+        check_lengths(model, values, entry)
     obj, _ = model.objects.update_or_create(**lookup, defaults=values)
     cite(obj, sources)
     return obj

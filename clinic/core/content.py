@@ -241,7 +241,22 @@ class Bibliography:
         sources = {}
         for key, entry in self.entries.items():
             values = {name: str(entry.values.get(name) or "").strip() for name in BIBLIOGRAPHY_FIELDS}
-            sources[key], _ = Source.objects.update_or_create(key=key, defaults=values)
+            # One paper, one record: a record made before it had this key (by a migration or in the admin)
+            # is found by its DOI, PMID or link and takes the key, rather than being duplicated.
+            source = Source.objects.filter(key=key).first()
+            for name in ("doi", "pmid", "url", "text"):
+                if source is None and values[name]:
+                    source = (
+                        Source.objects.filter(**{f"{name}__iexact": values[name]})
+                        .exclude(key__in=self.entries)
+                        .first()
+                    )
+            source = source or Source(key=key)
+            source.key = key
+            for name, value in values.items():
+                setattr(source, name, value)
+            source.save()
+            sources[key] = source
         return sources
 
 

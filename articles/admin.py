@@ -6,8 +6,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from clinic.core.admin import ReviewStateFilter
 from clinic.core.admin_permissions import RoleAdminMixin
 from clinic.core.storage import UploadsNeedStorageMixin
+from conditions.dose_check import dose_warnings
+from conditions.models import AdministrationRoute
 
 from . import views
 from .forms import ArticleAdminForm, AuthorAdminForm
@@ -23,9 +26,9 @@ def _is_editor(request):
 
 class ReferenceInline(admin.TabularInline):
     model = Reference
-    fields = ["order", "text", "url", "doi"]
+    fields = ["order", "source"]
+    autocomplete_fields = ["source"]
     extra = 1
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def _may_edit(self, request, obj):
         return obj is None or obj.can_be_edited_by(request.user)
@@ -46,15 +49,16 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
     inlines = [ReferenceInline]
     list_display = [
         "title", "status", "is_live", "author", "category", "published_at", "last_reviewed", "view_count",
+        "review_state",
     ]  # fmt: skip
-    list_filter = ["status", "is_featured", "category", "author", "tags"]
+    list_filter = ["status", "is_featured", "category", "author", "tags", ReviewStateFilter]
     list_select_related = ["author", "category"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}  # fills only while unsaved, so URLs stay put
     autocomplete_fields = ["author", "reviewer", "category", "tags", "related_conditions"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    readonly_fields = ["created_at", "updated_at", "reading_time"]
+    readonly_fields = ["created_at", "updated_at", "reading_time", "review_state"]
     actions = ["publish_now", "archive", "send_back_to_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "category", "tags", "loaded_version"]}),
@@ -71,6 +75,7 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
                     "reviewer",
                     "last_reviewed",
                     "next_review_due",
+                    "review_state",
                     "published_at",
                     "is_featured",
                 ],
@@ -97,6 +102,21 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
     @admin.display(description="live on site", boolean=True)
     def is_live(self, obj):
         return obj.is_public
+
+    @admin.display(description="review")
+    def review_state(self, obj):
+        return obj.review_state or "Current"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        routes = AdministrationRoute.objects.filter(
+            conditions__in=article.related_conditions.all()
+        ).distinct()
+        for warning in dose_warnings(
+            article.body, AdministrationRoute.objects.all(), routes if len(routes) == 1 else ()
+        ):
+            self.message_user(request, warning, messages.WARNING)
 
     def get_urls(self):
         upload = self.admin_site.admin_view(views.upload_image)

@@ -1,47 +1,77 @@
-"""Demo content loader: authors, categories, tags and articles from demo_data, updated in place by slug."""
+"""Demo content loader: authors, categories, tags and articles from content/articles/, updated in place.
+
+Each article is content/articles/<slug>.html: YAML fields between '---' lines, then the HTML body, whose
+[@key] citations become the numbered references (README, "Editing content").
+"""
 
 import io
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
+from clinic.core.content import (
+    ContentError,
+    check_images,
+    check_lengths,
+    content_dir,
+    documents,
+    load_library,
+    number_citations,
+    read_list,
+)
 from conditions.models import Condition
 
-from . import demo_data
 from .models import Article, Author, Category, Reference, Status, Tag
 
 # Demo logins (clinic/demo_accounts.py) that write under a demo byline: the author has a draft to finish.
 DEMO_LOGINS = {"ruth-abernathy": "author", "dana-whitfield": "editor"}
 IMAGE_SIZE = (1600, 900)
-REVIEW_INTERVAL = timedelta(days=365)
 STATUS_FOR_STATE = {
     "published": Status.PUBLISHED,
     "scheduled": Status.PUBLISHED,
     "draft": Status.DRAFT,
     "in_review": Status.IN_REVIEW,
 }
+AUTHOR_FIELDS = {"slug", "display_name", "credentials", "role", "bio", "may_review"}
+ARTICLE_FIELDS = {
+    "title", "dek", "author", "reviewer", "reviewed", "next_review_due", "category", "tags", "state",
+    "days_ago",
+    "excerpt", "key_takeaways", "related_conditions", "originally_published_in", "image", "references",
+}  # fmt: skip
+IMAGE_FIELDS = {"alt", "caption", "colors"}
 
 
-def load():
+@transaction.atomic
+def load(library=None, folder=None):
     """Create or update this app's demo content in place."""
-    authors = {entry["slug"]: _load_author(entry) for entry in demo_data.AUTHORS}
-    categories = {
-        entry["slug"]: Category.objects.update_or_create(slug=entry["slug"], defaults=entry)[0]
-        for entry in demo_data.CATEGORIES
-    }
-    tags = {
-        entry["slug"]: Tag.objects.update_or_create(slug=entry["slug"], defaults=entry)[0]
-        for entry in demo_data.TAGS
-    }
-    for entry in demo_data.ARTICLES:
-        _load_article(entry, authors, categories, tags)
+    library = library or load_library(folder)
+    folder = (folder or content_dir()) / "articles"
+    authors = {}
+    for entry in read_list(folder / "_authors.yaml"):
+        entry.check_fields(AUTHOR_FIELDS, required=["slug", "display_name"])
+        authors[entry.values["slug"]] = _load_author(entry.values)
+    categories, tags = {}, {}
+    for entry in read_list(folder / "_categories.yaml"):
+        entry.check_fields({"slug", "name", "description"}, required=["slug", "name"])
+        categories[entry.values["slug"]] = Category.objects.update_or_create(
+            slug=entry.values["slug"], defaults={k: v for k, v in entry.values.items() if k != "slug"}
+        )[0]
+    for entry in read_list(folder / "_tags.yaml"):
+        entry.check_fields({"slug", "name"}, required=["slug", "name"])
+        tags[entry.values["slug"]] = Tag.objects.update_or_create(
+            slug=entry.values["slug"], defaults={"name": entry.values["name"]}
+        )[0]
+    for document in documents(folder):
+        _load_article(document, library, authors, categories, tags)
 
 
 def _load_author(entry):
-    fields = {key: entry[key] for key in ("display_name", "credentials", "role", "bio", "may_review")}
+    fields = {key: entry.get(key) or "" for key in ("display_name", "credentials", "role", "bio")}
+    fields["may_review"] = bool(entry.get("may_review"))
     username = DEMO_LOGINS.get(entry["slug"])
     if username:
         # The demo logins may be made after this loader; make the user now, without a usable password,
@@ -61,45 +91,73 @@ def _load_author(entry):
 FEATURED_SLUG = "how-ketamine-works-in-the-brain"
 
 
-def _load_article(entry, authors, categories, tags):
+def _known(meta, key, known, what):
+    value = meta.values.get(key)
+    if value and value not in known:
+        raise meta.error(key, f"unknown {what} '{value}'")
+    return known.get(value) if value else None
+
+
+def _load_article(document, library, authors, categories, tags):
+    meta = document.meta
+    meta.check_fields(ARTICLE_FIELDS, required=["title", "author", "state"])
+    check_images(document)
+    entry = meta.values
     today = timezone.localdate()
     state = entry["state"]
+    if state not in STATUS_FOR_STATE:
+        raise meta.error("state", f"'state' must be one of: {', '.join(STATUS_FOR_STATE)}")
     published_at = None
     if state == "published":
-        published_at = _at_nine(today - timedelta(days=entry["days_ago"]))
+        published_at = _at_nine(today - timedelta(days=entry.get("days_ago") or 0))
     elif state == "scheduled":
-        published_at = _at_nine(today + timedelta(days=max(1, abs(entry["days_ago"]))))
-    reviewer = authors.get(entry.get("reviewer") or "")
-    last_reviewed = None
-    if reviewer and entry.get("reviewed_days_ago") is not None:
-        last_reviewed = today - timedelta(days=entry["reviewed_days_ago"])
+        published_at = _at_nine(today + timedelta(days=max(1, abs(entry.get("days_ago") or 1))))
+    author = _known(meta, "author", authors, "author")
+    reviewer = _known(meta, "reviewer", authors, "reviewer")
+    if reviewer and not reviewer.may_review:
+        raise meta.error("reviewer", f"'{entry['reviewer']}' may not medically review")
+    review = library.review_fields(meta) if reviewer else {"last_reviewed": None, "next_review_due": None}
+    last_reviewed = review["last_reviewed"]
+    unknown_tag = next((slug for slug in entry.get("tags") or [] if slug not in tags), None)
+    if unknown_tag:
+        raise meta.error("tags", f"unknown tag '{unknown_tag}'")
     original = entry.get("originally_published_in") or {}
     image = entry.get("image") or {}
-    article, _ = Article.objects.update_or_create(
-        slug=entry["slug"],
-        defaults={
-            "title": entry["title"],
-            "dek": entry.get("dek", ""),
-            "author": authors[entry["author"]],
-            "reviewer": reviewer,
-            "category": categories.get(entry.get("category") or ""),
-            "status": STATUS_FOR_STATE[state],
-            "published_at": published_at,
-            "last_reviewed": last_reviewed,
-            "next_review_due": last_reviewed + REVIEW_INTERVAL if last_reviewed else None,
-            "excerpt": entry.get("excerpt", ""),
-            "key_takeaways": "\n".join(entry.get("key_takeaways", [])),
-            "body": entry["body"],
-            "original_publication_name": original.get("name", ""),
-            "original_publication_url": original.get("url", ""),
-            "featured_image_alt": image.get("alt", ""),
-            "featured_image_caption": image.get("caption", ""),
-            "is_featured": entry["slug"] == FEATURED_SLUG,
-        },
-    )
-    article.tags.set([tags[slug] for slug in entry.get("tags", [])])
-    article.related_conditions.set(Condition.objects.filter(slug__in=entry.get("related_conditions", [])))
-    _load_references(article, entry.get("references", []))
+    if image and set(image) - IMAGE_FIELDS:
+        raise meta.error("image", f"unknown image field; the fields are: {', '.join(sorted(IMAGE_FIELDS))}")
+    if image and not str(image.get("alt") or "").strip():
+        raise meta.error("image", "missing alt text: describe the image in image.alt")
+    sources = library.sources_of(meta, "references")
+    body = number_citations(document, [source.key for source in sources], "references")
+    defaults = {
+        "title": entry["title"],
+        "dek": entry.get("dek", ""),
+        "author": author,
+        "reviewer": reviewer,
+        "category": _known(meta, "category", categories, "category"),
+        "status": STATUS_FOR_STATE[state],
+        "published_at": published_at,
+        "last_reviewed": last_reviewed,
+        "next_review_due": review["next_review_due"],
+        "excerpt": entry.get("excerpt", ""),
+        "key_takeaways": "\n".join(entry.get("key_takeaways") or []),
+        "body": body,
+        "original_publication_name": original.get("name", ""),
+        "original_publication_url": original.get("url", ""),
+        "featured_image_alt": image.get("alt", ""),
+        "featured_image_caption": image.get("caption", ""),
+        "is_featured": document.slug == FEATURED_SLUG,
+    }
+    check_lengths(Article, defaults, meta)
+    article, _ = Article.objects.update_or_create(slug=document.slug, defaults=defaults)
+    article.tags.set([tags[slug] for slug in entry.get("tags") or []])
+    related = entry.get("related_conditions") or []
+    conditions = list(Condition.objects.filter(slug__in=related))
+    if len(conditions) != len(set(related)):
+        missing = sorted(set(related) - {condition.slug for condition in conditions})
+        raise ContentError(meta.path, meta.line_of("related_conditions"), f"unknown condition '{missing[0]}'")
+    article.related_conditions.set(conditions)
+    _load_references(article, sources)
     colors = image.get("colors")
     if colors and not (
         article.featured_image and article.featured_image.storage.exists(article.featured_image.name)
@@ -113,18 +171,10 @@ def _load_article(entry, authors, categories, tags):
         Article.objects.filter(pk=article.pk).update(updated_at=changed)
 
 
-def _load_references(article, references):
-    for order, reference in enumerate(references, start=1):
-        Reference.objects.update_or_create(
-            article=article,
-            order=order,
-            defaults={
-                "text": reference["text"],
-                "url": reference.get("url") or "",
-                "doi": reference.get("doi") or "",
-            },
-        )
-    article.references.filter(order__gt=len(references)).delete()
+def _load_references(article, sources):
+    for order, source in enumerate(sources, start=1):
+        Reference.objects.update_or_create(article=article, order=order, defaults={"source": source})
+    article.references.filter(order__gt=len(sources)).delete()
 
 
 def _at_nine(day):

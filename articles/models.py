@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from clinic.core.models import Person, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin, html_to_text
 
 WORDS_PER_MINUTE = 220
@@ -42,6 +43,15 @@ class Author(models.Model):
     may_review = models.BooleanField(
         "may medically review", default=False, help_text="Can be named as an article's medical reviewer."
     )
+    person = models.OneToOneField(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="author",
+        help_text="The person record shared with the clinical listings; kept in step with this profile.",
+    )
 
     history = HistoricalRecords()
 
@@ -50,6 +60,22 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name_with_credentials
+
+    def save(self, *args, **kwargs):
+        # One person per author: the clinical listings name the same record as their medical reviewer.
+        person = self.person or Person.objects.filter(slug=self.slug, author__isnull=True).first() or Person()
+        person.display_name, person.credentials, person.may_review = (
+            self.display_name,
+            self.credentials,
+            self.may_review,
+        )
+        person.slug = person.slug or self.slug
+        person.save()
+        self.person = person
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "person"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
@@ -97,7 +123,7 @@ def _published_q():
     return models.Q(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(ReviewedQuerySet):
     def published(self):
         """Return articles the public may see now; a future publish time means scheduled."""
         return self.filter(_published_q())
@@ -120,7 +146,7 @@ class ArticleQuerySet(models.QuerySet):
             self.for_listing()
             .select_related("reviewer")
             .prefetch_related(
-                "references",
+                models.Prefetch("references", queryset=Reference.objects.select_related("source")),
                 models.Prefetch("related_conditions", queryset=Condition.objects.order_by("name")),
             )
         )
@@ -151,7 +177,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.published()
 
 
-class Article(RichTextMixin, models.Model):
+class Article(RichTextMixin, Reviewed):
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200,
@@ -204,8 +230,6 @@ class Article(RichTextMixin, models.Model):
         default=False,
         help_text="The newest featured article leads the home page; without one, the newest article does.",
     )
-    last_reviewed = models.DateField("last medically reviewed", null=True, blank=True)
-    next_review_due = models.DateField(null=True, blank=True)
     seo_title = models.CharField("SEO title", max_length=70, blank=True, help_text="Defaults to the title.")
     seo_description = models.CharField(
         "SEO description", max_length=160, blank=True, help_text="Defaults to the excerpt."
@@ -230,6 +254,7 @@ class Article(RichTextMixin, models.Model):
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["view_count", "reading_time"])
     body_html = RichText("body")
+    review_fields = ("title", "dek", "excerpt", "key_takeaways", "body")
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
@@ -263,6 +288,7 @@ class Article(RichTextMixin, models.Model):
         self.reading_time = max(1, math.ceil(len(html_to_text(self.body).split()) / WORDS_PER_MINUTE))
 
     def clean(self):
+        self.apply_review_defaults()
         errors = {}
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()  # Published with no time given means now
@@ -368,12 +394,15 @@ class MostReadArticle(Article):
 
 
 class Reference(models.Model):
+    """An article's numbered reference: [n] in the body points at the n-th, a shared source record."""
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
     order = models.PositiveSmallIntegerField(default=0)
-    text = models.TextField("citation", help_text="Authors, title, journal, year.")
-    url = models.URLField("link", blank=True, max_length=500)
-    doi = models.CharField(
-        "DOI", max_length=120, blank=True, help_text="e.g. 10.1001/jamapsychiatry.2018.3739"
+    source = models.ForeignKey(
+        "clinic.Source",
+        on_delete=models.PROTECT,
+        related_name="article_references",
+        help_text="The paper or label, one record however many articles cite it.",
     )
 
     history = HistoricalRecords()
@@ -385,5 +414,17 @@ class Reference(models.Model):
         return Truncator(self.text).chars(80)
 
     @property
+    def text(self):
+        return self.source.text
+
+    @property
+    def url(self):
+        return self.source.url
+
+    @property
+    def doi(self):
+        return self.source.doi
+
+    @property
     def link(self):
-        return self.url or (f"https://doi.org/{self.doi}" if self.doi else "")
+        return self.source.link

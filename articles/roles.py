@@ -25,6 +25,14 @@ AUTHOR_PERMISSIONS = [
     "articles.change_reference",
     "articles.delete_reference",
     "conditions.view_condition",  # to link an article to the conditions it is about
+    "clinic.view_source",  # a reference cites a shared source record; an author may add a new paper
+    "clinic.add_source",
+]
+# Editors keep the shared sources and the people they name as medical reviewers.
+EDITOR_SHARED_RECORDS = [
+    f"clinic.{action}_{model}"
+    for action in ("view", "add", "change", "delete")
+    for model in ("source", "person")
 ]
 
 
@@ -35,7 +43,7 @@ def sync_roles(apps, using="default"):
         AUTHORS: named_permissions(apps, AUTHOR_PERMISSIONS),
         EDITORS: [
             *app_permissions(apps, "articles"),
-            *named_permissions(apps, ["conditions.view_condition"]),
+            *named_permissions(apps, ["conditions.view_condition", *EDITOR_SHARED_RECORDS]),
         ],
         CLINIC_STAFF: named_permissions(apps, [*VIEW_ARTICLES, *VIEW_READERSHIP]),  # they read, never write
     }

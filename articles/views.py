@@ -18,6 +18,7 @@ from clinic.core import structured_data
 from clinic.core.models import SiteProfile
 from clinic.core.seo import PageMetaMixin, collection_page
 from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
+from conditions.models import AdministrationRoute, EmergencyAdvice
 
 from .images import clean_image
 from .models import Article, Author, Category, Tag
@@ -229,8 +230,16 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         recent = Article.objects.published().for_cards().exclude(pk__in=shown)[: self.recent_count]
         previous_article, next_article = article.neighbours() if article.is_public else (None, None)
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
+        # The emergency advice of the routes its conditions are treated with, once (one query).
+        routes = (
+            AdministrationRoute.objects.listed().filter(conditions__in=conditions).distinct()
+            if conditions
+            else []
+        )
+        emergency = EmergencyAdvice(routes)
         return super().get_context_data(
             show_crisis_help=show_crisis_help,
+            emergency_routes=[emergency] if emergency else [],
             toc=table_of_contents(article.body),
             related_articles=related,
             recent_articles=recent,

@@ -2,8 +2,10 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from clinic.core.admin import CitationInline, ReviewedAdminMixin
 from clinic.core.admin_permissions import RoleAdminMixin
 
+from .dose_check import dose_warnings
 from .forms import ConditionRouteForm, StaffAdminForm
 from .models import (
     AdministrationRoute,
@@ -12,6 +14,7 @@ from .models import (
     ConditionGroup,
     ConditionRoute,
     Contraindication,
+    Interaction,
 )
 
 
@@ -77,58 +80,102 @@ class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Condition)
-class ConditionAdmin(ListedAdmin):
-    list_display = ["name", "group", "evidence", "order", "is_listed", "show_crisis_help", "last_reviewed"]
+class ConditionAdmin(ReviewedAdminMixin, ListedAdmin):
+    list_display = [
+        "name", "group", "evidence", "order", "is_listed", "show_crisis_help", "last_reviewed",
+        "review_state",
+    ]  # fmt: skip
     list_filter = ["group", "evidence", "is_listed", "show_crisis_help"]
     search_fields = ["name", "slug", "summary"]
     list_select_related = ["group"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["group", "contraindications"]
-    inlines = [ConditionRouteInline]
+    autocomplete_fields = ["group", "contraindications", "evidence_sources", "reviewer"]
+    inlines = [ConditionRouteInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "group", "summary", "description"]}),
-        ("Evidence and safety", {"fields": ["evidence", "contraindications", "show_crisis_help"]}),
+        (
+            "Evidence and safety",
+            {
+                "fields": ["evidence", "evidence_sources", "contraindications", "show_crisis_help"],
+                "description": "The page lists every contraindication of this condition's routes by itself; "
+                "add here only those specific to this condition.",
+            },
+        ),
         ("Listing", {"fields": ["is_listed", "order"]}),
-        ("Medical review", {"fields": ["last_reviewed", "reviewed_by"]}),
+        ReviewedAdminMixin.review_fieldset,
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        condition = form.instance
+        routes = AdministrationRoute.objects.all()
+        own = list(condition.routes.all())
+        for warning in dose_warnings(condition.description, routes, own if len(own) == 1 else ()):
+            self.message_user(request, warning, messages.WARNING)
 
 
 @admin.register(AdministrationRoute)
-class AdministrationRouteAdmin(ListedAdmin):
-    list_display = ["name", "short_name", "medication", "regulatory_status", "order", "is_listed"]
+class AdministrationRouteAdmin(ReviewedAdminMixin, ListedAdmin):
+    list_display = [
+        "name",
+        "short_name",
+        "medication",
+        "regulatory_status",
+        "order",
+        "is_listed",
+        "review_state",
+    ]
     list_filter = ["regulatory_status", "is_listed"]
     search_fields = ["name", "short_name", "slug", "medication"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [RouteConditionInline]
+    autocomplete_fields = ["reviewer"]
+    inlines = [RouteConditionInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "summary"]}),
         (
             "Medication and regulation",
             {"fields": ["medication", "route_of_administration", "regulatory_status"]},
         ),
-        ("Dose and sessions", {"fields": ["typical_dose", "dose_unit", "dose_note", "session_length"]}),
+        (
+            "Dose and sessions",
+            {
+                "fields": [
+                    "dose_min",
+                    "dose_max",
+                    "dose_is_choice",
+                    "dose_unit",
+                    "dose_basis",
+                    "dose_note",
+                    "session_length",
+                ]
+            },
+        ),
         ("Schedule", {"fields": ["schedule_induction", "schedule_maintenance"]}),
         (
             "Safety and setting",
             {"fields": ["observation_period", "setting", "monitoring", "onset", "requirements"]},
         ),
+        ("After a dose: when to call", {"fields": ["emergency_signs", "call_clinic_signs"]}),
         ("Full description", {"fields": ["description"]}),
-        ("Listing and review", {"fields": ["is_listed", "order", "last_reviewed"]}),
+        ("Listing", {"fields": ["is_listed", "order"]}),
+        ReviewedAdminMixin.review_fieldset,
     ]
 
 
 @admin.register(Contraindication)
-class ContraindicationAdmin(ListedAdmin):
-    list_display = ["name", "kind", "route_names", "order", "is_listed"]
+class ContraindicationAdmin(ReviewedAdminMixin, ListedAdmin):
+    list_display = ["name", "kind", "route_names", "order", "is_listed", "review_state"]
     list_filter = ["kind", "routes", "is_listed"]
     search_fields = ["name", "slug", "explanation", "screening_question"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["routes"]
+    autocomplete_fields = ["routes", "reviewer"]
+    inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "explanation"]}),
         ("Where it applies", {"fields": ["routes"]}),
         ("Pre-screen", {"fields": ["screening_question"]}),
         ("Listing", {"fields": ["is_listed", "order"]}),
+        ReviewedAdminMixin.review_fieldset,
     ]
 
     def get_queryset(self, request):
@@ -143,3 +190,27 @@ class ContraindicationAdmin(ListedAdmin):
 class CandidateProfileAdmin(ListedAdmin):
     list_display = ["title", "order", "is_listed"]
     search_fields = ["title", "description"]
+
+
+@admin.register(Interaction)
+class InteractionAdmin(ReviewedAdminMixin, ListedAdmin):
+    list_display = ["name", "severity", "route_names", "order", "is_listed", "review_state"]
+    list_filter = ["severity", "routes", "is_listed"]
+    search_fields = ["name", "slug", "examples", "effect", "advice"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["routes", "reviewer"]
+    inlines = [CitationInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "examples", "effect", "severity", "advice"]}),
+        ("Where it applies", {"fields": ["routes"]}),
+        ("Pre-screen", {"fields": ["screening_question"]}),
+        ("Listing", {"fields": ["is_listed", "order"]}),
+        ReviewedAdminMixin.review_fieldset,
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("routes")
+
+    @admin.display(description="routes")
+    def route_names(self, obj):
+        return ", ".join(route.short_name for route in obj.routes.all()) or "All routes"

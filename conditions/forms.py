@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from .models import ContraindicationKind
+from .models import ContraindicationKind, Severity
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 ANSWER_CHOICES = [(YES, "Yes"), (NO, "No"), (UNSURE, "Not sure")]
@@ -16,34 +16,55 @@ ADVICE = {
     ),
     (UNSURE, ContraindicationKind.ABSOLUTE): "You weren't sure: this is worth asking a clinician about.",
     (UNSURE, ContraindicationKind.RELATIVE): "You weren't sure: this is worth asking a clinician about.",
+    (YES, Severity.SERIOUS): (
+        "Taken together with ketamine or esketamine, this can be dangerous. Tell the clinician before any "
+        "treatment; don't stop or change it on your own."
+    ),
+    (
+        YES,
+        Severity.MODERATE,
+    ): "Tell the clinician before any treatment: they may need to monitor you more closely.",
+    (UNSURE, Severity.SERIOUS): "You weren't sure: bring a list of everything you take to the consultation.",
+    (UNSURE, Severity.MODERATE): "You weren't sure: bring a list of everything you take to the consultation.",
 }
-# Most important first: a yes to an absolute contraindication, then to a relative one, then "not sure".
-FINDING_ORDER = {(YES, ContraindicationKind.ABSOLUTE): 0, (YES, ContraindicationKind.RELATIVE): 1}
+# Most important first: a yes to an absolute contraindication; then a yes to a relative one or to a medicine
+# that can be dangerous together with ketamine; then a medicine to mention; then every "not sure".
+FINDING_ORDER = {
+    (YES, ContraindicationKind.ABSOLUTE): 0,
+    (YES, ContraindicationKind.RELATIVE): 1,
+    (YES, Severity.SERIOUS): 1,
+    (YES, Severity.MODERATE): 2,
+}
+UNSURE_LEVEL = 3
 # The only keys a genuine submission carries besides the questions.
 EXPECTED_EXTRA_KEYS = {"csrfmiddlewaretoken"}
 
 
 class PrescreenForm(forms.Form):
-    """The "Is ketamine treatment right for me?" questions, one per listed contraindication.
+    """The "Is ketamine treatment right for me?" questions: one per listed contraindication, then one per
+    group of interacting medicines.
 
     Every question is optional; an unanswered one is simply not counted. Nothing here is saved.
     """
 
-    def __init__(self, *args, contraindications, **kwargs):
+    def __init__(self, *args, contraindications, interactions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.contraindications = list(contraindications)
-        for contraindication in self.contraindications:
-            self.fields[self.field_name(contraindication)] = forms.ChoiceField(
-                label=contraindication.screening_question,
+        self.interactions = list(interactions)
+        for item in [*self.contraindications, *self.interactions]:
+            self.fields[self.field_name(item)] = forms.ChoiceField(
+                label=item.screening_question,
                 choices=ANSWER_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
                 error_messages={"invalid_choice": "Choose yes, no or not sure, or leave it unanswered."},
             )
+        self.medicine_field_names = [self.field_name(item) for item in self.interactions]
 
     @staticmethod
-    def field_name(contraindication):
-        return f"q{contraindication.pk}"
+    def field_name(item):
+        # q: a contraindication, m: a medicine; the prefixes keep the two sets of numbers apart.
+        return f"{'m' if hasattr(item, 'severity') else 'q'}{item.pk}"
 
     def clean(self):
         cleaned_data = super().clean()
@@ -57,15 +78,21 @@ class PrescreenForm(forms.Form):
         return cleaned_data
 
     def findings(self):
-        """Return the answers worth discussing with a clinician, as (contraindication, answer, advice),
-        most important first and in question order within each level."""
+        """Return the answers worth discussing with a clinician, as (item, answer, advice, kind), most
+        important first (FINDING_ORDER) and in question order within each level: health conditions before
+        medicines."""
         findings = []
-        for contraindication in self.contraindications:
-            answer = self.cleaned_data.get(self.field_name(contraindication))
-            advice = ADVICE.get((answer, contraindication.kind))
+        for item in [*self.contraindications, *self.interactions]:
+            answer = self.cleaned_data.get(self.field_name(item))
+            kind = getattr(item, "kind", None) or item.severity
+            advice = ADVICE.get((answer, kind))
             if advice:
-                findings.append((contraindication, answer, advice))
-        return sorted(findings, key=lambda finding: FINDING_ORDER.get((finding[1], finding[0].kind), 2))
+                findings.append((item, answer, advice, kind))
+        return sorted(findings, key=lambda finding: FINDING_ORDER.get((finding[1], finding[3]), UNSURE_LEVEL))
+
+    def coverage(self):
+        """Return (health questions, medicine questions): how many the screen asked, for its result."""
+        return len(self.contraindications), len(self.interactions)
 
     def answered_count(self):
         return sum(1 for name in self.fields if self.cleaned_data.get(name))

@@ -1,7 +1,11 @@
+from decimal import Decimal
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from clinic.core.models import Citation, Reviewed, ReviewedQuerySet, with_sources
 from clinic.core.richtext import RichText, RichTextMixin
 
 
@@ -59,10 +63,40 @@ class ContraindicationKind(models.TextChoices):
     RELATIVE = "relative", "Relative: needs careful evaluation"
 
 
+class DoseBasis(models.TextChoices):
+    PER_KG = "per_kg", "Per kg of body weight"
+    FIXED = "fixed", "Fixed dose"
+
+
+class Severity(models.TextChoices):
+    SERIOUS = "serious", "Serious: avoid, or only with close monitoring"
+    MODERATE = "moderate", "Moderate: tell your clinician; may need monitoring"
+
+
+def reviewer_field():
+    return models.ForeignKey(
+        "clinic.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"may_review": True},
+        verbose_name="medical reviewer",
+    )
+
+
+def citations_field():
+    return GenericRelation(Citation, help_text="The sources this item's text relies on, numbered in order.")
+
+
 class ListedQuerySet(models.QuerySet):
     def listed(self):
         """Return what the public may see: rows staff have not hidden."""
         return self.filter(is_listed=True)
+
+
+class ReviewedListedQuerySet(ReviewedQuerySet, ListedQuerySet):
+    pass
 
 
 class ConditionGroup(models.Model):
@@ -79,7 +113,7 @@ class ConditionGroup(models.Model):
         return self.name
 
 
-class ConditionQuerySet(ListedQuerySet):
+class ConditionQuerySet(ReviewedListedQuerySet):
     def listed(self):
         """Return conditions the public may see, in staff's order within their groups."""
         # group__name and group_id keep each group's conditions together when two groups share an order.
@@ -91,21 +125,27 @@ class ConditionQuerySet(ListedQuerySet):
 
     def for_page(self):
         """Return conditions with their page's listed routes and contraindications prefetched."""
-        return self.select_related("group").prefetch_related(
-            models.Prefetch(
-                "route_links",
-                queryset=ConditionRoute.objects.filter(route__is_listed=True).select_related("route"),
-                to_attr="listed_route_links",
-            ),
-            models.Prefetch(
-                "contraindications",
-                queryset=Contraindication.objects.listed(),
-                to_attr="listed_contraindications",
-            ),
+        return (
+            self.select_related("group")
+            .prefetch_related(
+                models.Prefetch(
+                    "route_links",
+                    queryset=ConditionRoute.objects.filter(route__is_listed=True).select_related("route"),
+                    to_attr="listed_route_links",
+                ),
+                models.Prefetch(
+                    "contraindications",
+                    queryset=Contraindication.objects.listed(),
+                    to_attr="listed_contraindications",
+                ),
+                with_sources(),
+                "evidence_sources",
+            )
+            .select_related("reviewer")
         )
 
 
-class Condition(RichTextMixin, models.Model):
+class Condition(RichTextMixin, Reviewed):
     name = models.CharField(max_length=150)
     slug = models.SlugField(
         max_length=150, unique=True, help_text="The last part of the page address, /conditions/…/."
@@ -121,9 +161,15 @@ class Condition(RichTextMixin, models.Model):
     routes = models.ManyToManyField(
         "AdministrationRoute", through="ConditionRoute", related_name="conditions", blank=True
     )
+    evidence_sources = models.ManyToManyField(
+        "clinic.Source", blank=True, related_name="+", verbose_name="basis of the evidence grade",
+        help_text="The trials or reviews that justify the strength of evidence; shown beside the grade.",
+    )  # fmt: skip
     contraindications = models.ManyToManyField(
         "Contraindication", blank=True, related_name="conditions",
-        help_text="The contraindications worth naming on this condition's page.",
+        verbose_name="extra contraindications",
+        help_text="Only those specific to this condition: the page already shows every contraindication of "
+        "the routes it is treated with.",
     )  # fmt: skip
     is_listed = models.BooleanField(
         "listed", default=True, help_text="Untick to hide it everywhere on the site."
@@ -131,10 +177,8 @@ class Condition(RichTextMixin, models.Model):
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Order within its group; lower comes first."
     )
-    last_reviewed = models.DateField(null=True, blank=True)
-    reviewed_by = models.CharField(
-        max_length=150, blank=True, help_text="Name and credentials, e.g. 'Dana Whitfield, MD'."
-    )
+    reviewer = reviewer_field()
+    citations = citations_field()
     show_crisis_help = models.BooleanField(
         default=False,
         help_text="Show the 988 crisis box on this page and on every article related to this condition.",
@@ -145,6 +189,7 @@ class Condition(RichTextMixin, models.Model):
     objects = ConditionQuerySet.as_manager()
     history = HistoricalRecords()
     description_html = RichText("description")
+    review_fields = ("name", "summary", "description", "evidence")
 
     class Meta:
         ordering = ["group__order", "order", "name"]
@@ -164,8 +209,22 @@ class Condition(RichTextMixin, models.Model):
     def evidence_explained(self):
         return EVIDENCE_IN_PLAIN_WORDS[self.evidence][1]
 
+    def safety_by_route(self, contraindications):
+        """Return (for_all_routes, [(route, its own contraindications)], extra) for this condition's page.
 
-class AdministrationRouteQuerySet(ListedQuerySet):
+        contraindications: every listed contraindication with route_ids set (Contraindication.objects
+        .with_route_ids()); what applies follows the routes, so a change to a route's list shows here too.
+        """
+        routes = [link.route for link in self.listed_route_links]
+        for_all = [c for c in contraindications if not c.route_ids] if routes else []
+        by_route = [(route, [c for c in contraindications if route.pk in c.route_ids]) for route in routes]
+        shown = {c.pk for c in for_all} | {c.pk for _, items in by_route for c in items}
+        own = {c.pk for c in self.listed_contraindications}
+        extra = [c for c in contraindications if c.pk in own and c.pk not in shown]
+        return for_all, [(route, items) for route, items in by_route if items], extra
+
+
+class AdministrationRouteQuerySet(ReviewedListedQuerySet):
     def for_page(self):
         """Return routes with the listed conditions they are used for prefetched, in the conditions' order."""
         links = (
@@ -174,11 +233,12 @@ class AdministrationRouteQuerySet(ListedQuerySet):
             .order_by("condition__group__order", "condition__order", "condition__name")
         )
         return self.prefetch_related(
-            models.Prefetch("condition_links", queryset=links, to_attr="listed_condition_links")
-        )
+            models.Prefetch("condition_links", queryset=links, to_attr="listed_condition_links"),
+            with_sources(),
+        ).select_related("reviewer")
 
 
-class AdministrationRoute(RichTextMixin, models.Model):
+class AdministrationRoute(RichTextMixin, Reviewed):
     """A way of giving ketamine or esketamine; its structured facts drive the comparison table."""
 
     name = models.CharField(max_length=120)
@@ -197,9 +257,19 @@ class AdministrationRoute(RichTextMixin, models.Model):
         help_text="How the medicine enters the body, for search engines; left blank, the short name is used.",
     )
     regulatory_status = models.CharField(max_length=20, choices=RegulatoryStatus)
-    typical_dose = models.CharField(max_length=40, help_text="The number, e.g. 0.5 or 56 or 84.")
-    dose_unit = models.CharField(max_length=20, help_text="e.g. mg/kg or mg.")
-    dose_note = models.CharField(max_length=200, blank=True, help_text="e.g. 'given over about 40 minutes'.")
+    dose_min = models.DecimalField(
+        "lowest usual dose", max_digits=7, decimal_places=2, help_text="A number, e.g. 0.5 or 56."
+    )
+    dose_max = models.DecimalField(
+        "highest usual dose", max_digits=7, decimal_places=2, help_text="The same as the lowest for one dose."
+    )
+    dose_is_choice = models.BooleanField(
+        "either dose, nothing between", default=False,
+        help_text="Tick when the dose is the lowest or the highest only (esketamine: 56 or 84 mg).",
+    )  # fmt: skip
+    dose_unit = models.CharField(max_length=20, default="mg", help_text="The unit of the amount, e.g. mg.")
+    dose_basis = models.CharField(max_length=10, choices=DoseBasis, default=DoseBasis.FIXED)
+    dose_note = models.CharField(max_length=300, blank=True, help_text="e.g. 'given over about 40 minutes'.")
     session_length = models.CharField(max_length=120)
     schedule_induction = models.CharField("schedule: first weeks", max_length=250)
     schedule_maintenance = models.CharField("schedule: afterwards", max_length=250, blank=True)
@@ -212,17 +282,34 @@ class AdministrationRoute(RichTextMixin, models.Model):
     requirements = models.CharField(
         max_length=250, blank=True, help_text="e.g. taken with an oral antidepressant."
     )
+    emergency_signs = models.TextField(
+        "call 911 for", blank=True,
+        help_text="One sign per line that needs emergency help (911) after a dose, e.g. 'chest pain'.",
+    )  # fmt: skip
+    call_clinic_signs = models.TextField(
+        "call the clinic for",
+        blank=True,
+        help_text="One problem per line that is not urgent but needs a call.",
+    )
     description = models.TextField(
         blank=True, help_text="The full explanation; cleaned of unsafe HTML on save."
     )
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
-    last_reviewed = models.DateField(null=True, blank=True)
+    reviewer = reviewer_field()
+    citations = citations_field()
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = AdministrationRouteQuerySet.as_manager()
     history = HistoricalRecords()
     description_html = RichText("description")
+    review_fields = (
+        "name", "summary", "medication", "regulatory_status", "dose_min", "dose_max", "dose_is_choice",
+        "dose_unit", "dose_basis",
+        "dose_note", "session_length", "schedule_induction", "schedule_maintenance", "observation_period",
+        "setting", "monitoring", "onset", "requirements", "emergency_signs", "call_clinic_signs",
+        "description",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["order", "name"]
@@ -236,7 +323,27 @@ class AdministrationRoute(RichTextMixin, models.Model):
 
     @property
     def dose_display(self):
-        return f"{self.typical_dose} {self.dose_unit}".strip()
+        amount = _number(self.dose_min)
+        if self.dose_max is not None and self.dose_max != self.dose_min:
+            amount = f"{amount} {'or' if self.dose_is_choice else 'to'} {_number(self.dose_max)}"
+        unit = f"{self.dose_unit}/kg" if self.dose_basis == DoseBasis.PER_KG else self.dose_unit
+        return f"{amount} {unit}"
+
+    def dose_in_range(self, amount, unit, per_kg):
+        """Return whether a dose a text states (amount in unit, per kg or not) lies in this route's range."""
+        if unit != self.dose_unit or per_kg != (self.dose_basis == DoseBasis.PER_KG):
+            return True  # another unit or basis: not comparable, so not flagged
+        if self.dose_is_choice:
+            return amount in (self.dose_min, self.dose_max)
+        return self.dose_min <= amount <= self.dose_max
+
+    @property
+    def emergency_sign_list(self):
+        return [line.strip() for line in self.emergency_signs.splitlines() if line.strip()]
+
+    @property
+    def call_clinic_sign_list(self):
+        return [line.strip() for line in self.call_clinic_signs.splitlines() if line.strip()]
 
     @property
     def regulatory_status_explained(self):
@@ -258,6 +365,23 @@ class AdministrationRoute(RichTextMixin, models.Model):
             ("Usual onset", self.onset),
             ("Requirements", self.requirements or "None beyond the usual assessment"),
         ]
+
+
+class EmergencyAdvice:
+    """The emergency advice of several routes as one box (an article's): each sign once, in route order."""
+
+    slug = "treatment"
+
+    def __init__(self, routes):
+        self.routes = list(routes)
+        self.short_name = " or ".join(route.short_name for route in self.routes)
+        self.emergency_sign_list = list(dict.fromkeys(s for r in self.routes for s in r.emergency_sign_list))
+        self.call_clinic_sign_list = list(
+            dict.fromkeys(s for r in self.routes for s in r.call_clinic_sign_list)
+        )
+
+    def __bool__(self):
+        return bool(self.emergency_sign_list or self.call_clinic_sign_list)
 
 
 class ConditionRoute(models.Model):
@@ -285,7 +409,7 @@ class ConditionRoute(models.Model):
         return f"{self.route} for {self.condition}"
 
 
-class ContraindicationQuerySet(ListedQuerySet):
+class ContraindicationQuerySet(ReviewedListedQuerySet):
     def for_route(self, route):
         """Return contraindications that apply to route: those naming it, and those naming no route (all)."""
         return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
@@ -293,11 +417,25 @@ class ContraindicationQuerySet(ListedQuerySet):
     def for_safety_page(self):
         """Return contraindications with route_count and their listed routes (listed_routes) prefetched."""
         return self.annotate(route_count=models.Count("routes")).prefetch_related(
-            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes")
+            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes"),
+            with_sources(),
         )
 
+    def with_route_ids(self):
+        """Return a list of these contraindications, each with route_ids: the set of its routes' ids."""
+        items = list(self.prefetch_related(with_sources()))
+        links = Contraindication.routes.through.objects.filter(contraindication__in=[c.pk for c in items])
+        route_ids = {}
+        for contraindication_id, route_id in links.values_list(
+            "contraindication_id", "administrationroute_id"
+        ):
+            route_ids.setdefault(contraindication_id, set()).add(route_id)
+        for item in items:
+            item.route_ids = route_ids.get(item.pk, set())
+        return items
 
-class Contraindication(models.Model):
+
+class Contraindication(Reviewed):
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150, unique=True)
     kind = models.CharField(max_length=20, choices=ContraindicationKind)
@@ -311,9 +449,12 @@ class Contraindication(models.Model):
     )
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
+    reviewer = reviewer_field()
+    citations = citations_field()
 
     objects = ContraindicationQuerySet.as_manager()
     history = HistoricalRecords()
+    review_fields = ("name", "kind", "explanation", "screening_question")
 
     class Meta:
         ordering = ["kind", "order", "name"]
@@ -324,6 +465,60 @@ class Contraindication(models.Model):
     @property
     def is_absolute(self):
         return self.kind == ContraindicationKind.ABSOLUTE
+
+
+class InteractionQuerySet(ReviewedListedQuerySet):
+    def for_route(self, route):
+        """Return interactions that apply to route: those naming it, and those naming no route (all)."""
+        return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
+
+    def for_page(self):
+        """Return interactions with their listed routes (listed_routes) and sources prefetched."""
+        return self.prefetch_related(
+            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes"),
+            with_sources(),
+        )
+
+
+class Interaction(Reviewed):
+    """A medicine or class that interacts with ketamine or esketamine; one pre-screen question."""
+
+    name = models.CharField(max_length=150, help_text="The medicine or class, e.g. 'Opioid pain medicines'.")
+    slug = models.SlugField(max_length=150, unique=True)
+    examples = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Common names a patient would recognize, e.g. oxycodone, morphine.",
+    )
+    effect = models.TextField(help_text="What it does together with ketamine or esketamine, in plain words.")
+    severity = models.CharField("how serious", max_length=20, choices=Severity)
+    advice = models.TextField("what to do", help_text="What the reader should do, in plain words.")
+    routes = models.ManyToManyField(
+        AdministrationRoute, blank=True, related_name="interactions",
+        help_text="Leave empty when it applies to every route.",
+    )  # fmt: skip
+    screening_question = models.CharField(
+        max_length=250, help_text="A plain yes/no question for the pre-screen, addressed to the reader."
+    )
+    is_listed = models.BooleanField("listed", default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    reviewer = reviewer_field()
+    citations = citations_field()
+
+    objects = InteractionQuerySet.as_manager()
+    history = HistoricalRecords()
+    review_fields = ("name", "examples", "effect", "severity", "advice", "screening_question")
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "medicine interaction"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_serious(self):
+        return self.severity == Severity.SERIOUS
 
 
 class CandidateProfile(models.Model):
@@ -343,3 +538,11 @@ class CandidateProfile(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def _number(value):
+    """Return a Decimal as a reader writes it: 0.5, 56, not 0.50 or 56.00."""
+    if value is None:
+        return ""
+    normalized = value.normalize() if isinstance(value, Decimal) else value
+    return f"{normalized:f}" if isinstance(normalized, Decimal) else str(normalized)

@@ -3,12 +3,23 @@
 from clinic.core.roles import app_permissions, create_all_permissions, grant, named_permissions
 
 CLINIC_STAFF = "Clinic staff"
-# The crisis line, clinic phone and booking link are staff's to keep current, in the one site profile.
-SITE_PROFILE_PERMISSIONS = ["clinic.view_siteprofile", "clinic.change_siteprofile"]
+# The crisis line, clinic phone and booking link are staff's to keep current, in the one site profile;
+# and the shared core's records that clinical listings use: sources and citations they keep, reviewers
+# they name.
+SHARED_RECORDS = [
+    "clinic.view_siteprofile",
+    "clinic.change_siteprofile",
+    *(
+        f"clinic.{action}_{model}"
+        for action in ("view", "add", "change", "delete")
+        for model in ("source", "citation")
+    ),
+    "clinic.view_person",
+]
 
 
 def sync_roles(apps, using="default"):
-    """Create the clinic-staff group if missing; give it every conditions permission and the site profile."""
+    """Create the clinic-staff group if missing; give it every conditions permission and shared records."""
     create_all_permissions(apps, using=using)
-    permissions = app_permissions(apps, "conditions") + named_permissions(apps, SITE_PROFILE_PERMISSIONS)
+    permissions = [*app_permissions(apps, "conditions"), *named_permissions(apps, SHARED_RECORDS)]
     grant(apps, CLINIC_STAFF, permissions, using=using)

@@ -2,6 +2,14 @@
 
 from clinic.core.structured_data import Absolute, medical_web_page
 
+from .models import DoseBasis
+
+
+def _person(person):
+    if person is None:
+        return None
+    return {"@type": "Person", "name": person.name_with_credentials}
+
 
 def therapy_reference(route, absolute: Absolute) -> dict:
     return {
@@ -31,7 +39,7 @@ def condition_nodes(condition, routes, absolute: Absolute) -> list[dict]:
         last_reviewed=condition.last_reviewed,
         about={"@id": node["@id"]},
         specialty="Psychiatric",
-        reviewedBy={"@type": "Person", "name": condition.reviewed_by} if condition.reviewed_by else None,
+        reviewedBy=_person(condition.reviewer),
     )
     return [page, node]
 
@@ -39,11 +47,11 @@ def condition_nodes(condition, routes, absolute: Absolute) -> list[dict]:
 def route_nodes(route, contraindications, absolute: Absolute) -> list[dict]:
     """Return the route's MedicalWebPage and MedicalTherapy: drug, dose, contraindications, followup."""
     url = route.get_absolute_url()
-    dose = {"@type": "DoseSchedule", "doseUnit": route.dose_unit, "frequency": route.schedule_induction}
-    try:
-        dose["doseValue"] = float(route.typical_dose)
-    except ValueError:  # e.g. "56 or 84": kept as text
-        dose["doseValue"] = route.typical_dose
+    unit = f"{route.dose_unit}/kg" if route.dose_basis == DoseBasis.PER_KG else route.dose_unit
+    dose = {"@type": "DoseSchedule", "doseUnit": unit, "frequency": route.schedule_induction}
+    dose["doseValue"] = float(route.dose_min)
+    if route.dose_max != route.dose_min:
+        dose["doseValue"] = f"{float(route.dose_min):g}-{float(route.dose_max):g}"
     therapy = {
         **therapy_reference(route, absolute),
         "url": absolute(url),

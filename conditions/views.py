@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
 
 from clinic.core import structured_data
+from clinic.core.models import with_sources
 from clinic.core.seo import PageMetaMixin, collection_page
 
 from .forms import PrescreenForm
@@ -17,6 +18,7 @@ from .models import (
     Condition,
     Contraindication,
     ContraindicationKind,
+    Interaction,
 )
 from .structured_data import condition_nodes, route_nodes, therapy_reference
 
@@ -76,8 +78,17 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         return condition_nodes(self.object, routes, absolute)
 
     def get_context_data(self, **kwargs):
-        # Articles name their conditions; the reverse manager has Article's published().
-        return super().get_context_data(articles=self.object.articles.published(), **kwargs)
+        # What applies follows the routes: every listed contraindication, sorted under the condition's routes.
+        for_all, by_route, extra = self.object.safety_by_route(
+            Contraindication.objects.listed().with_route_ids()
+        )
+        return super().get_context_data(
+            articles=self.object.articles.published(),  # the reverse manager has Article's published()
+            safety_for_all=for_all,
+            safety_by_route=by_route,
+            safety_extra=extra,
+            **kwargs,
+        )
 
 
 class RouteListView(PageMetaMixin, ListView):
@@ -124,8 +135,13 @@ class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         return route_nodes(self.object, self.contraindications, absolute)
 
     def get_context_data(self, **kwargs):
-        self.contraindications = list(Contraindication.objects.listed().for_route(self.object))
-        return super().get_context_data(contraindications=self.contraindications, **kwargs)
+        self.contraindications = list(
+            Contraindication.objects.listed().for_route(self.object).prefetch_related(with_sources())
+        )
+        interactions = Interaction.objects.listed().for_route(self.object).prefetch_related(with_sources())
+        return super().get_context_data(
+            contraindications=self.contraindications, interactions=interactions, **kwargs
+        )
 
 
 class SafetyView(PageMetaMixin, TemplateView):
@@ -153,6 +169,7 @@ class SafetyView(PageMetaMixin, TemplateView):
             absolute=[c for c in contraindications if c.kind == ContraindicationKind.ABSOLUTE],
             relative=[c for c in contraindications if c.kind == ContraindicationKind.RELATIVE],
             candidates=CandidateProfile.objects.listed(),
+            interactions=Interaction.objects.listed().for_page(),
             **kwargs,
         )
 
@@ -167,12 +184,15 @@ PRESCREEN_ANSWER_BYTES = 64 * 1024
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def safety_check(request):
-    contraindications = Contraindication.objects.listed()
+    questions = {
+        "contraindications": Contraindication.objects.listed(),
+        "interactions": Interaction.objects.listed(),
+    }
     if request.method == "POST":
-        form = PrescreenForm(request.POST, contraindications=contraindications)
+        form = PrescreenForm(request.POST, **questions)
         findings = form.findings() if form.is_valid() else None
     else:
-        form = PrescreenForm(contraindications=contraindications)
+        form = PrescreenForm(**questions)
         findings = None
     meta = {
         "title": "Your pre-screen result" if findings is not None else PRESCREEN_TITLE,

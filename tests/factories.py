@@ -1,6 +1,7 @@
 """Deterministic factories: sequences, never random dates, with a trait per editorial state."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -9,6 +10,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from articles.models import Article, Author, Category, Reference, Status, Tag
+from clinic.core.models import Person, Source
 from conditions.models import (
     AdministrationRoute,
     CandidateProfile,
@@ -17,8 +19,11 @@ from conditions.models import (
     ConditionRoute,
     Contraindication,
     ContraindicationKind,
+    DoseBasis,
     Evidence,
+    Interaction,
     RegulatoryStatus,
+    Severity,
 )
 
 DAY = timedelta(days=1)
@@ -106,14 +111,39 @@ class ArticleFactory(DjangoModelFactory):
             self.related_conditions.set(extracted)
 
 
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+        django_get_or_create = ["slug"]
+
+    display_name = factory.Sequence(lambda n: f"Reviewer {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.display_name))
+    credentials = "MD"
+    may_review = True
+
+
+class SourceFactory(DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    key = factory.Sequence(lambda n: f"study-{n}")
+    text = factory.Sequence(lambda n: f"Author A, Author B. Study number {n}. J Psychiatry. 2020.")
+    url = factory.Sequence(lambda n: f"https://doi.org/10.1000/example.{n}")
+
+
 class ReferenceFactory(DjangoModelFactory):
+    """An article's numbered reference; text, url and doi describe the shared source it cites."""
+
     class Meta:
         model = Reference
+        exclude = ["text", "url", "doi"]
 
     article = factory.SubFactory(ArticleFactory)
     order = factory.Sequence(lambda n: n)
     text = factory.Sequence(lambda n: f"Author A, Author B. Study number {n}. J Psychiatry. 2020.")
     url = factory.Sequence(lambda n: f"https://doi.org/10.1000/example.{n}")
+    doi = ""
+    source = factory.LazyAttribute(lambda o: SourceFactory(text=o.text, url=o.url, doi=o.doi))
 
 
 class ConditionGroupFactory(DjangoModelFactory):
@@ -152,8 +182,10 @@ class AdministrationRouteFactory(DjangoModelFactory):
     summary = "A way of giving the medicine."
     medication = "Racemic ketamine"
     regulatory_status = RegulatoryStatus.OFF_LABEL
-    typical_dose = "0.5"
-    dose_unit = "mg/kg"
+    dose_min = Decimal("0.5")
+    dose_max = Decimal("0.5")
+    dose_unit = "mg"
+    dose_basis = DoseBasis.PER_KG
     session_length = "About 40 minutes"
     schedule_induction = "Six sessions over two to three weeks"
     schedule_maintenance = "Boosters as needed"
@@ -183,6 +215,25 @@ class ContraindicationFactory(DjangoModelFactory):
     kind = ContraindicationKind.ABSOLUTE
     explanation = "Why it matters."
     screening_question = factory.Sequence(lambda n: f"Do you have contraindication {n}?")
+    order = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def routes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.routes.set(extracted)
+
+
+class InteractionFactory(DjangoModelFactory):
+    class Meta:
+        model = Interaction
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Medicine group {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    effect = "Adds to sedation."
+    severity = Severity.SERIOUS
+    advice = "Tell your clinician."
+    screening_question = factory.Sequence(lambda n: f"Do you take medicine group {n}?")
     order = factory.Sequence(lambda n: n)
 
     @factory.post_generation

@@ -31,6 +31,9 @@ from tests.factories import (
     ConditionFactory,
     ConditionGroupFactory,
     ContraindicationFactory,
+    InteractionFactory,
+    PersonFactory,
+    SourceFactory,
     TagFactory,
     UserFactory,
 )
@@ -63,6 +66,11 @@ EXPECTED = {
     "conditions.administrationroute": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
     "conditions.contraindication": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
     "conditions.candidateprofile": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
+    "conditions.interaction": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
+    # Shared records: editors keep the people they name as reviewers; clinic staff pick from them.
+    "clinic.person": {EDITORS: ALL, CLINIC_STAFF: "v", SUPERUSER: ALL},
+    # One record per paper, cited by articles and clinical listings alike; an author may add a new one.
+    "clinic.source": {AUTHORS: "va", EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
     # One profile: never added twice, never deleted; clinic staff keep its crisis line and contacts current.
     "clinic.siteprofile": {CLINIC_STAFF: "vc", SUPERUSER: "vc"},
     "clinic.keyfact": {SUPERUSER: ALL},
@@ -141,14 +149,12 @@ def _cases(label, users):
         "conditions.administrationroute": lambda: {"": AdministrationRouteFactory()},
         "conditions.contraindication": lambda: {"": ContraindicationFactory()},
         "conditions.candidateprofile": lambda: {"": CandidateProfileFactory()},
+        "conditions.interaction": lambda: {"": InteractionFactory()},
+        "clinic.person": lambda: {"": PersonFactory()},
+        "clinic.source": lambda: {"": SourceFactory()},
         "clinic.siteprofile": lambda: {"": SiteProfile.objects.get_current()},
         "clinic.keyfact": lambda: {
-            "": KeyFact.objects.create(
-                figure="2 hours",
-                text="Observation after each dose.",
-                source_text="FDA label",
-                source_url="https://www.accessdata.fda.gov/",
-            )  # fmt: skip
+            "": KeyFact.objects.create(figure="2 hours", text="Observation after each dose.")
         },
         "auth.user": lambda: {"": UserFactory(username="someone-else")},
         "auth.group": lambda: {"": Group.objects.create(name="Volunteers")},

@@ -6,11 +6,13 @@ from django.core.management import call_command
 from django.db.models import CharField
 from django.urls import reverse
 
-from articles import demo_data
 from articles.models import Article, Author, Category, Reference, Status, Tag
+from clinic.core.content import content_dir, read_document, read_list
 from conditions.models import Condition
 
 pytestmark = pytest.mark.django_db
+ARTICLE_FILES = sorted((content_dir() / "articles").glob("*.html"))
+AUTHOR_ENTRIES = read_list(content_dir() / "articles" / "_authors.yaml")
 
 
 def _counts():
@@ -26,7 +28,7 @@ def test_load_demo_content_twice_makes_no_duplicates(settings, tmp_path):
     call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
 
     assert _counts() == first
-    assert first[0] == len(demo_data.ARTICLES) and first[1] == len(demo_data.AUTHORS)
+    assert first[0] == len(ARTICLE_FILES) and first[1] == len(AUTHOR_ENTRIES)
     assert sorted(Article.objects.values_list("featured_image", flat=True)) == images  # not regenerated
 
 
@@ -43,7 +45,11 @@ def test_demo_articles_cover_every_state_and_link_conditions(client, settings, t
         assert article.reviewer and article.reviewer.may_review and article.last_reviewed, article.slug
         assert (article.next_review_due - article.last_reviewed).days == 365
         assert article.references.exists() and article.featured_image and article.featured_image_alt
-    expected = {slug for entry in demo_data.ARTICLES for slug in entry["related_conditions"]}
+    expected = {
+        slug
+        for path in ARTICLE_FILES
+        for slug in read_document(path).meta.values.get("related_conditions") or []
+    }
     existing = set(Condition.objects.filter(slug__in=expected).values_list("slug", flat=True))
     linked = set(Article.related_conditions.through.objects.values_list("condition__slug", flat=True))
     assert linked == existing

@@ -19,6 +19,10 @@ CHANGELIST = reverse("admin:conditions_condition_changelist")
 ADD = reverse("admin:conditions_condition_add")
 
 
+# The generic inline of an item's numbered sources (clinic.core.admin.CitationInline).
+CITATIONS = "clinic-citation-content_type-object_id"
+
+
 def condition_form_data(condition=None, **overrides):
     """Return what the condition change form posts, with no inline rows unless given."""
     group = condition.group if condition else ConditionGroupFactory()
@@ -35,6 +39,8 @@ def condition_form_data(condition=None, **overrides):
         "route_links-INITIAL_FORMS": 0,
         "route_links-MIN_NUM_FORMS": 0,
         "route_links-MAX_NUM_FORMS": 1000,
+        CITATIONS + "-TOTAL_FORMS": 0,
+        CITATIONS + "-INITIAL_FORMS": 0,
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -120,7 +126,9 @@ def test_route_form_groups_its_facts_and_requires_them(admin_client):
 
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert {"medication", "typical_dose", "session_length", "observation_period", "setting"} <= set(errors)
+    assert {"medication", "dose_min", "dose_max", "session_length", "observation_period", "setting"} <= set(
+        errors
+    )
     assert 'value="Intramuscular ketamine"' in response.content.decode()  # nothing typed is lost
     assert not AdministrationRoute.objects.exists()
 

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from articles import demo_data as articles_demo_data
+from clinic.core.content import content_dir, load_library, read_list
 from conditions import demo
 from conditions.models import (
     EVIDENCE_IN_PLAIN_WORDS,
@@ -14,6 +14,7 @@ from conditions.models import (
     ConditionRoute,
     Contraindication,
     ContraindicationKind,
+    DoseBasis,
     Evidence,
     RegulatoryStatus,
 )
@@ -87,7 +88,13 @@ def test_evidence_is_explained_in_plain_words_for_every_level():
 
 def test_comparison_facts_come_from_the_structured_fields():
     route = AdministrationRouteFactory(
-        typical_dose="56 or 84", dose_unit="mg", dose_note="two to three devices", requirements=""
+        dose_min=56,
+        dose_max=84,
+        dose_is_choice=True,
+        dose_basis=DoseBasis.FIXED,
+        dose_unit="mg",
+        dose_note="two to three devices",
+        requirements="",
     )
     facts = dict(route.comparison_facts())
     assert facts["Typical dose"] == "56 or 84 mg"
@@ -176,12 +183,17 @@ def test_demo_routes_state_the_regulatory_facts():
     assert iv.dose_display == "0.5 mg/kg"
 
 
-def test_demo_review_names_the_reviewing_psychiatrist_recently():
-    demo.load()
-    reviewer = next(author for author in articles_demo_data.AUTHORS if author["may_review"])
-    assert f"{reviewer['display_name']}, {reviewer['credentials']}" == demo.REVIEWED_BY
+def test_demo_review_names_the_reviewing_psychiatrist_recently(time_machine):
+    # The files record the real review date (content/REVIEW.md, 2026-12-01); read them the day after.
+    time_machine.move_to(date(2026, 12, 2))
+    demo.load(load_library())
+    reviewer = next(
+        entry.values for entry in read_list(content_dir() / "people.yaml") if entry.values["may_review"]
+    )
     condition = Condition.objects.get(slug="treatment-resistant-depression")
-    assert condition.reviewed_by == demo.REVIEWED_BY
+    assert (
+        condition.reviewer.name_with_credentials == f"{reviewer['display_name']}, {reviewer['credentials']}"
+    )
     assert date.today() - timedelta(days=90) <= condition.last_reviewed <= date.today()
 
 

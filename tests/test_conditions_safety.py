@@ -14,15 +14,15 @@ from django.urls import reverse
 
 from clinic.core.models import SiteProfile
 from conditions.forms import PrescreenForm
-from conditions.models import Contraindication, ContraindicationKind
+from conditions.models import Contraindication, ContraindicationKind, Severity
 from conditions.views import PRESCREEN_ANSWER_BYTES
-from tests.factories import ContraindicationFactory
+from tests.factories import ContraindicationFactory, InteractionFactory
 
 pytestmark = pytest.mark.django_db
 
 CHECK_URL = reverse("conditions:check")
-CHECK_GET_QUERIES = 1  # the listed contraindications
-CHECK_POST_QUERIES = 1  # the same, and nothing written
+CHECK_GET_QUERIES = 2  # the listed contraindications, the listed interactions (medicine questions)
+CHECK_POST_QUERIES = 2  # the same, and nothing written
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_findings_come_most_important_first_whatever_the_question_order(question
     form = PrescreenForm(answers, contraindications=Contraindication.objects.listed())
     assert form.is_valid()
 
-    order = [(contraindication.name, answer) for contraindication, answer, _ in form.findings()]
+    order = [(item.name, answer) for item, answer, _advice, _kind in form.findings()]
 
     assert order == [
         ("Pregnancy or breastfeeding", "yes"),  # absolute, though asked last
@@ -156,7 +156,10 @@ def test_result_page_leads_with_the_findings_then_next_steps_then_a_compact_cris
 def test_all_no_lists_nothing_but_still_needs_a_clinician(client, questions):
     html = client.post(CHECK_URL, {field(c): "no" for c in questions.values()}).content.decode()
 
-    assert "None of your answers point to something that rules ketamine treatment out" in html
+    # A result never says nothing rules treatment out: it says what the screen covered, and who decides.
+    assert "rules ketamine treatment out" not in html
+    assert "This screen asked 3 questions about health conditions and 0 about medicines" in html
+    assert "A clinician decides" in html
     assert 'class="finding' not in html
     assert "not a diagnosis or a medical decision" in html
 
@@ -302,3 +305,18 @@ def test_an_oversized_public_post_is_refused_unread_with_a_clear_page(client, qu
     html = response.content.decode()
     assert "more than this form takes" in html and "Nothing was saved" in html
     assert client.post(CHECK_URL, {field(questions["pressure"]): "yes"}).status_code == 200
+
+
+def test_a_dangerous_medicine_comes_after_an_absolute_yes_and_before_every_not_sure(questions):
+    opioids = InteractionFactory(name="Opioid pain medicines", severity=Severity.SERIOUS)
+    answers = {
+        field(questions["psychosis"]): "unsure",
+        field(questions["pregnancy"]): "yes",
+        PrescreenForm.field_name(opioids): "yes",
+    }
+    form = PrescreenForm(answers, contraindications=Contraindication.objects.listed(), interactions=[opioids])
+    assert form.is_valid()
+
+    order = [item.name for item, _answer, _advice, _kind in form.findings()]
+
+    assert order == ["Pregnancy or breastfeeding", "Opioid pain medicines", "History of psychosis"]

@@ -1,9 +1,12 @@
+from datetime import date
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clinic.core.models import SiteProfile
-from conditions.models import ContraindicationKind, Evidence, RegulatoryStatus
+from clinic.core.models import SiteProfile, cite
+from conditions.models import ContraindicationKind, DoseBasis, Evidence, RegulatoryStatus
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,
@@ -12,6 +15,9 @@ from tests.factories import (
     ConditionGroupFactory,
     ConditionRouteFactory,
     ContraindicationFactory,
+    InteractionFactory,
+    PersonFactory,
+    SourceFactory,
     UserFactory,
 )
 
@@ -19,10 +25,16 @@ pytestmark = pytest.mark.django_db
 
 # Measured once and pinned: each page's SQL stays the same whatever the amount of content.
 LIST_PAGE_QUERIES = 1  # listed conditions with their groups
-DETAIL_PAGE_QUERIES = 4  # condition + group, listed route links + routes, contraindications, articles
+# condition + group + reviewer, listed route links + routes, its own contraindications, its citations, the
+# sources of its grade, every listed contraindication, their citations, their routes, articles
+DETAIL_PAGE_QUERIES = 9
 TREATMENTS_PAGE_QUERIES = 1  # listed routes
-ROUTE_PAGE_QUERIES = 3  # route, listed condition links + conditions, contraindications for the route
-SAFETY_PAGE_QUERIES = 3  # contraindications with route counts, their listed routes, candidates
+# route + reviewer, listed condition links + conditions, its citations, contraindications for the route, their
+# citations, interactions for the route, their citations
+ROUTE_PAGE_QUERIES = 7
+# contraindications with route counts, their listed routes, their citations, candidates, interactions, their
+# listed routes, their citations
+SAFETY_PAGE_QUERIES = 7
 
 
 @pytest.fixture
@@ -50,7 +62,17 @@ def make_content(n):
             ConditionRouteFactory(condition=condition, route=route, note=f"Note for {route.name}")
         contraindications = [ContraindicationFactory(routes=routes[:1]) for _ in range(n)]
         condition.contraindications.set(contraindications)
+        condition.evidence_sources.add(SourceFactory())
+        for item in (
+            condition,
+            *contraindications,
+            InteractionFactory(routes=routes[:1]),
+            InteractionFactory(),
+        ):
+            cite(item, [SourceFactory()])
         ArticleFactory(published=True, related_conditions=[condition])
+    for route in routes:
+        cite(route, [SourceFactory()])
     CandidateProfileFactory.create_batch(n)
     return group, routes
 
@@ -136,15 +158,18 @@ def test_condition_page_shows_routes_notes_safety_articles_and_review(client, si
         name="Treatment-resistant depression",
         summary="Depression that has not improved after two adequate antidepressant trials.",
         description="<p>A longer explanation.</p>",
-        reviewed_by="Dana Whitfield, MD",
-        last_reviewed="2026-10-01",
+        reviewer=PersonFactory(display_name="Dana Whitfield", credentials="MD"),
+        last_reviewed=date(2026, 10, 1),
     )
     route = AdministrationRouteFactory(
         name="Intranasal esketamine", regulatory_status=RegulatoryStatus.FDA_APPROVED
     )
     ConditionRouteFactory(condition=condition, route=route, note="FDA-approved for this condition.")
     relevant = ContraindicationFactory(name="Uncontrolled high blood pressure")
-    unrelated = ContraindicationFactory(name="Unrelated contraindication")
+    # Only for a route this condition is not treated with (one naming no route applies to every route).
+    unrelated = ContraindicationFactory(
+        name="Unrelated contraindication", routes=[AdministrationRouteFactory()]
+    )
     hidden = ContraindicationFactory(name="Hidden contraindication", is_listed=False)
     condition.contraindications.set([relevant, hidden])
     published = ArticleFactory(
@@ -186,8 +211,12 @@ def test_crisis_box_is_on_suicidal_ideation_page_and_not_on_others(client, site_
 
 
 def test_comparison_table_is_built_from_the_data(client, site_profile):
-    route = AdministrationRouteFactory(short_name="IV infusion", typical_dose="0.5", dose_unit="mg/kg")
-    AdministrationRouteFactory(short_name="Nasal spray", typical_dose="56 or 84", dose_unit="mg")
+    route = AdministrationRouteFactory(
+        short_name="IV infusion", dose_min=Decimal("0.5"), dose_max=Decimal("0.5")
+    )
+    AdministrationRouteFactory(
+        short_name="Nasal spray", dose_min=56, dose_max=84, dose_is_choice=True, dose_basis=DoseBasis.FIXED
+    )
 
     html = html_of(client.get(reverse("conditions:route_list")))
     assert "<caption" in html
@@ -199,7 +228,7 @@ def test_comparison_table_is_built_from_the_data(client, site_profile):
     )
     assert "0.5 mg/kg" in html and "56 or 84 mg" in html
 
-    route.typical_dose = "0.75"
+    route.dose_min = route.dose_max = Decimal("0.75")
     route.save()
     html = html_of(client.get(reverse("conditions:route_list")))
     assert "0.75 mg/kg" in html and "0.5 mg/kg" not in html

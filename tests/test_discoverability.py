@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.core.models import KeyFact, SiteProfile
+from clinic.core.models import KeyFact, SiteProfile, cite
 from tests.factories import (
     DAY,
     AdministrationRouteFactory,
@@ -17,6 +17,7 @@ from tests.factories import (
     ConditionFactory,
     ConditionRouteFactory,
     ContraindicationFactory,
+    SourceFactory,
     TagFactory,
 )
 
@@ -88,12 +89,8 @@ def test_home_shows_groups_routes_latest_articles_and_sourced_facts(client):
     hidden = ConditionFactory(hidden=True, group=link.condition.group)
     articles = ArticleFactory.create_batch(3, published=True)
     draft = ArticleFactory(title="Unfinished thoughts")
-    KeyFact.objects.create(
-        figure="2 hours",
-        text="Observation after esketamine.",
-        source_text="Spravato label",
-        source_url="https://example.org/label",
-    )
+    fact = KeyFact.objects.create(figure="2 hours", text="Observation after esketamine.")
+    cite(fact, [SourceFactory(text="Spravato label", url="https://example.org/label")])
 
     html = client.get(reverse("home")).content.decode()
     assert link.condition.group.name in html and link.condition.name in html
@@ -121,9 +118,14 @@ def test_home_query_count_does_not_grow_with_content(client, django_assert_num_q
     for _ in range(2):
         ConditionRouteFactory.create_batch(3)
         ArticleFactory.create_batch(4, published=True, tags=[TagFactory()])
-        KeyFact.objects.create(figure="1", text="t", source_text="s", source_url="https://example.org/")
+        cite(
+            KeyFact.objects.create(figure="1", text="t"),
+            [SourceFactory(text="s", url="https://example.org/")],
+        )
         client.get(reverse("home"))  # warm the site-profile cache
-        with django_assert_num_queries(6):  # groups, their conditions, routes, featured, latest, facts
+        with django_assert_num_queries(
+            7
+        ):  # groups, their conditions, routes, featured, latest, facts, sources
             assert client.get(reverse("home")).status_code == 200
 
 
@@ -158,9 +160,7 @@ def test_condition_page_is_a_medical_condition_with_possible_treatments_and_brea
 
 
 def test_route_page_is_a_medical_therapy_with_drug_dose_contraindications_and_followup(client):
-    route = AdministrationRouteFactory(
-        typical_dose="0.5", dose_unit="mg/kg", observation_period="About 1 hour"
-    )
+    route = AdministrationRouteFactory(observation_period="About 1 hour")
     applies = ContraindicationFactory(name="Uncontrolled high blood pressure", routes=[route])
     elsewhere = ContraindicationFactory(name="Only for another route", routes=[AdministrationRouteFactory()])
     therapy = nodes_of_type(json_ld_graph(client.get(route.get_absolute_url())), "MedicalTherapy")[0]

@@ -1,11 +1,23 @@
+import hashlib
+import re
+from datetime import timedelta
+from decimal import Decimal
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
 from simple_history.models import HistoricalRecords
 
 from . import cache
 from .richtext import RichText, RichTextMixin
+
+# A medical sign-off lasts this long unless the reviewer sets another date; the queue warns this early.
+REVIEW_INTERVAL = timedelta(days=365)
+REVIEW_DUE_SOON = timedelta(days=30)
 
 
 class SiteProfileManager(models.Manager):
@@ -145,8 +157,7 @@ class KeyFact(models.Model):
         max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
     )
     text = models.CharField(max_length=250, help_text="One sentence that explains the figure.")
-    source_text = models.CharField("source", max_length=300, help_text="The citation, e.g. the FDA label.")
-    source_url = models.URLField("source link", max_length=500)
+    citations = GenericRelation("Citation", related_query_name="key_fact")
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -157,3 +168,230 @@ class KeyFact(models.Model):
 
     def __str__(self):
         return f"{self.figure}: {self.text}"
+
+
+def fingerprint(values):
+    """Return the hash a medical sign-off keeps of the clinical text it covered (migrations use it too)."""
+    parts = [f"{value.normalize():f}" if isinstance(value, Decimal) else str(value or "") for value in values]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def source_key(text, taken=()):
+    """Return a short stable key for a citation, e.g. 'anand-2023': first word and year, made unique."""
+    year = re.search(r"\b(?:19|20)\d{2}\b", text or "")
+    base = "-".join(filter(None, [slugify((text or "source").split()[0])[:40], year and year.group(0)]))
+    key, suffix = base or "source", ord("a")
+    while key in taken:
+        suffix += 1
+        key = f"{base}-{chr(suffix)}"
+    return key
+
+
+class Person(models.Model):
+    """Someone the site names: the medical reviewer of clinical content, shared by every app.
+
+    An author who may review is linked to their person record (articles.Author.person) and keeps it in step.
+    """
+
+    display_name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    credentials = models.CharField(max_length=80, blank=True, help_text="e.g. MD, PMHNP-BC, PharmD.")
+    may_review = models.BooleanField(
+        "may medically review", default=False, help_text="Can be named as the medical reviewer of content."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "person"
+
+    def __str__(self):
+        return self.name_with_credentials
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+
+
+class Source(models.Model):
+    """One paper, label or web page: one record, cited by key from every item that relies on it."""
+
+    key = models.SlugField(
+        max_length=80, unique=True, help_text="A short stable key, e.g. 'anand-2023'; content files cite it."
+    )
+    text = models.TextField("citation", help_text="Authors, title, journal, year; or the label's name.")
+    doi = models.CharField("DOI", max_length=120, blank=True, help_text="e.g. 10.1056/NEJMoa2302399")
+    pmid = models.CharField("PMID", max_length=12, blank=True, help_text="PubMed's number, digits only.")
+    url = models.URLField("link", max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "source"
+
+    def __str__(self):
+        return Truncator(self.text).chars(90)
+
+    @property
+    def link(self):
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+
+class Citation(models.Model):
+    """That an item (a condition, route, contraindication, interaction, key fact…) relies on a source."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Its number in the item's reference list.")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_item_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "source"],
+                name="citation_once_per_item",
+                violation_error_message="This source is already cited by this item.",
+            )
+        ]
+
+    def __str__(self):
+        return f"[{self.order}] {self.source}"
+
+
+def with_sources():
+    """Return the prefetch of an item's numbered citations with their sources: one query per model."""
+    return models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+
+
+def cite(item, sources):
+    """Make sources (in order) the item's numbered citations, keeping rows that stay, removing the rest."""
+    content_type = ContentType.objects.get_for_model(item)
+    wanted = {source.pk: order for order, source in enumerate(sources, start=1)}
+    Citation.objects.filter(content_type=content_type, object_id=item.pk).exclude(source__in=wanted).delete()
+    for source_pk, order in wanted.items():
+        Citation.objects.update_or_create(
+            content_type=content_type, object_id=item.pk, source_id=source_pk, defaults={"order": order}
+        )
+
+
+class ReviewedQuerySet(models.QuerySet):
+    def review_queue(self, today=None):
+        """Return items needing a medical review: never reviewed, overdue, due within 30 days, or changed."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(last_reviewed__isnull=True)
+            | models.Q(next_review_due__lte=today + REVIEW_DUE_SOON)
+            # No due date recorded: 12 months after the review, the default.
+            | models.Q(
+                next_review_due__isnull=True, last_reviewed__lte=today + REVIEW_DUE_SOON - REVIEW_INTERVAL
+            )
+            | models.Q(changed_since_review=True)
+        )
+
+
+class Reviewed(models.Model):
+    """Clinical content with a medical sign-off that belongs to the text it signed.
+
+    Each model names its reviewer field and its clinical text (review_fields). Recording a review (a new
+    review date or reviewer) fingerprints that text; any later change to it sets changed_since_review until
+    the next review. Without a due date, the next review falls 12 months after the last one.
+    """
+
+    last_reviewed = models.DateField("last medically reviewed", null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Left blank, or kept from the last review: 12 months after the review.",
+    )
+    reviewed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    changed_since_review = models.BooleanField(
+        default=False, editable=False, help_text="Its clinical text changed after the last medical review."
+    )
+
+    review_fields: tuple[str, ...] = ()
+    REVIEW_STATE_FIELDS = ("next_review_due", "reviewed_fingerprint", "changed_since_review")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_review_state()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *self.REVIEW_STATE_FIELDS}
+        super().save(*args, **kwargs)
+        self._review_as_loaded = self._review_signature()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._review_as_loaded = instance._review_signature()
+        return instance
+
+    def _review_signature(self):
+        fields = {f.attname for f in self._meta.concrete_fields}
+        return tuple(self.__dict__.get(name) for name in ("reviewer_id", "last_reviewed", "next_review_due")
+                     if name in fields)  # fmt: skip
+
+    def clinical_fingerprint(self):
+        """Return a hash of the clinical text the sign-off covers."""
+        return fingerprint(getattr(self, name) for name in self.review_fields)
+
+    def _review_recorded_now(self):
+        loaded = getattr(self, "_review_as_loaded", None)
+        return bool(self.last_reviewed) and (loaded is None or self._review_signature()[:2] != loaded[:2])
+
+    def apply_review_defaults(self):
+        """When a review is entered: the next one falls due 12 months later unless another date is set."""
+        loaded = getattr(self, "_review_as_loaded", None)
+        if not self.last_reviewed:
+            return
+        due_kept = loaded is not None and self.next_review_due == loaded[2] and self._review_recorded_now()
+        if self.next_review_due is None or due_kept or self.next_review_due <= self.last_reviewed:
+            self.next_review_due = self.last_reviewed + REVIEW_INTERVAL
+
+    def clean(self):
+        super().clean()
+        self.apply_review_defaults()
+
+    def refresh_review_state(self):
+        if self._review_recorded_now() or (self.last_reviewed and not self.reviewed_fingerprint):
+            self.reviewed_fingerprint = self.clinical_fingerprint()
+        fingerprint = self.clinical_fingerprint()
+        self.changed_since_review = bool(self.last_reviewed) and self.reviewed_fingerprint != fingerprint
+
+    def sign_off(self, reviewer, day):
+        """Record that reviewer reviewed the current text on day; the next review falls 12 months later."""
+        self.reviewer = reviewer
+        self.last_reviewed = day
+        self.next_review_due = day + REVIEW_INTERVAL
+        self.reviewed_fingerprint = self.clinical_fingerprint()
+        self.save()
+
+    @property
+    def review_state(self):
+        """Return the queue's words for this item: a short label, or '' when nothing is due."""
+        today = timezone.localdate()
+        if not self.last_reviewed:
+            return "Never reviewed"
+        if self.changed_since_review:
+            return "Changed since review"
+        due = self.next_review_due or self.last_reviewed + REVIEW_INTERVAL
+        if due < today:
+            return "Overdue"
+        if due <= today + REVIEW_DUE_SOON:
+            return "Due within 30 days"
+        return ""
+
+    @property
+    def review_is_current(self):
+        return bool(self.last_reviewed) and not self.changed_since_review

@@ -14,7 +14,7 @@ from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
 from articles.models import Article
-from clinic.core.models import KeyFact, SiteProfile
+from clinic.core.models import KeyFact, SiteProfile, with_sources
 from clinic.core.storage import storage_answers
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
 
@@ -38,7 +38,7 @@ class HomeView(TemplateView):
             routes=AdministrationRoute.objects.listed(),
             featured=featured,
             latest=latest,
-            key_facts=KeyFact.objects.listed(),
+            key_facts=KeyFact.objects.listed().prefetch_related(with_sources()),
             meta=home_meta(SiteProfile.objects.get_current()),
             **kwargs,
         )

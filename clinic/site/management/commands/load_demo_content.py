@@ -1,12 +1,46 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles import demo as articles_demo
-from clinic.core.models import KeyFact, SiteProfile
-from clinic.site import demo_data
+from clinic.core.content import ContentError, content_dir, load_library, read_list, read_mapping
+from clinic.core.models import KeyFact, SiteProfile, cite
 from clinic.site.demo_accounts import ensure_demo_accounts
 from conditions import demo as conditions_demo
+
+PROFILE_FIELDS = {
+    "name", "tagline", "phone", "email", "street_address", "locality", "region", "postal_code", "country",
+    "booking_url", "crisis_line_name", "crisis_line", "crisis_chat_url", "emergency_number", "disclaimer",
+    "opening_hours",
+}  # fmt: skip
+KEY_FACT_FIELDS = {"figure", "text", "sources", "listed"}
+# Facts the demo once loaded and no longer does: the crisis line is on every page, from the site profile's
+# fields, so a figure repeating its number could go stale.
+RETIRED_KEY_FACT_FIGURES = ["988"]
+
+
+def load_site(library, folder):
+    """Load content/site/: the clinic profile, the home page's introduction and its key facts."""
+    profile_entry = read_mapping(folder / "site" / "profile.yaml")
+    profile_entry.check_fields(PROFILE_FIELDS, required=["name"])
+    profile = SiteProfile.objects.get_current()
+    for field, value in profile_entry.values.items():
+        setattr(profile, field, value)
+    profile.intro = (folder / "site" / "intro.html").read_text(encoding="utf-8")
+    profile.save()
+    for order, entry in enumerate(read_list(folder / "site" / "key-facts.yaml")):
+        entry.check_fields(KEY_FACT_FIELDS, required=["figure", "text", "sources"])
+        sources = library.sources_of(entry)
+        fact, _ = KeyFact.objects.update_or_create(
+            figure=entry.values["figure"],
+            defaults={
+                "text": entry.values["text"],
+                "order": order,
+                "is_listed": entry.values.get("listed", True),
+            },
+        )
+        cite(fact, sources)
+    KeyFact.objects.filter(figure__in=RETIRED_KEY_FACT_FIGURES).delete()
 
 
 class Command(BaseCommand):
@@ -23,18 +57,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_accounts=False, site_url="http://127.0.0.1:8000", **options):
-        with transaction.atomic():
-            profile = SiteProfile.objects.get_current()
-            for field, value in demo_data.SITE_PROFILE.items():
-                setattr(profile, field, value)
-            profile.intro = demo_data.INTRO
-            profile.save()
-            for order, fact in enumerate(demo_data.KEY_FACTS):
-                KeyFact.objects.update_or_create(figure=fact["figure"], defaults={**fact, "order": order})
-            for fact in demo_data.RETIRED_KEY_FACTS:
-                KeyFact.objects.filter(**fact).delete()
-            conditions_demo.load()
-            articles_demo.load()
+        folder = content_dir()
+        try:
+            with transaction.atomic():
+                library = load_library(folder)
+                load_site(library, folder)
+                conditions_demo.load(library, folder)
+                articles_demo.load(library, folder)
+        except ContentError as error:
+            raise CommandError(f"Content not loaded, nothing changed. {error}") from None
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         if no_accounts:
             return

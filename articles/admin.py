@@ -1,15 +1,19 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.core.admin_permissions import RoleAdminMixin
+from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from clinic.core.redirects import RedirectOnDeleteAdminMixin
+from clinic.core.version_diff import CompareVersionsAdminMixin
 
-from . import views
-from .forms import ArticleAdminForm, AuthorAdminForm
+from . import views, workflow
+from .forms import ArticleAdminForm, AuthorAdminForm, ReferenceForm
+from .links import broken_links
 from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Reference, Status, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
@@ -22,7 +26,8 @@ def _is_editor(request):
 
 class ReferenceInline(admin.TabularInline):
     model = Reference
-    fields = ["order", "text", "url", "doi"]
+    form = ReferenceForm
+    fields = ["order", "text", "url", "doi", "pmid"]
     extra = 1
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -40,28 +45,38 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    RoleAdminMixin,
+    RedirectOnDeleteAdminMixin,
+    AutosaveAdminMixin,
+    WritingAidsAdminMixin,
+    CompareVersionsAdminMixin,
+    SimpleHistoryAdmin,
+):
     form = ArticleAdminForm
     inlines = [ReferenceInline]
+    change_form_template = "admin/articles/article/change_form.html"
+    autosave_version_field = "loaded_version"
+    readability_fields = ("body",)
+    preview_title_fields = ("seo_title", "title")
+    preview_description_fields = ("seo_description", "summary")
+    fallback_address = "/articles/"
+    # Eight columns that fit 1366 px: the title wraps, the badge says where each article stands.
     list_display = [
-        "title", "status", "is_live", "author", "category", "published_at", "last_reviewed", "view_count",
+        "title", "stage", "author", "reviewer", "category", "published_at", "last_reviewed", "view_count",
     ]  # fmt: skip
-    list_filter = ["status", "is_featured", "category", "author", "tags"]
-    list_select_related = ["author", "category"]
+    list_filter = [workflow.StageFilter, "status", "is_featured", "category", "author", "tags"]
+    list_select_related = ["author", "category", "reviewer"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}  # fills only while unsaved, so URLs stay put
     autocomplete_fields = ["author", "reviewer", "category", "tags", "related_conditions"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "updated_at", "reading_time"]
-    actions = ["publish_now", "archive", "send_back_to_draft"]
+    actions = ["publish_now", "archive", "send_back_to_draft", "unschedule"]
+    # Review and publishing come first, where an editor looks; the workflow buttons sit above them.
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "category", "tags", "loaded_version"]}),
-        (None, {"fields": ["body", "key_takeaways", "excerpt"]}),
-        (
-            "Featured image",
-            {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]},
-        ),
         (
             "Medical review and publishing",
             {
@@ -74,8 +89,13 @@ class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
                     "is_featured",
                 ],
                 "description": "Publishing needs a medical reviewer and the date of their review. "
-                "To schedule, choose Published and a publish time in the future.",
+                "To schedule, set a publish time in the future and press Schedule.",
             },
+        ),
+        (None, {"fields": ["body", "key_takeaways", "excerpt"]}),
+        (
+            "Featured image",
+            {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]},
         ),
         ("Related conditions", {"fields": ["related_conditions"]}),
         (
@@ -97,12 +117,50 @@ class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     def is_live(self, obj):
         return obj.is_public
 
+    @admin.display(description="status", ordering="stage_rank")
+    def stage(self, obj):
+        return workflow.status_badge(obj)
+
     def get_urls(self):
         upload = self.admin_site.admin_view(views.upload_image)
         return [path("upload-image/", upload, name="articles_article_upload_image"), *super().get_urls()]
 
+    def get_ordering(self, request):
+        return ["stage_rank", "-published_at", "-updated_at"]  # what waits for an editor comes first
+
+    def public_address(self, obj):
+        return obj.get_absolute_url() if obj.is_public else None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"request_user": request.user})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = [
+            (action, workflow.BUTTONS[action]) for action in workflow.available_actions(obj, request.user)
+        ] if (obj is None or self.has_change_permission(request, obj)) else []  # fmt: skip
+        if obj is not None:
+            context["status_badge"] = workflow.status_badge(obj)
+            context["workflow_events"] = list(obj.workflow_events.select_related("actor")[:5])
+            reviewed = workflow.last_reviewed_version(obj)
+            latest = obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
+            if reviewed is not None and latest is not None and reviewed.version_id != latest:
+                context["since_review"] = {
+                    "event": reviewed,
+                    "url": reverse("admin:articles_article_compare", args=[obj.pk])
+                    + f"?a={reviewed.version_id}&b={latest}",
+                }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
+        # A workflow step says what happened in its own words instead of "… was changed successfully."
+        plain = getattr(request, "_workflow_message", None)
+        if plain and level == messages.SUCCESS:
+            message, request._workflow_message = plain, None
+        super().message_user(request, message, level, extra_tags, fail_silently)
+
     def get_queryset(self, request):
-        articles = super().get_queryset(request)
+        articles = super().get_queryset(request).annotate(stage_rank=workflow.stage_rank())
         if _is_editor(request) or not request.user.has_perm("articles.change_article"):
             return articles  # editors, and view-only clinic staff
         return articles.filter(author__user=request.user)
@@ -141,18 +199,30 @@ class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
             obj.created_by = request.user
             if not _is_editor(request):
                 obj.author = request.user.author_profile
+        before = Article.objects.filter(pk=obj.pk).values("status", "published_at").first() if change else None
         super().save_model(request, obj, form, change)
+        comment = (form.cleaned_data.get("workflow_comment") or "").strip()
+        request._workflow_message = workflow.record_step(request, obj, before, comment)
+        for text, href in broken_links(obj.body, hosts={request.get_host().split(":")[0]}):
+            self.message_user(
+                request,
+                f"The link “{text or href}” goes to {href}, where there is no page readers can see. "
+                "Check the address, or link to a published page.",
+                messages.WARNING,
+            )
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
         published, unreviewed = [], []
         now = timezone.now()
         for article in queryset.select_related("reviewer"):
+            before = {"status": article.status, "published_at": article.published_at}
             try:
                 article.publish(now)  # the model's publish rule, as the change form's clean() applies it
             except ValidationError:
                 unreviewed.append(article.title)
                 continue
+            workflow.record_step(request, article, before)
             published.append(article.title)
         if published:
             self.message_user(request, f"Published now: {', '.join(published)}.", messages.SUCCESS)
@@ -172,11 +242,27 @@ class ArticleAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     def send_back_to_draft(self, request, queryset):
         self._move(request, queryset, Status.DRAFT, "Sent back to draft")
 
+    @admin.action(description="Unschedule selected articles (back to review)", permissions=["publish"])
+    def unschedule(self, request, queryset):
+        scheduled = [article for article in queryset if article.is_scheduled]
+        for article in scheduled:
+            before = {"status": article.status, "published_at": article.published_at}
+            article.status, article.published_at = Status.IN_REVIEW, None
+            article.save()
+            workflow.record_step(request, article, before)
+        if scheduled:
+            titles = ", ".join(article.title for article in scheduled)
+            self.message_user(request, f"Unscheduled (back in review): {titles}.", messages.SUCCESS)
+        else:
+            self.message_user(request, "None of the selected articles was scheduled.", messages.WARNING)
+
     def _move(self, request, queryset, status, done):
         titles = []
         for article in queryset:
+            before = {"status": article.status, "published_at": article.published_at}
             article.status = status
             article.save()
+            workflow.record_step(request, article, before)
             titles.append(article.title)
         self.message_user(request, f"{done}: {', '.join(titles)}.", messages.SUCCESS)
 
@@ -209,7 +295,8 @@ class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class AuthorAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, SimpleHistoryAdmin):
+    fallback_address = "/articles/"
     form = AuthorAdminForm
     list_display = ["display_name", "credentials", "role", "may_review", "user"]
     list_filter = ["may_review"]
@@ -219,14 +306,16 @@ class AuthorAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(RoleAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelAdmin):
+    fallback_address = "/articles/"
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)
-class TagAdmin(RoleAdminMixin, admin.ModelAdmin):
+class TagAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelAdmin):
+    fallback_address = "/articles/"
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

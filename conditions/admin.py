@@ -3,6 +3,9 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.core.admin_permissions import RoleAdminMixin
+from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from clinic.core.redirects import RedirectOnDeleteAdminMixin
+from clinic.core.version_diff import CompareVersionsAdminMixin
 
 from .forms import ConditionRouteForm, StaffAdminForm
 from .models import (
@@ -15,8 +18,13 @@ from .models import (
 )
 
 
-class ListedAdmin(RoleAdminMixin, SimpleHistoryAdmin):
-    """Order and the listed flag are edited in the list; bulk actions show or hide many at once."""
+class ListedAdmin(
+    RoleAdminMixin, AutosaveAdminMixin, WritingAidsAdminMixin, CompareVersionsAdminMixin, SimpleHistoryAdmin
+):
+    """Order and the listed flag are edited in the list; bulk actions show or hide many at once.
+
+    What staff type is kept as they type (autosave); any two versions can be compared side by side.
+    """
 
     form = StaffAdminForm
     list_editable = ["order", "is_listed"]
@@ -59,7 +67,7 @@ class RouteConditionInline(admin.TabularInline):
 
 
 @admin.register(ConditionGroup)
-class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class ConditionGroupAdmin(RoleAdminMixin, CompareVersionsAdminMixin, SimpleHistoryAdmin):
     form = StaffAdminForm
     list_display = ["name", "order", "condition_count"]
     list_editable = ["order"]
@@ -76,8 +84,20 @@ class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
         return obj.condition_total
 
 
+class PublicPageAdminMixin(RedirectOnDeleteAdminMixin):
+    """A listed item has a public page: its readers are sent on when it is deleted; its text is graded."""
+
+    readability_fields = ("summary", "description")
+    preview_title_fields = ("name",)
+    preview_description_fields = ("summary",)
+
+    def public_address(self, obj):
+        return obj.get_absolute_url() if obj.is_listed else None
+
+
 @admin.register(Condition)
-class ConditionAdmin(ListedAdmin):
+class ConditionAdmin(PublicPageAdminMixin, ListedAdmin):
+    fallback_address = "/conditions/"
     list_display = ["name", "group", "evidence", "order", "is_listed", "show_crisis_help", "last_reviewed"]
     list_filter = ["group", "evidence", "is_listed", "show_crisis_help"]
     search_fields = ["name", "slug", "summary"]
@@ -94,7 +114,8 @@ class ConditionAdmin(ListedAdmin):
 
 
 @admin.register(AdministrationRoute)
-class AdministrationRouteAdmin(ListedAdmin):
+class AdministrationRouteAdmin(PublicPageAdminMixin, ListedAdmin):
+    fallback_address = "/treatments/"
     list_display = ["name", "short_name", "medication", "regulatory_status", "order", "is_listed"]
     list_filter = ["regulatory_status", "is_listed"]
     search_fields = ["name", "short_name", "slug", "medication"]
@@ -119,6 +140,7 @@ class AdministrationRouteAdmin(ListedAdmin):
 
 @admin.register(Contraindication)
 class ContraindicationAdmin(ListedAdmin):
+    readability_fields = ("explanation", "screening_question")
     list_display = ["name", "kind", "route_names", "order", "is_listed"]
     list_filter = ["kind", "routes", "is_listed"]
     search_fields = ["name", "slug", "explanation", "screening_question"]
@@ -141,5 +163,6 @@ class ContraindicationAdmin(ListedAdmin):
 
 @admin.register(CandidateProfile)
 class CandidateProfileAdmin(ListedAdmin):
+    readability_fields = ("description",)
     list_display = ["title", "order", "is_listed"]
     search_fields = ["title", "description"]

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from .admin_permissions import RoleAdminMixin
-from .models import KeyFact, SiteProfile
+from .models import KeyFact, Redirect, SiteProfile
 
 
 class SiteProfileForm(forms.ModelForm):
@@ -38,3 +38,13 @@ class KeyFactAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["figure", "text", "source_text", "is_listed", "order"]
     list_editable = ["is_listed", "order"]
     search_fields = ["figure", "text", "source_text"]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """Old addresses and where they lead: made automatically when a public page's address changes or the
+    page is deleted; editors and clinic staff can add or correct one by hand."""
+
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["created_at"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 
@@ -104,3 +105,45 @@ class KeyFact(models.Model):
 
     def __str__(self):
         return f"{self.figure}: {self.text}"
+
+
+class Autosave(models.Model):
+    """What someone typed into an admin form and has not saved yet: one per person and object.
+
+    Kept apart from the saved versions (it has no history and never changes the object itself); saving
+    or discarding the form deletes it. base_version is the edit-conflict token of the version the form
+    was opened on, so restoring it can never overwrite someone else's save without a warning.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64, blank=True, help_text="Empty for something not yet added.")
+    data = models.JSONField(default=dict)
+    base_version = models.CharField(max_length=64, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="autosave_one_per_form")
+        ]
+
+    def __str__(self):
+        return f"Unsaved changes by {self.user} ({self.saved_at:%Y-%m-%d %H:%M})"
+
+
+class Redirect(models.Model):
+    """An old public address that answers with a permanent redirect to where its page lives now."""
+
+    old_path = models.CharField(
+        "old address", max_length=300, unique=True, help_text="The path readers used, e.g. /articles/old-name/."
+    )
+    new_path = models.CharField(
+        "new address", max_length=300, help_text="Where they go now, e.g. /articles/new-name/."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"

@@ -117,7 +117,7 @@ class ArticleAdmin(
     def is_live(self, obj):
         return obj.is_public
 
-    @admin.display(description="status", ordering="stage_rank")
+    @admin.display(description="status", ordering="status")
     def stage(self, obj):
         return workflow.status_badge(obj)
 
@@ -126,7 +126,8 @@ class ArticleAdmin(
         return [path("upload-image/", upload, name="articles_article_upload_image"), *super().get_urls()]
 
     def get_ordering(self, request):
-        return ["stage_rank", "-published_at", "-updated_at"]  # what waits for an editor comes first
+        # What waits for an editor comes first: in review, drafts, scheduled, live, archived.
+        return [workflow.stage_rank().asc(), "-published_at", "-updated_at"]
 
     def public_address(self, obj):
         return obj.get_absolute_url() if obj.is_public else None
@@ -160,7 +161,7 @@ class ArticleAdmin(
         super().message_user(request, message, level, extra_tags, fail_silently)
 
     def get_queryset(self, request):
-        articles = super().get_queryset(request).annotate(stage_rank=workflow.stage_rank())
+        articles = super().get_queryset(request)
         if _is_editor(request) or not request.user.has_perm("articles.change_article"):
             return articles  # editors, and view-only clinic staff
         return articles.filter(author__user=request.user)

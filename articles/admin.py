@@ -126,6 +126,10 @@ class ArticleAdmin(
         return [path("upload-image/", upload, name="articles_article_upload_image"), *super().get_urls()]
 
     def get_ordering(self, request):
+        # The scheduled list runs in the order articles go live; overdue reviews, longest overdue first.
+        by_stage = {workflow.SCHEDULED: ["published_at"], workflow.OVERDUE: ["next_review_due"]}
+        if request.GET.get("stage") in by_stage:
+            return by_stage[request.GET["stage"]]
         # What waits for an editor comes first: in review, drafts, scheduled, live, archived.
         return [workflow.stage_rank().asc(), "-published_at", "-updated_at"]
 

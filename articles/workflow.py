@@ -101,13 +101,7 @@ class StageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in dict(self.lookups(request, None)):
-            articles = queryset.filter(stage_q(self.value(), request.user))
-            # Scheduled ones in the order they go live; overdue ones longest overdue first.
-            if self.value() == SCHEDULED:
-                return articles.order_by("published_at")
-            if self.value() == OVERDUE:
-                return articles.order_by("next_review_due")
-            return articles
+            return queryset.filter(stage_q(self.value(), request.user))  # ordered by ArticleAdmin.get_ordering
         return queryset
 
 

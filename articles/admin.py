@@ -204,7 +204,9 @@ class ArticleAdmin(
             obj.created_by = request.user
             if not _is_editor(request):
                 obj.author = request.user.author_profile
-        before = Article.objects.filter(pk=obj.pk).values("status", "published_at").first() if change else None
+        before = (
+            Article.objects.filter(pk=obj.pk).values("status", "published_at").first() if change else None
+        )
         super().save_model(request, obj, form, change)
         comment = (form.cleaned_data.get("workflow_comment") or "").strip()
         request._workflow_message = workflow.record_step(request, obj, before, comment)

@@ -35,7 +35,8 @@ def clean_image(upload) -> ContentFile:
     """
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            f"This file is {upload.size / 1024 / 1024:.1f} MB; images can be at most {MAX_UPLOAD_MEGABYTES} MB. "
+            f"This file is {upload.size / 1024 / 1024:.1f} MB; "
+            f"images can be at most {MAX_UPLOAD_MEGABYTES} MB. "
             "Export a smaller version (2000 pixels wide is plenty)." + CHOOSE_AGAIN,
             code="too_big",
         )
@@ -48,7 +49,8 @@ def clean_image(upload) -> ContentFile:
             probe.verify()  # checks the file's structure without decoding every pixel
         if image_format not in ALLOWED_FORMATS:
             raise ValidationError(
-                f"{image_format} images aren't accepted; use JPEG, PNG, GIF or WebP." + CHOOSE_AGAIN, code="format"
+                f"{image_format} images aren't accepted; use JPEG, PNG, GIF or WebP." + CHOOSE_AGAIN,
+                code="format",
             )
         _check_pixel_budget(width, height, frames)
         upload.seek(0)

@@ -273,7 +273,11 @@ class Article(RichTextMixin, models.Model):
             errors["slug"] = f"“{self.slug}” is taken by a page of the site; choose another address."
         unnamed = images_without_alt(self.body)
         if unnamed:
-            which = f"The image {unnamed[0]} has" if len(unnamed) == 1 else f"The images {', '.join(unnamed)} have"
+            which = (
+                f"The image {unnamed[0]} has"
+                if len(unnamed) == 1
+                else f"The images {', '.join(unnamed)} have"
+            )
             errors["body"] = (
                 f"{which} no description (alt text). Click the image in the editor, choose “Change image "
                 "text alternative” and describe it for readers who can't see it."

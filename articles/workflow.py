@@ -46,11 +46,28 @@ def when(moment):
 # Where an article stands
 
 DRAFT, IN_REVIEW, SCHEDULED, LIVE, ARCHIVED, OVERDUE, MINE = (
-    "draft", "in_review", "scheduled", "live", "archived", "overdue", "mine",
-)  # fmt: skip
-STAGE_LABELS = {DRAFT: "Draft", IN_REVIEW: "In review", SCHEDULED: "Scheduled", LIVE: "Live",
-                ARCHIVED: "Archived"}  # fmt: skip
-BADGE_CLASSES = {DRAFT: "draft", IN_REVIEW: "review", SCHEDULED: "scheduled", LIVE: "live", ARCHIVED: "archived"}
+    "draft",
+    "in_review",
+    "scheduled",
+    "live",
+    "archived",
+    "overdue",
+    "mine",
+)
+STAGE_LABELS = {
+    DRAFT: "Draft",
+    IN_REVIEW: "In review",
+    SCHEDULED: "Scheduled",
+    LIVE: "Live",
+    ARCHIVED: "Archived",
+}
+BADGE_CLASSES = {
+    DRAFT: "draft",
+    IN_REVIEW: "review",
+    SCHEDULED: "scheduled",
+    LIVE: "live",
+    ARCHIVED: "archived",
+}
 
 
 def stage(article):
@@ -96,12 +113,21 @@ class StageFilter(admin.SimpleListFilter):
     parameter_name = "stage"
 
     def lookups(self, request, model_admin):
-        return [(DRAFT, "Draft"), (IN_REVIEW, "In review"), (SCHEDULED, "Scheduled"), (LIVE, "Live"),
-                (ARCHIVED, "Archived"), (OVERDUE, "Review overdue"), (MINE, "My drafts")]  # fmt: skip
+        return [
+            (DRAFT, "Draft"),
+            (IN_REVIEW, "In review"),
+            (SCHEDULED, "Scheduled"),
+            (LIVE, "Live"),
+            (ARCHIVED, "Archived"),
+            (OVERDUE, "Review overdue"),
+            (MINE, "My drafts"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() in dict(self.lookups(request, None)):
-            return queryset.filter(stage_q(self.value(), request.user))  # ordered by ArticleAdmin.get_ordering
+            return queryset.filter(
+                stage_q(self.value(), request.user)
+            )  # ordered by ArticleAdmin.get_ordering
         return queryset
 
 
@@ -119,6 +145,7 @@ def stage_rank():
 
 
 # The buttons
+
 
 def available_actions(article, user):
     """Return the workflow buttons user may press on article (None: one not yet added), in order."""
@@ -157,7 +184,8 @@ class WorkflowFormMixin(forms.Form):
         original = self.instance if self.instance.pk else None
         if self.request_user is None or action not in available_actions(original, self.request_user):
             raise ValidationError(
-                "That step isn't open to you for this article now; nothing was changed. Reload the page to see "
+                "That step isn't open to you for this article now; nothing was changed. "
+                "Reload the page to see "
                 "where it stands.",
                 code="workflow_refused",
             )
@@ -188,6 +216,7 @@ class WorkflowFormMixin(forms.Form):
 
 
 # What happened, who is told
+
 
 def _stage_of(status, published_at):
     if status == Status.PUBLISHED:
@@ -229,7 +258,12 @@ def editors_to_tell(exclude=None):
 
 def author_to_tell(article, exclude=None):
     user = article.author.user if article.author_id else None
-    if user is None or not user.is_active or not user.email or (exclude is not None and user.pk == exclude.pk):
+    if (
+        user is None
+        or not user.is_active
+        or not user.email
+        or (exclude is not None and user.pk == exclude.pk)
+    ):
         return None
     return user
 
@@ -261,26 +295,38 @@ def record_step(request, article, before, comment=""):
 
     if step == WorkflowStep.SUBMITTED:
         editors = editors_to_tell(exclude=user)
-        _send(f"Waiting for review: {article.title}",
-              f"{_name(user)} submitted “{article.title}” for review.{said}\nReview it: {link}\n", editors)
-        return "Submitted; the editors have been told." if editors else (
-            "Submitted for review. No editor has an email address on file, so nobody was emailed."
-        )  # fmt: skip
+        _send(
+            f"Waiting for review: {article.title}",
+            f"{_name(user)} submitted “{article.title}” for review.{said}\nReview it: {link}\n",
+            editors,
+        )
+        return (
+            "Submitted; the editors have been told."
+            if editors
+            else ("Submitted for review. No editor has an email address on file, so nobody was emailed.")
+        )
     if step == WorkflowStep.SENT_BACK:
-        _send(f"Changes requested: {article.title}",
-              f"{_name(user)} sent “{article.title}” back to you: changes requested.{said}\nEdit it: {link}\n",
-              [author.email] if author else [])  # fmt: skip
+        _send(
+            f"Changes requested: {article.title}",
+            f"{_name(user)} sent “{article.title}” back to you: changes requested.{said}\nEdit it: {link}\n",
+            [author.email] if author else [],
+        )
         return f"Sent back to draft with your comment.{told_author}"
     if step == WorkflowStep.PUBLISHED:
         public = request.build_absolute_uri(article.get_absolute_url())
-        _send(f"Published: {article.title}",
-              f"{_name(user)} published “{article.title}”. It is live at {public}{said}",
-              [author.email] if author else [])  # fmt: skip
+        _send(
+            f"Published: {article.title}",
+            f"{_name(user)} published “{article.title}”. It is live at {public}{said}",
+            [author.email] if author else [],
+        )
         return f"Published; it is live at {article.get_absolute_url()}.{told_author}"
     if step == WorkflowStep.SCHEDULED:
-        _send(f"Scheduled for {when(article.published_at)}: {article.title}",
-              f"{_name(user)} scheduled “{article.title}” to go live on {when(article.published_at)}.{said}\n{link}\n",
-              [author.email] if author else [])  # fmt: skip
+        _send(
+            f"Scheduled for {when(article.published_at)}: {article.title}",
+            f"{_name(user)} scheduled “{article.title}” to go live on {when(article.published_at)}."
+            f"{said}\n{link}\n",
+            [author.email] if author else [],
+        )
         return f"Scheduled for {when(article.published_at)}.{told_author}"
     if step == WorkflowStep.UNSCHEDULED:
         return "Unscheduled; it won't go live and is back in review."
@@ -293,7 +339,7 @@ def _send(subject, body, recipients):
 
 
 def last_reviewed_version(article):
-    """Return the WorkflowEvent of the last editor's review decision (publish, schedule, send back), or None."""
+    """Return the WorkflowEvent of the last review decision (publish, schedule, send back), or None."""
     return (
         article.workflow_events.filter(
             step__in=[WorkflowStep.PUBLISHED, WorkflowStep.SCHEDULED, WorkflowStep.SENT_BACK],
@@ -306,6 +352,7 @@ def last_reviewed_version(article):
 
 # The admin home page
 
+
 def editorial_panel(request):
     user = request.user
     if not user.has_perm("articles.change_article"):
@@ -315,15 +362,31 @@ def editorial_panel(request):
     counts = []
     waiting = []
     if is_editor(user):
-        for label, name in (("awaiting review", IN_REVIEW), ("scheduled", SCHEDULED), ("review overdue", OVERDUE)):
+        for label, name in (
+            ("awaiting review", IN_REVIEW),
+            ("scheduled", SCHEDULED),
+            ("review overdue", OVERDUE),
+        ):
             counts.append(Count(label, articles.filter(stage_q(name)).count(), f"{changelist}?stage={name}"))
         for article in articles.filter(status=Status.IN_REVIEW).select_related("author")[:WAITING_LIMIT]:
-            waiting.append(Waiting(article.title, reverse("admin:articles_article_change", args=[article.pk]),
-                                   status_badge(article), f"by {article.author.display_name}: review it"))  # fmt: skip
+            waiting.append(
+                Waiting(
+                    article.title,
+                    reverse("admin:articles_article_change", args=[article.pk]),
+                    status_badge(article),
+                    f"by {article.author.display_name}: review it",
+                )
+            )
         overdue = articles.filter(stage_q(OVERDUE)).order_by("next_review_due")[:WAITING_LIMIT]
         for article in overdue:
-            waiting.append(Waiting(article.title, reverse("admin:articles_article_change", args=[article.pk]),
-                                   status_badge(article), "review the medical content again"))  # fmt: skip
+            waiting.append(
+                Waiting(
+                    article.title,
+                    reverse("admin:articles_article_change", args=[article.pk]),
+                    status_badge(article),
+                    "review the medical content again",
+                )
+            )
     if hasattr(user, "author_profile"):
         mine = articles.filter(stage_q(MINE, user))
         counts.append(Count("my drafts", mine.count(), f"{changelist}?stage={MINE}"))
@@ -332,6 +395,12 @@ def editorial_panel(request):
             latest = events[0] if events else None
             if latest is not None and latest.step == WorkflowStep.SENT_BACK:
                 note = f"changes requested by {_name(latest.actor)}: {latest.comment}"
-                waiting.append(Waiting(article.title, reverse("admin:articles_article_change", args=[article.pk]),
-                                       status_badge(article), note))  # fmt: skip
+                waiting.append(
+                    Waiting(
+                        article.title,
+                        reverse("admin:articles_article_change", args=[article.pk]),
+                        status_badge(article),
+                        note,
+                    )
+                )
     return Panel("Waiting for you", counts=counts, waiting=waiting)

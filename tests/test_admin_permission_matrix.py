@@ -99,11 +99,11 @@ CUSTOM_VIEWS = {
 # Where a view's rule is the object's own (a letter of ALL, not a set of roles), the cell expects what
 # EXPECTED gives the role for that object: comparing versions needs view, autosaving typed text needs change.
 # "object_data" views are sent data naming the object tried.
-for _prefix in ("articles_article", "conditions_condition", "conditions_administrationroute",
-                "conditions_contraindication", "conditions_candidateprofile", "conditions_conditiongroup"):  # fmt: skip
+_HISTORY_ADMINS = ("articles_article", "conditions_condition", "conditions_administrationroute",
+                   "conditions_contraindication", "conditions_candidateprofile")  # fmt: skip
+for _prefix in (*_HISTORY_ADMINS, "conditions_conditiongroup"):
     CUSTOM_VIEWS[f"{_prefix}_compare"] = {"GET": "v", "POST": set(), "data": dict, "effect": None}
-for _prefix in ("articles_article", "conditions_condition", "conditions_administrationroute",
-                "conditions_contraindication", "conditions_candidateprofile"):  # fmt: skip
+for _prefix in _HISTORY_ADMINS:
     CUSTOM_VIEWS[f"{_prefix}_autosave"] = {
         "GET": set(),
         "POST": "c",
@@ -158,7 +158,9 @@ def _cases(label, users):
         "conditions.contraindication": lambda: {"": ContraindicationFactory()},
         "conditions.candidateprofile": lambda: {"": CandidateProfileFactory()},
         "clinic.siteprofile": lambda: {"": SiteProfile.objects.get_current()},
-        "clinic.redirect": lambda: {"": Redirect.objects.create(old_path="/articles/old/", new_path="/articles/")},
+        "clinic.redirect": lambda: {
+            "": Redirect.objects.create(old_path="/articles/old/", new_path="/articles/")
+        },
         "clinic.keyfact": lambda: {
             "": KeyFact.objects.create(
                 figure="2 hours",

@@ -84,7 +84,8 @@ def test_restored_text_meets_the_conflict_rule(client, author_user):
     client.force_login(author_user)
     data = form_data(client.get(change_url(article)), title="My version")
     client.post(AUTOSAVE_URL, {**data, "_autosave_object": article.pk})
-    # Someone saves in between; the offer says so, and saving the restored form (with its old version) is refused.
+    # Someone saves in between; the offer says so, and saving the restored form (with its old version)
+    # is refused.
     later = timezone.now() + timedelta(seconds=5)
     Article.objects.filter(pk=article.pk).update(updated_at=later)
     Autosave.objects.update(saved_at=later + timedelta(seconds=1))
@@ -92,7 +93,11 @@ def test_restored_text_meets_the_conflict_rule(client, author_user):
     assert "Someone has saved this page since" in offered.content.decode()
 
     payload = _offer(offered)
-    restored = {**form_data(offered), **{k: v for k, v in payload["data"].items()}, "loaded_version": payload["version"]}
+    restored = {
+        **form_data(offered),
+        **payload["data"],
+        "loaded_version": payload["version"],
+    }
     response = client.post(change_url(article), restored)
 
     assert response.status_code == 200 and "after you opened it" in response.content.decode()

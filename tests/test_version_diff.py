@@ -1,6 +1,5 @@
 """Comparing versions (issue 13, point 3): side by side, changed words marked, readable values, revert."""
 
-
 import pytest
 from django.urls import reverse
 
@@ -21,13 +20,20 @@ def test_marked_words_marks_only_what_changed_and_escapes():
 def test_compare_reads_like_a_person_would(client):
     editor = _member("Editors", username="ed")
     article = ArticleFactory(title="Sleep", body="<p>Plan a quiet evening.</p>")
-    article.title, article.body, article.status = "Sleep well", "<p>Plan a calm evening.</p>", Status.IN_REVIEW
+    article.title, article.body, article.status = (
+        "Sleep well",
+        "<p>Plan a calm evening.</p>",
+        Status.IN_REVIEW,
+    )
     article.save()
     older, newer = article.history.order_by("history_id")
     rows = {row.label: row for row in compare(type(article), older, newer)}
 
     assert rows["Title"].changed and rows["Title"].new == "Sleep <ins>well</ins>"
-    assert rows["Body"].old == "Plan a <del>quiet</del> evening." and rows["Body"].new == "Plan a <ins>calm</ins> evening."
+    assert (
+        rows["Body"].old == "Plan a <del>quiet</del> evening."
+        and rows["Body"].new == "Plan a <ins>calm</ins> evening."
+    )
     assert rows["Status"].old == "<del>Draft</del>" and rows["Status"].new == "<ins>In review</ins>"
     assert not rows["Subtitle"].changed
     assert rows["Publish time"].old == "—"  # not None
@@ -47,7 +53,10 @@ def test_history_lists_readable_changes_and_links_to_compare(client):
     article.save()
     client.force_login(editor)
     html = client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
-    assert "Compare two versions" in html and reverse("admin:articles_article_compare", args=[article.pk]) in html
+    assert (
+        "Compare two versions" in html
+        and reverse("admin:articles_article_compare", args=[article.pk]) in html
+    )
     assert "<strong>Title:</strong>" in html
     assert "<strong>Body:</strong>" not in html  # not listed when it didn't change
 

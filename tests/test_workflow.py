@@ -96,7 +96,9 @@ def test_publish_now_says_where_it_is_live_and_tells_the_author(client, author_u
     article = ArticleFactory(author=author_user.author_profile, in_review=True, slug="rest")
     client.force_login(editor)
 
-    response = _press(client, article, "publish", reviewer=reviewer.pk, last_reviewed=date.today().isoformat())
+    response = _press(
+        client, article, "publish", reviewer=reviewer.pk, last_reviewed=date.today().isoformat()
+    )
 
     assert "Published; it is live at /articles/rest/. Wren Writer has been told." in _messages(response)
     article.refresh_from_db()
@@ -202,7 +204,12 @@ def test_badges_everywhere_in_the_changelist(client, editor):
     assert f"Scheduled · {workflow.when(scheduled.published_at)}" in html
     assert "Review overdue" in html
     # What waits for an editor comes first.
-    assert html.index("In the queue") < html.index("A draft") < html.index("Coming soon") < html.index("Old news")
+    assert (
+        html.index("In the queue")
+        < html.index("A draft")
+        < html.index("Coming soon")
+        < html.index("Old news")
+    )
 
 
 def test_scheduled_list_with_times_and_unschedule_action(client, editor):
@@ -267,7 +274,10 @@ def test_email_settings_come_from_the_environment():
     import subprocess
     import sys
 
-    code = "from django.conf import settings; print(settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT)"
+    code = (
+        "from django.conf import settings; "
+        "print(settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT)"
+    )
     base = {"DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "clinic.settings", "PATH": "/usr/bin:/bin"}
     run = lambda env: subprocess.run(  # noqa: E731
         [sys.executable, "-c", "import django; django.setup(); " + code], env={**base, **env},

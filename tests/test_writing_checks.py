@@ -2,6 +2,7 @@
 
 import io
 import os
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,6 +30,7 @@ DENSE = (
 
 
 # Reading grade
+
 
 def test_reading_grade_and_longest_sentences():
     plain, dense = reading_of(PLAIN), reading_of(DENSE)
@@ -70,13 +72,15 @@ def test_clinical_text_is_graded_too(client):
 
 # Links and citations
 
+
 def test_internal_links_to_nowhere_are_named():
     ArticleFactory(published=True, slug="real")
     ConditionFactory(slug="hidden", is_listed=False)
     ArticleFactory(slug="unpublished")
     body = (
         '<p><a href="/articles/real/">fine</a> <a href="/articles/missing/">a <b>lost</b> link</a> '
-        '<a href="/conditions/hidden/">hidden</a> <a href="https://clinic.example/articles/unpublished/">draft</a> '
+        '<a href="/conditions/hidden/">hidden</a> '
+        '<a href="https://clinic.example/articles/unpublished/">draft</a> '
         '<a href="https://other.example/nothing/">elsewhere</a> <a href="/safety/">safety</a> '
         '<a href="/no/such/page/">nowhere</a> <a href="mailto:a@b.c">mail</a></p>'
     )
@@ -92,7 +96,9 @@ def test_saving_a_body_with_a_broken_link_warns_and_still_saves(client):
     editor = _member("Editors", username="ed")
     article = ArticleFactory()
     client.force_login(editor)
-    data = form_data(client.get(change_url(article)), body='<p>See <a href="/articles/nope/">our guide</a>.</p>')
+    data = form_data(
+        client.get(change_url(article)), body='<p>See <a href="/articles/nope/">our guide</a>.</p>'
+    )
 
     response = client.post(change_url(article), data, follow=True)
 
@@ -157,6 +163,7 @@ def test_the_admin_refuses_a_malformed_doi_or_pmid_and_accepts_a_doi_link(client
 
 # Images
 
+
 def test_body_images_need_alt_text_named_in_the_refusal(client):
     editor = _member("Editors", username="ed")
     article = ArticleFactory()
@@ -194,7 +201,9 @@ def _photo(width, height, quality=95):
 
 def test_a_large_phone_photo_is_scaled_down_not_refused():
     data = _photo(3000, 2250)
-    assert len(data) > 5 * 1024 * 1024 and len(data) < MAX_UPLOAD_BYTES  # over the old limit, under the new one
+    assert (
+        len(data) > 5 * 1024 * 1024 and len(data) < MAX_UPLOAD_BYTES
+    )  # over the old limit, under the new one
     cleaned = clean_image(SimpleUploadedFile("phone.jpg", data))
     with Image.open(cleaned) as image:
         assert image.size == (LARGEST_WIDTH, 900)

@@ -71,7 +71,9 @@ class AutosaveAdminMixin:
             if key not in SKIPPED_KEYS and not key.startswith("_")
         }
         if sum(len(value) for values in data.values() for value in values) > MAX_AUTOSAVE_BYTES:
-            return JsonResponse({"error": "This form is too large to keep automatically; save it now."}, status=413)
+            return JsonResponse(
+                {"error": "This form is too large to keep automatically; save it now."}, status=413
+            )
         version = request.POST.get(self.autosave_version_field, "") if self.autosave_version_field else ""
         Autosave.objects.update_or_create(
             user=request.user,
@@ -80,7 +82,9 @@ class AutosaveAdminMixin:
             defaults={"data": data, "base_version": version},
         )
         now = timezone.now()
-        return JsonResponse({"saved_at": now.isoformat(), "message": f"Unsaved changes kept at {_when(now)}."})
+        return JsonResponse(
+            {"saved_at": now.isoformat(), "message": f"Unsaved changes kept at {_when(now)}."}
+        )
 
     def autosave_context(self, request, object_id, obj):
         """Return what the change form needs to autosave, and the unsaved changes to offer back."""
@@ -95,9 +99,14 @@ class AutosaveAdminMixin:
             current_version = updated_at.isoformat() if updated_at else ""
             context["autosave_offer"] = {
                 "saved_at": _when(record.saved_at),
-                "payload": {"data": record.data, "version": record.base_version,
-                            "versionField": self.autosave_version_field},  # fmt: skip
-                "saved_since": bool(record.base_version and current_version and record.base_version != current_version),
+                "payload": {
+                    "data": record.data,
+                    "version": record.base_version,
+                    "versionField": self.autosave_version_field,
+                },  # fmt: skip
+                "saved_since": bool(
+                    record.base_version and current_version and record.base_version != current_version
+                ),
             }
         return context
 
@@ -133,7 +142,9 @@ class WritingAidsAdminMixin:
         if not self.preview_title_fields:
             return None
         title = next((v for v in (getattr(obj, n, "") for n in self.preview_title_fields) if v), "")
-        description = next((v for v in (getattr(obj, n, "") for n in self.preview_description_fields) if v), "")
+        description = next(
+            (v for v in (getattr(obj, n, "") for n in self.preview_description_fields) if v), ""
+        )
         return {
             "title": title,
             "title_length": len(title),

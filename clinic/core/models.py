@@ -124,7 +124,9 @@ class Autosave(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="autosave_one_per_form")
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="autosave_one_per_form"
+            )
         ]
 
     def __str__(self):
@@ -135,7 +137,10 @@ class Redirect(models.Model):
     """An old public address that answers with a permanent redirect to where its page lives now."""
 
     old_path = models.CharField(
-        "old address", max_length=300, unique=True, help_text="The path readers used, e.g. /articles/old-name/."
+        "old address",
+        max_length=300,
+        unique=True,
+        help_text="The path readers used, e.g. /articles/old-name/.",
     )
     new_path = models.CharField(
         "new address", max_length=300, help_text="Where they go now, e.g. /articles/new-name/."

@@ -67,7 +67,10 @@ def sentences(text):
 
 def reading_of(*html_or_text):
     """Return the Reading of the given texts (rich text allowed) read one after another, or None if empty."""
-    blocks = [html_to_text(re.sub(r"</(p|h[1-6]|li|td|th|figcaption)>", r".</\1>", value or "")) for value in html_or_text]
+    blocks = [
+        html_to_text(re.sub(r"</(p|h[1-6]|li|td|th|figcaption)>", r".</\1>", value or ""))
+        for value in html_or_text
+    ]
     text = " ".join(block for block in blocks if block)
     text = re.sub(r"([.!?])\.+", r"\1", text)  # a heading or item that ended with its own stop
     found = sentences(text)

@@ -44,8 +44,11 @@ def follow_address_changes(model, is_public=lambda obj: True):
 
 
 def is_local_path(path):
-    return bool(path) and path.startswith("/") and not path.startswith("//") and (
-        url_has_allowed_host_and_scheme(path, allowed_hosts=None)
+    return (
+        bool(path)
+        and path.startswith("/")
+        and not path.startswith("//")
+        and (url_has_allowed_host_and_scheme(path, allowed_hosts=None))
     )
 
 

@@ -101,7 +101,9 @@ def compare(model, older, newer):
             old_html, new_html = marked_words(old_value, new_value)
         else:
             old_html = new_html = escape(old_value)
-        rows.append(FieldComparison(capfirst(model._meta.get_field(name).verbose_name), old_html, new_html, changed))
+        rows.append(
+            FieldComparison(capfirst(model._meta.get_field(name).verbose_name), old_html, new_html, changed)
+        )
     return rows
 
 
@@ -111,7 +113,11 @@ def changed_fields(model, older, newer):
 
 
 def describe_version(record):
-    who = record.history_user.get_full_name() or record.history_user.get_username() if record.history_user else ""
+    who = (
+        record.history_user.get_full_name() or record.history_user.get_username()
+        if record.history_user
+        else ""
+    )
     when = date_format(timezone.localtime(record.history_date), "D j M Y, H:i")
     return f"{when}{' by ' + who if who else ''}"
 

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -156,6 +157,15 @@ class ArticleAdmin(
                     + f"?a={reviewed.version_id}&b={latest}",
                 }
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_post_save_change(self, request, obj):
+        # After a workflow button, stay on the article: its badge and notes show what just happened.
+        if "_workflow" in request.POST and self.has_view_or_change_permission(request, obj):
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return super().response_post_save_change(request, obj)
+
+    def response_post_save_add(self, request, obj):
+        return self.response_post_save_change(request, obj)
 
     def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
         # A workflow step says what happened in its own words instead of "… was changed successfully."

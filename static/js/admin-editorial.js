@@ -182,13 +182,19 @@
         event.returnValue = "";  // the browser shows its own "Leave site? Changes you made may not be saved."
       }
     });
-    window.addEventListener("pagehide", function () {
-      // The tab is closing or navigating away: send what the timer hasn't yet, in a request that outlives the page.
+    function flush() {
+      // The tab is hidden, closing or navigating away: send what the timer hasn't yet, in a request that
+      // outlives the page, and keep a copy in this browser in case it doesn't arrive.
       if (url && unsent && !submitting) {
         if (timer) window.clearTimeout(timer);
+        unsent = false;
         keepLocally();
         navigator.sendBeacon(url, payload());
       }
+    }
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") flush();
     });
 
     // Unsaved changes found on opening: offered back, never applied without asking.

@@ -114,10 +114,6 @@ class ArticleAdmin(
         ("Record", {"fields": ["created_at", "updated_at", "reading_time"]}),
     ]
 
-    @admin.display(description="live on site", boolean=True)
-    def is_live(self, obj):
-        return obj.is_public
-
     @admin.display(description="status", ordering="status")
     def stage(self, obj):
         return workflow.status_badge(obj)

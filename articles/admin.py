@@ -1,19 +1,25 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import path
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.core.admin import ReviewStateFilter
 from clinic.core.admin_permissions import RoleAdminMixin
+from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from clinic.core.redirects import RedirectOnDeleteAdminMixin
 from clinic.core.storage import UploadsNeedStorageMixin
+from clinic.core.version_diff import CompareVersionsAdminMixin
 from conditions.dose_check import dose_warnings
 from conditions.models import AdministrationRoute
 
-from . import views
+from . import views, workflow
 from .forms import ArticleAdminForm, AuthorAdminForm
+from .links import broken_links
 from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Reference, Status, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
@@ -44,29 +50,48 @@ class ReferenceInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    RoleAdminMixin,
+    UploadsNeedStorageMixin,
+    RedirectOnDeleteAdminMixin,
+    AutosaveAdminMixin,
+    WritingAidsAdminMixin,
+    CompareVersionsAdminMixin,
+    SimpleHistoryAdmin,
+):
     form = ArticleAdminForm
     inlines = [ReferenceInline]
+    change_form_template = "admin/articles/article/change_form.html"
+    autosave_version_field = "loaded_version"
+    readability_fields = ("body",)
+    preview_title_fields = ("seo_title", "title")
+    preview_description_fields = ("seo_description", "summary")
+    fallback_address = "/articles/"
+    # Eight columns that fit 1366 px: the title wraps, the badge says where each article stands, the review
+    # column when it was reviewed and whether that sign-off still covers the text.
     list_display = [
-        "title", "status", "is_live", "author", "category", "published_at", "last_reviewed", "view_count",
-        "review_state",
+        "title", "stage", "author", "reviewer", "category", "published_at", "medical_review", "view_count",
     ]  # fmt: skip
-    list_filter = ["status", "is_featured", "category", "author", "tags", ReviewStateFilter]
-    list_select_related = ["author", "category"]
+    list_filter = [
+        workflow.StageFilter,
+        "status",
+        "is_featured",
+        "category",
+        "author",
+        "tags",
+        ReviewStateFilter,
+    ]
+    list_select_related = ["author", "category", "reviewer"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}  # fills only while unsaved, so URLs stay put
     autocomplete_fields = ["author", "reviewer", "category", "tags", "related_conditions"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "updated_at", "reading_time", "review_state"]
-    actions = ["publish_now", "archive", "send_back_to_draft"]
+    actions = ["publish_now", "archive", "send_back_to_draft", "unschedule"]
+    # Review and publishing come first, where an editor looks; the workflow buttons sit above them.
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "category", "tags", "loaded_version"]}),
-        (None, {"fields": ["body", "key_takeaways", "excerpt"]}),
-        (
-            "Featured image",
-            {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]},
-        ),
         (
             "Medical review and publishing",
             {
@@ -80,8 +105,13 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
                     "is_featured",
                 ],
                 "description": "Publishing needs a medical reviewer and the date of their review. "
-                "To schedule, choose Published and a publish time in the future.",
+                "To schedule, set a publish time in the future and press Schedule.",
             },
+        ),
+        (None, {"fields": ["body", "key_takeaways", "excerpt"]}),
+        (
+            "Featured image",
+            {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]},
         ),
         ("Related conditions", {"fields": ["related_conditions"]}),
         (
@@ -99,13 +129,20 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
         ("Record", {"fields": ["created_at", "updated_at", "reading_time"]}),
     ]
 
-    @admin.display(description="live on site", boolean=True)
-    def is_live(self, obj):
-        return obj.is_public
+    @admin.display(description="status", ordering="status")
+    def stage(self, obj):
+        return workflow.status_badge(obj)
 
     @admin.display(description="review")
     def review_state(self, obj):
         return obj.review_state or "Current"
+
+    @admin.display(description="last medically reviewed", ordering="last_reviewed")
+    def medical_review(self, obj):
+        if not obj.last_reviewed:
+            return "Never"
+        reviewed = date_format(obj.last_reviewed, "N j, Y")
+        return f"{reviewed} · {obj.review_state}" if obj.review_state else reviewed
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -121,6 +158,54 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
     def get_urls(self):
         upload = self.admin_site.admin_view(views.upload_image)
         return [path("upload-image/", upload, name="articles_article_upload_image"), *super().get_urls()]
+
+    def get_ordering(self, request):
+        # The scheduled list runs in the order articles go live; overdue reviews, longest overdue first.
+        by_stage = {workflow.SCHEDULED: ["published_at"], workflow.OVERDUE: ["next_review_due"]}
+        if request.GET.get("stage") in by_stage:
+            return by_stage[request.GET["stage"]]
+        # What waits for an editor comes first: in review, drafts, scheduled, live, archived.
+        return [workflow.stage_rank().asc(), "-published_at", "-updated_at"]
+
+    def public_address(self, obj):
+        return obj.get_absolute_url() if obj.is_public else None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"request_user": request.user})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = [
+            (action, workflow.BUTTONS[action]) for action in workflow.available_actions(obj, request.user)
+        ] if (obj is None or self.has_change_permission(request, obj)) else []  # fmt: skip
+        if obj is not None:
+            context["status_badge"] = workflow.status_badge(obj)
+            context["workflow_events"] = list(obj.workflow_events.select_related("actor")[:5])
+            reviewed = workflow.last_reviewed_version(obj)
+            latest = obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
+            if reviewed is not None and latest is not None and reviewed.version_id != latest:
+                context["since_review"] = {
+                    "event": reviewed,
+                    "url": reverse("admin:articles_article_compare", args=[obj.pk])
+                    + f"?a={reviewed.version_id}&b={latest}",
+                }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_post_save_change(self, request, obj):
+        # After a workflow button, stay on the article: its badge and notes show what just happened.
+        if "_workflow" in request.POST and self.has_view_or_change_permission(request, obj):
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return super().response_post_save_change(request, obj)
+
+    def response_post_save_add(self, request, obj):
+        return self.response_post_save_change(request, obj)
+
+    def message_user(self, request, message, level=messages.INFO, extra_tags="", fail_silently=False):
+        # A workflow step says what happened in its own words instead of "… was changed successfully."
+        plain = getattr(request, "_workflow_message", None)
+        if plain and level == messages.SUCCESS:
+            message, request._workflow_message = plain, None
+        super().message_user(request, message, level, extra_tags, fail_silently)
 
     def get_queryset(self, request):
         articles = super().get_queryset(request)
@@ -162,18 +247,32 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
             obj.created_by = request.user
             if not _is_editor(request):
                 obj.author = request.user.author_profile
+        before = (
+            Article.objects.filter(pk=obj.pk).values("status", "published_at").first() if change else None
+        )
         super().save_model(request, obj, form, change)
+        comment = (form.cleaned_data.get("workflow_comment") or "").strip()
+        request._workflow_message = workflow.record_step(request, obj, before, comment)
+        for text, href in broken_links(obj.body, hosts={request.get_host().split(":")[0]}):
+            self.message_user(
+                request,
+                f"The link “{text or href}” goes to {href}, where there is no page readers can see. "
+                "Check the address, or link to a published page.",
+                messages.WARNING,
+            )
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
         published, unreviewed = [], []
         now = timezone.now()
         for article in queryset.select_related("reviewer"):
+            before = {"status": article.status, "published_at": article.published_at}
             try:
                 article.publish(now)  # the model's publish rule, as the change form's clean() applies it
             except ValidationError:
                 unreviewed.append(article.title)
                 continue
+            workflow.record_step(request, article, before)
             published.append(article.title)
         if published:
             self.message_user(request, f"Published now: {', '.join(published)}.", messages.SUCCESS)
@@ -193,11 +292,27 @@ class ArticleAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
     def send_back_to_draft(self, request, queryset):
         self._move(request, queryset, Status.DRAFT, "Sent back to draft")
 
+    @admin.action(description="Unschedule selected articles (back to review)", permissions=["publish"])
+    def unschedule(self, request, queryset):
+        scheduled = [article for article in queryset if article.is_scheduled]
+        for article in scheduled:
+            before = {"status": article.status, "published_at": article.published_at}
+            article.status, article.published_at = Status.IN_REVIEW, None
+            article.save()
+            workflow.record_step(request, article, before)
+        if scheduled:
+            titles = ", ".join(article.title for article in scheduled)
+            self.message_user(request, f"Unscheduled (back in review): {titles}.", messages.SUCCESS)
+        else:
+            self.message_user(request, "None of the selected articles was scheduled.", messages.WARNING)
+
     def _move(self, request, queryset, status, done):
         titles = []
         for article in queryset:
+            before = {"status": article.status, "published_at": article.published_at}
             article.status = status
             article.save()
+            workflow.record_step(request, article, before)
             titles.append(article.title)
         self.message_user(request, f"{done}: {', '.join(titles)}.", messages.SUCCESS)
 
@@ -230,7 +345,8 @@ class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
+class AuthorAdmin(RoleAdminMixin, UploadsNeedStorageMixin, RedirectOnDeleteAdminMixin, SimpleHistoryAdmin):
+    fallback_address = "/articles/"
     form = AuthorAdminForm
     list_display = ["display_name", "credentials", "role", "may_review", "user"]
     list_filter = ["may_review"]
@@ -240,14 +356,16 @@ class AuthorAdmin(RoleAdminMixin, UploadsNeedStorageMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(RoleAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelAdmin):
+    fallback_address = "/articles/"
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Tag)
-class TagAdmin(RoleAdminMixin, admin.ModelAdmin):
+class TagAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelAdmin):
+    fallback_address = "/articles/"
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

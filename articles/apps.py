@@ -15,3 +15,14 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         # Models another app adds after our role migration still reach the groups.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="articles.sync_roles")
+
+        from clinic.core import dashboard, redirects
+
+        from .models import Article, Author, Category, Tag
+        from .workflow import editorial_panel
+
+        # A published article's old address, and every author, category and tag page's, keeps answering.
+        redirects.follow_address_changes(Article, is_public=lambda article: article.is_public)
+        for model in (Author, Category, Tag):
+            redirects.follow_address_changes(model)
+        dashboard.register(editorial_panel)

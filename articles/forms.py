@@ -9,8 +9,11 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from .images import clean_image
+from .images import CHOOSE_AGAIN, clean_image
 from .models import Article, Author
+from .workflow import WorkflowFormMixin
+
+UNREADABLE_IMAGE = "This file isn't an image we can read: it may be damaged, or not a picture." + CHOOSE_AGAIN
 
 
 def _https_by_default(db_field, **kwargs):
@@ -26,7 +29,18 @@ def _cleaned_upload(value):
     return value
 
 
-class ArticleAdminForm(forms.ModelForm):
+def _ask_for_the_file_again(form, field_name):
+    # A page with errors comes back with its file field empty (browsers can't refill one): say so.
+    upload = form.files.get(form.add_prefix(field_name))
+    if form.errors and upload is not None and field_name not in form.errors:
+        form.add_error(
+            field_name,
+            f"“{upload.name}” was not stored because of the other problems on this page; choose it again "
+            "before you save.",
+        )
+
+
+class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
     # The article's updated_at when the form was opened; a newer one means someone saved in between.
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -47,7 +61,8 @@ class ArticleAdminForm(forms.ModelForm):
         error_messages = {
             "slug": {
                 "unique": "Another article already uses this address. Change the slug to make it unique."
-            }
+            },
+            "featured_image": {"invalid_image": UNREADABLE_IMAGE},
         }
 
     def __init__(self, *args, **kwargs):
@@ -60,6 +75,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean_featured_image(self):
         return _cleaned_upload(self.cleaned_data.get("featured_image"))
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound:
+            _ask_for_the_file_again(self, "featured_image")
 
     def clean(self):
         cleaned_data = super().clean()
@@ -102,6 +122,12 @@ class AuthorAdminForm(forms.ModelForm):
     class Meta:
         model = Author
         fields = ["display_name", "slug", "credentials", "role", "bio", "photo", "user", "may_review"]
+        error_messages = {"photo": {"invalid_image": UNREADABLE_IMAGE}}
 
     def clean_photo(self):
         return _cleaned_upload(self.cleaned_data.get("photo"))
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound:
+            _ask_for_the_file_again(self, "photo")

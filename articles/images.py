@@ -8,7 +8,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+from clinic.core.templatetags.images import RENDITION_WIDTHS
+
+# The stated limit: a phone photo (typically 3–12 MB) is accepted and made smaller; past this, refused.
+MAX_UPLOAD_MEGABYTES = 20
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MEGABYTES * 1024 * 1024
+# Larger than the largest rendition the site shows is never seen: stored images are cut down to it.
+LARGEST_WIDTH = max(RENDITION_WIDTHS)
+# Every refusal ends so: browsers empty a file field after a failed save, so the person must choose it again.
+CHOOSE_AGAIN = " Nothing was stored from this file; choose it again once it is ready."
 MAX_PIXELS = 40_000_000  # well above any camera photo, far below a decompression bomb
 # Pillow format name -> file extension we store it under.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
@@ -21,13 +29,15 @@ def clean_image(upload) -> ContentFile:
 
     Re-encoding from a fresh copy of the pixels is what removes EXIF (GPS position, camera serial
     numbers), XMP, comments and text chunks; the image is turned upright first if the camera recorded a
-    rotation. An animation keeps only its first frame: pages show still images (moving images distract
+    rotation, and one wider than the largest rendition the site shows (LARGEST_WIDTH) is scaled down to it.
+    An animation keeps only its first frame: pages show still images (moving images distract
     and need a pause control), and decoding every frame is how a small file exhausts a worker's memory.
     """
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            f"This file is {upload.size / 1024 / 1024:.1f} MB; images can be at most 5 MB. "
-            "Export a smaller version (2000 pixels wide is plenty) and try again.",
+            f"This file is {upload.size / 1024 / 1024:.1f} MB; "
+            f"images can be at most {MAX_UPLOAD_MEGABYTES} MB. "
+            "Export a smaller version (2000 pixels wide is plenty)." + CHOOSE_AGAIN,
             code="too_big",
         )
     try:
@@ -39,7 +49,8 @@ def clean_image(upload) -> ContentFile:
             probe.verify()  # checks the file's structure without decoding every pixel
         if image_format not in ALLOWED_FORMATS:
             raise ValidationError(
-                f"{image_format} images aren't accepted; use JPEG, PNG, GIF or WebP.", code="format"
+                f"{image_format} images aren't accepted; use JPEG, PNG, GIF or WebP." + CHOOSE_AGAIN,
+                code="format",
             )
         _check_pixel_budget(width, height, frames)
         upload.seek(0)
@@ -49,7 +60,8 @@ def clean_image(upload) -> ContentFile:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
         raise ValidationError(
-            "This file isn't an image we can read. Upload a JPEG, PNG, GIF or WebP picture.",
+            "This file isn't an image we can read: it may be damaged, or not a picture. Use a JPEG, PNG, GIF "
+            "or WebP picture." + CHOOSE_AGAIN,
             code="not_an_image",
         ) from None
     stem = PurePath(upload.name or "image").stem[:60] or "image"
@@ -64,12 +76,12 @@ def _check_pixel_budget(width, height, frames):
         message = (
             f"This animation has {frames} frames of {width} × {height} pixels, too many to process. "
             "Upload a still image (JPEG, PNG or WebP) no larger than about 6000 × 6000 pixels."
-        )
+        ) + CHOOSE_AGAIN
     else:
         message = (
             f"This image is {width} × {height} pixels, too many to process. Export a smaller version "
-            "(2000 pixels wide is plenty) and try again."
-        )
+            "(2000 pixels wide is plenty)."
+        ) + CHOOSE_AGAIN
     raise ValidationError(message, code="too_many_pixels")
 
 
@@ -77,6 +89,9 @@ def _reencode(image, image_format) -> bytes:
     image.seek(0)
     upright = ImageOps.exif_transpose(image)  # a copy, when the camera recorded a rotation
     pixels = upright.copy() if upright is image else upright
+    if pixels.width > LARGEST_WIDTH:
+        height = max(1, round(pixels.height * LARGEST_WIDTH / pixels.width))
+        pixels = pixels.resize((LARGEST_WIDTH, height), Image.Resampling.LANCZOS)
     # Nothing from the original's metadata is carried over but what drawing the pixels needs.
     pixels.info = {key: image.info[key] for key in KEPT_INFO if key in image.info}
     out = io.BytesIO()

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from clinic.core.models import Person, Reviewed, ReviewedQuerySet
-from clinic.core.richtext import RichText, RichTextMixin, html_to_text
+from clinic.core.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
 
 WORDS_PER_MINUTE = 220
 # /articles/<these>/ are the site's own pages (articles/urls.py), so no article may take them.
@@ -296,6 +296,17 @@ class Article(RichTextMixin, Reviewed):
             errors.update(self.publishing_errors())
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = f"“{self.slug}” is taken by a page of the site; choose another address."
+        unnamed = images_without_alt(self.body)
+        if unnamed:
+            which = (
+                f"The image {unnamed[0]} has"
+                if len(unnamed) == 1
+                else f"The images {', '.join(unnamed)} have"
+            )
+            errors["body"] = (
+                f"{which} no description (alt text). Click the image in the editor, choose “Change image "
+                "text alternative” and describe it for readers who can't see it."
+            )
         if self.featured_image and not self.featured_image_alt.strip():
             errors["featured_image_alt"] = "Describe the image for readers who can't see it."
         if self.last_reviewed and self.last_reviewed > date.today():
@@ -428,3 +439,35 @@ class Reference(models.Model):
     @property
     def link(self):
         return self.source.link
+
+
+class WorkflowStep(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted for review"
+    SENT_BACK = "sent_back", "Sent back: changes requested"
+    PUBLISHED = "published", "Published"
+    SCHEDULED = "scheduled", "Scheduled"
+    UNSCHEDULED = "unscheduled", "Unscheduled"
+    ARCHIVED = "archived", "Archived"
+
+
+class WorkflowEvent(models.Model):
+    """One step of an article through review (articles/workflow.py), with the comment that came with it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="workflow_events")
+    step = models.CharField(max_length=20, choices=WorkflowStep)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    comment = models.TextField(blank=True)
+    version_id = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The article's history version this step left it at."
+    )
+    publish_time = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "workflow step"
+
+    def __str__(self):
+        return f"{self.get_step_display()}: {self.article}"

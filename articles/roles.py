@@ -36,6 +36,11 @@ EDITOR_SHARED_RECORDS = [
 ]
 
 
+# Editors keep old addresses working by hand too (clinic/core/redirects.py records most automatically).
+REDIRECT_PERMISSIONS = ["clinic.view_redirect", "clinic.add_redirect", "clinic.change_redirect",
+                        "clinic.delete_redirect"]  # fmt: skip
+
+
 def sync_roles(apps, using="default"):
     """Create the authors' and editors' groups if missing and give each what its role needs."""
     create_all_permissions(apps, using=using)
@@ -43,7 +48,9 @@ def sync_roles(apps, using="default"):
         AUTHORS: named_permissions(apps, AUTHOR_PERMISSIONS),
         EDITORS: [
             *app_permissions(apps, "articles"),
-            *named_permissions(apps, ["conditions.view_condition", *EDITOR_SHARED_RECORDS]),
+            *named_permissions(
+                apps, ["conditions.view_condition", *EDITOR_SHARED_RECORDS, *REDIRECT_PERMISSIONS]
+            ),
         ],
         CLINIC_STAFF: named_permissions(apps, [*VIEW_ARTICLES, *VIEW_READERSHIP]),  # they read, never write
     }

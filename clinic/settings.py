@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "clinic.staff_auth.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "clinic.core.redirects.RedirectMiddleware",  # a 404 at an address a page used to have: 301 to it
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as axes asks: it turns a lockout into the lockout page
 ]
@@ -191,6 +192,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PUBLIC_POST_MAX_BYTES = env_int("DJANGO_PUBLIC_POST_MAX_BYTES", 16 * 1024)
 
 LOGIN_URL = "admin:login"
+# Staff who sign in without a `next` address land on the admin home page, not on a missing profile page.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Email: workflow notifications (submitted for review, published, scheduled, sent back). Printed to the
+# console unless an SMTP host is configured.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Clinic admin <webmaster@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CSRF_FAILURE_VIEW = "clinic.site.views.csrf_failure"  # the site's own page, titled like every other
 
 # Staff sign-in (README, "Staff sign-in"). Axes checks for a lockout before any password is tried.
@@ -299,7 +319,7 @@ THUMBNAIL_FORMAT = "WEBP"
 THUMBNAIL_QUALITY = 80
 
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-CKEDITOR_5_MAX_FILE_SIZE = 5  # megabytes
+CKEDITOR_5_MAX_FILE_SIZE = 20  # megabytes; larger photos are scaled down (articles/images.py)
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "gif", "webp"]
 # The articles admin's own upload view: checks the file with Pillow and strips EXIF/GPS before storing.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "admin:articles_article_upload_image"

@@ -4,6 +4,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.core.admin import CitationInline, ReviewedAdminMixin
 from clinic.core.admin_permissions import RoleAdminMixin
+from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from clinic.core.redirects import RedirectOnDeleteAdminMixin
+from clinic.core.version_diff import CompareVersionsAdminMixin
 
 from .dose_check import dose_warnings
 from .forms import ConditionRouteForm, StaffAdminForm
@@ -18,8 +21,13 @@ from .models import (
 )
 
 
-class ListedAdmin(RoleAdminMixin, SimpleHistoryAdmin):
-    """Order and the listed flag are edited in the list; bulk actions show or hide many at once."""
+class ListedAdmin(
+    RoleAdminMixin, AutosaveAdminMixin, WritingAidsAdminMixin, CompareVersionsAdminMixin, SimpleHistoryAdmin
+):
+    """Order and the listed flag are edited in the list; bulk actions show or hide many at once.
+
+    What staff type is kept as they type (autosave); any two versions can be compared side by side.
+    """
 
     form = StaffAdminForm
     list_editable = ["order", "is_listed"]
@@ -62,7 +70,7 @@ class RouteConditionInline(admin.TabularInline):
 
 
 @admin.register(ConditionGroup)
-class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class ConditionGroupAdmin(RoleAdminMixin, CompareVersionsAdminMixin, SimpleHistoryAdmin):
     form = StaffAdminForm
     list_display = ["name", "order", "condition_count"]
     list_editable = ["order"]
@@ -79,8 +87,20 @@ class ConditionGroupAdmin(RoleAdminMixin, SimpleHistoryAdmin):
         return obj.condition_total
 
 
+class PublicPageAdminMixin(RedirectOnDeleteAdminMixin):
+    """A listed item has a public page: its readers are sent on when it is deleted; its text is graded."""
+
+    readability_fields = ("summary", "description")
+    preview_title_fields = ("name",)
+    preview_description_fields = ("summary",)
+
+    def public_address(self, obj):
+        return obj.get_absolute_url() if obj.is_listed else None
+
+
 @admin.register(Condition)
-class ConditionAdmin(ReviewedAdminMixin, ListedAdmin):
+class ConditionAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedAdmin):
+    fallback_address = "/conditions/"
     list_display = [
         "name", "group", "evidence", "order", "is_listed", "show_crisis_help", "last_reviewed",
         "review_state",
@@ -115,7 +135,8 @@ class ConditionAdmin(ReviewedAdminMixin, ListedAdmin):
 
 
 @admin.register(AdministrationRoute)
-class AdministrationRouteAdmin(ReviewedAdminMixin, ListedAdmin):
+class AdministrationRouteAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedAdmin):
+    fallback_address = "/treatments/"
     list_display = [
         "name",
         "short_name",
@@ -164,6 +185,7 @@ class AdministrationRouteAdmin(ReviewedAdminMixin, ListedAdmin):
 
 @admin.register(Contraindication)
 class ContraindicationAdmin(ReviewedAdminMixin, ListedAdmin):
+    readability_fields = ("explanation", "screening_question")
     list_display = ["name", "kind", "route_names", "order", "is_listed", "review_state"]
     list_filter = ["kind", "routes", "is_listed"]
     search_fields = ["name", "slug", "explanation", "screening_question"]
@@ -188,6 +210,7 @@ class ContraindicationAdmin(ReviewedAdminMixin, ListedAdmin):
 
 @admin.register(CandidateProfile)
 class CandidateProfileAdmin(ListedAdmin):
+    readability_fields = ("description",)
     list_display = ["title", "order", "is_listed"]
     search_fields = ["title", "description"]
 

@@ -15,3 +15,11 @@ class ConditionsConfig(AppConfig):
     def ready(self):
         # Models this app adds after its role migration still reach the clinic-staff group.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="conditions.sync_roles")
+
+        from clinic.core import redirects
+
+        from .models import AdministrationRoute, Condition
+
+        # A listed condition's or route's old address keeps answering after its slug changes.
+        for model in (Condition, AdministrationRoute):
+            redirects.follow_address_changes(model, is_public=lambda obj: obj.is_listed)

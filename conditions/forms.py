@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from clinic.core.richtext import images_without_alt
+
 from .models import ContraindicationKind, Severity
 
 YES, NO, UNSURE = "yes", "no", "unsure"
@@ -122,3 +124,15 @@ class StaffAdminForm(forms.ModelForm):
                 "unique": "Another entry already uses this address (slug). Please choose a different one."
             }
         }
+
+    def clean_description(self):
+        description = self.cleaned_data.get("description", "")
+        unnamed = images_without_alt(description)
+        if unnamed:
+            raise ValidationError(
+                "The image %(names)s has no description (alt text). Click the image in the editor, choose "
+                "“Change image text alternative” and describe it for readers who can't see it.",
+                code="image_without_alt",
+                params={"names": ", ".join(unnamed)},
+            )
+        return description

@@ -21,5 +21,9 @@ SHARED_RECORDS = [
 def sync_roles(apps, using="default"):
     """Create the clinic-staff group if missing; give it every conditions permission and shared records."""
     create_all_permissions(apps, using=using)
-    permissions = [*app_permissions(apps, "conditions"), *named_permissions(apps, SHARED_RECORDS)]
+    # Clinic staff also keep old addresses of their pages working (clinic/core/redirects.py).
+    redirects = named_permissions(
+        apps, [f"clinic.{op}_redirect" for op in ("view", "add", "change", "delete")]
+    )
+    permissions = [*app_permissions(apps, "conditions"), *named_permissions(apps, SHARED_RECORDS), *redirects]
     grant(apps, CLINIC_STAFF, permissions, using=using)

@@ -6,7 +6,8 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_permissions import RoleAdminMixin
-from .models import REVIEW_DUE_SOON, Citation, KeyFact, Person, SiteProfile, Source
+from .identifiers import normalize_doi
+from .models import REVIEW_DUE_SOON, Citation, KeyFact, Person, Redirect, SiteProfile, Source
 
 
 class SiteProfileForm(forms.ModelForm):
@@ -48,6 +49,15 @@ class SiteProfileAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class SourceForm(forms.ModelForm):
+    # People paste identifiers as links or with a label; store the one valid form, refuse anything else.
+    def clean_doi(self):
+        return normalize_doi(self.cleaned_data.get("doi"))
+
+    def clean_pmid(self):
+        return (self.cleaned_data.get("pmid") or "").strip().removeprefix("PMID:").strip()
 
 
 class CitationInline(GenericTabularInline):
@@ -122,6 +132,7 @@ class PersonAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+    form = SourceForm
     list_display = ["key", "text", "doi", "pmid"]
     search_fields = ["key", "text", "doi", "pmid", "url"]
     formfield_overrides = {forms.URLField: {"assume_scheme": "https"}}
@@ -133,3 +144,13 @@ class KeyFactAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_editable = ["is_listed", "order"]
     search_fields = ["figure", "text"]
     inlines = [CitationInline]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """Old addresses and where they lead: made automatically when a public page's address changes or the
+    page is deleted; editors and clinic staff can add or correct one by hand."""
+
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["created_at"]

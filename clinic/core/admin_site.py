@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 
 from .admin_permissions import RoleAdminMixin
+from .dashboard import panels_for
 
 
 class ClinicAdminSite(admin.AdminSite):
@@ -65,6 +66,11 @@ class ClinicAdminSite(admin.AdminSite):
         if not issubclass(admin_class, RoleAdminMixin):
             admin_class = type(admin_class.__name__, (RoleAdminMixin, admin_class), {})
         super().register(model_or_iterable, admin_class, **options)
+
+    def index(self, request, extra_context=None):
+        # "Waiting for you" and the editorial counts, from the panels each app registers.
+        extra_context = {**(extra_context or {}), "dashboard_panels": panels_for(request)}
+        return super().index(request, extra_context)
 
 
 class ClinicAdminConfig(AdminConfig):

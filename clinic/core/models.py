@@ -4,6 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
@@ -13,6 +14,7 @@ from django.utils.text import Truncator, slugify
 from simple_history.models import HistoricalRecords
 
 from . import cache
+from .identifiers import validate_doi, validate_pmid
 from .richtext import RichText, RichTextMixin
 
 # A medical sign-off lasts this long unless the reviewer sets another date; the queue warns this early.
@@ -221,8 +223,16 @@ class Source(models.Model):
         max_length=80, unique=True, help_text="A short stable key, e.g. 'anand-2023'; content files cite it."
     )
     text = models.TextField("citation", help_text="Authors, title, journal, year; or the label's name.")
-    doi = models.CharField("DOI", max_length=120, blank=True, help_text="e.g. 10.1056/NEJMoa2302399")
-    pmid = models.CharField("PMID", max_length=12, blank=True, help_text="PubMed's number, digits only.")
+    doi = models.CharField(
+        "DOI", max_length=120, blank=True, help_text="e.g. 10.1056/NEJMoa2302399", validators=[validate_doi]
+    )
+    pmid = models.CharField(
+        "PMID",
+        max_length=12,
+        blank=True,
+        help_text="PubMed's number, digits only.",
+        validators=[validate_pmid],
+    )
     url = models.URLField("link", max_length=500, blank=True)
 
     history = HistoricalRecords()
@@ -395,3 +405,50 @@ class Reviewed(models.Model):
     @property
     def review_is_current(self):
         return bool(self.last_reviewed) and not self.changed_since_review
+
+
+class Autosave(models.Model):
+    """What someone typed into an admin form and has not saved yet: one per person and object.
+
+    Kept apart from the saved versions (it has no history and never changes the object itself); saving
+    or discarding the form deletes it. base_version is the edit-conflict token of the version the form
+    was opened on, so restoring it can never overwrite someone else's save without a warning.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64, blank=True, help_text="Empty for something not yet added.")
+    data = models.JSONField(default=dict)
+    base_version = models.CharField(max_length=64, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="autosave_one_per_form"
+            )
+        ]
+
+    def __str__(self):
+        return f"Unsaved changes by {self.user} ({self.saved_at:%Y-%m-%d %H:%M})"
+
+
+class Redirect(models.Model):
+    """An old public address that answers with a permanent redirect to where its page lives now."""
+
+    old_path = models.CharField(
+        "old address",
+        max_length=300,
+        unique=True,
+        help_text="The path readers used, e.g. /articles/old-name/.",
+    )
+    new_path = models.CharField(
+        "new address", max_length=300, help_text="Where they go now, e.g. /articles/new-name/."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"

@@ -45,6 +45,23 @@ def clean_html(html: str) -> str:
     ).strip()
 
 
+IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.I)
+ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def images_without_alt(html: str) -> list[str]:
+    """Return the file names of the images in html that have no alt text, quoted for a message."""
+    missing = []
+    for tag in IMAGE_TAG.findall(html or ""):
+        attributes = {
+            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in ATTRIBUTE.finditer(tag)
+        }
+        if not html_lib.unescape(attributes.get("alt", "")).strip():
+            name = html_lib.unescape(attributes.get("src", "")).rsplit("/", 1)[-1] or "without a file name"
+            missing.append(f"“{name}”")
+    return missing
+
+
 BLOCK_BOUNDARY = re.compile(
     r"</?(?:p|h[1-6]|li|ul|ol|blockquote|tr|td|th|table|figure|figcaption|br|hr|div)\b", re.I
 )

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.factories import AuthorFactory, member_of
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
@@ -44,3 +46,15 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(
             f"admin permission matrix: {cells} cells checked (view × method × role × object)"
         )
+
+
+@pytest.fixture
+def editor(db):
+    return member_of("Editors", username="ed", first_name="Eda", last_name="Moss")
+
+
+@pytest.fixture
+def author_user(db):
+    user = member_of("Authors", username="writer")
+    AuthorFactory(user=user, display_name="Wren Writer")
+    return user

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
@@ -249,3 +250,10 @@ class CandidateProfileFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Candidate {n}")
     description = "Who this describes."
     order = factory.Sequence(lambda n: n)
+
+
+def member_of(group, **kwargs):
+    """Return a new staff user in the named role group (Authors, Editors, Clinic staff)."""
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=group))
+    return user

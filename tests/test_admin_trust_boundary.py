@@ -1,19 +1,15 @@
 """The attacks that were found through the history pages, tried again as the roles that found them."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, UserFactory, member_of
 from tests.test_articles_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def _member(group, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=group))
-    return user
+_member = member_of
 
 
 def _history_item_url(obj):

@@ -1,7 +1,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db.models.fields.files import FieldFile
 from django.forms import ModelMultipleChoiceField
 from django.urls import reverse
@@ -15,7 +14,7 @@ from tests.factories import (
     ConditionFactory,
     ReferenceFactory,
     TagFactory,
-    UserFactory,
+    member_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -24,22 +23,7 @@ ADD_URL = reverse("admin:articles_article_add")
 CHANGELIST_URL = reverse("admin:articles_article_changelist")
 
 
-def _member(group, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor():
-    return _member("Editors", username="ed", first_name="Eda", last_name="Moss")
-
-
-@pytest.fixture
-def author_user():
-    user = _member("Authors", username="writer")
-    AuthorFactory(user=user, display_name="Wren Writer")
-    return user
+_member = member_of
 
 
 @pytest.fixture

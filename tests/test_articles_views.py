@@ -2,7 +2,6 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from tests.factories import (
     ReferenceFactory,
     TagFactory,
     UserFactory,
+    member_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,10 +37,7 @@ STATES = {
 }
 
 
-def _member(group, **kwargs):
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=group))
-    return user
+_member = member_of
 
 
 def _jpeg(size=(64, 36)):

@@ -17,18 +17,6 @@ pytestmark = pytest.mark.django_db
 CHANGELIST_URL = reverse("admin:articles_article_changelist")
 
 
-@pytest.fixture
-def editor():
-    return _member("Editors", username="ed", first_name="Eda", last_name="Moss")
-
-
-@pytest.fixture
-def author_user():
-    user = _member("Authors", username="writer")
-    AuthorFactory(user=user, display_name="Wren Writer")
-    return user
-
-
 def _press(client, article, action, **changes):
     data = form_data(client.get(change_url(article)), _workflow=action, **changes)
     return client.post(change_url(article), data, follow=True)

@@ -22,7 +22,6 @@ from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_u
 from .images import clean_image
 from .models import Article, Author, Category, Tag
 from .structured_data import article_nodes
-from .toc import table_of_contents
 
 logger = logging.getLogger(__name__)
 
@@ -231,7 +230,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
         return super().get_context_data(
             show_crisis_help=show_crisis_help,
-            toc=table_of_contents(article.body),
+            toc=article.table_of_contents,
             related_articles=related,
             recent_articles=recent,
             previous_article=previous_article,

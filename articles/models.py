@@ -15,7 +15,7 @@ from .toc import TableOfContents, table_of_contents
 
 WORDS_PER_MINUTE = 220
 # /articles/<these>/ are the site's own pages (articles/urls.py), so no article may take them.
-RESERVED_SLUGS = {"feed", "views", "category", "tag", "author"}
+RESERVED_SLUGS = {"feed", "views", "category", "tag", "author", "condition"}
 EXCERPT_WORDS = 40
 # Computed from the body on save (Article.derive_from_body); never edited, never kept in history.
 DERIVED_FIELDS = ("word_count", "body_summary", "body_with_ids", "toc")

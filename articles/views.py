@@ -18,6 +18,7 @@ from clinic.core import structured_data
 from clinic.core.models import SiteProfile
 from clinic.core.seo import PageMetaMixin, collection_page
 from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
+from conditions.models import Condition
 
 from .images import clean_image
 from .models import Article, Author, Category, Tag
@@ -158,6 +159,28 @@ class AuthorArchiveView(ArchiveView):
     @cached_property
     def photo_url(self):
         return rendition_url(self.archive.photo, "800")
+
+
+class ConditionArchiveView(ArchiveView):
+    """Every published article about one listed condition; its page links here past its first ten."""
+
+    model = Condition
+    article_filter = "related_conditions"
+
+    def get(self, request, *args, **kwargs):
+        self.archive = get_object_or_404(Condition.objects.listed(), slug=kwargs["slug"])
+        return super(ArchiveView, self).get(request, *args, **kwargs)
+
+    @property
+    def path(self):
+        return reverse("articles:condition", kwargs={"slug": self.archive.slug})
+
+    @property
+    def heading(self):
+        return f"Articles about {self.archive.name}"
+
+    def describe(self):
+        return f"Articles about {self.archive.name} from {_site_name()}: plain language, clinician-reviewed."
 
 
 def rendition_url(image, width) -> str:

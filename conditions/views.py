@@ -75,9 +75,21 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         routes = [link.route for link in self.object.listed_route_links]
         return condition_nodes(self.object, routes, absolute)
 
+    related_count = 10
+
     def get_context_data(self, **kwargs):
-        # Articles name their conditions; the reverse manager has Article's published().
-        return super().get_context_data(articles=self.object.articles.published(), **kwargs)
+        # Articles name their conditions; the reverse manager has Article's published(). A bounded list with
+        # only what it shows, and one row more to know whether to link to all of them.
+        articles = list(
+            self.object.articles.published().only("title", "slug", "dek", "published_at")[
+                : self.related_count + 1
+            ]
+        )
+        return super().get_context_data(
+            articles=articles[: self.related_count],
+            more_articles=len(articles) > self.related_count,
+            **kwargs,
+        )
 
 
 class RouteListView(PageMetaMixin, ListView):

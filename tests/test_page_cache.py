@@ -171,3 +171,19 @@ def test_a_page_that_uses_a_csrf_token_is_neither_cached_nor_compressed(rf, sett
 def test_uncached_public_responses_are_compressed(client, content):
     response = client.get("/no-such-page/", headers={"accept-encoding": "gzip"})
     assert response.status_code == 404 and response["Content-Encoding"] == "gzip"
+
+
+def test_a_condition_page_lists_ten_articles_and_links_to_all_of_them(client, content):
+    condition = content["condition"]
+    for article in ArticleFactory.create_batch(12, published=True):
+        article.related_conditions.add(condition)
+    html = client.get(condition.get_absolute_url()).content.decode()
+    link = reverse("articles:condition", kwargs={"slug": condition.slug})
+    section = html.split('id="articles-heading"', 1)[1].split("</section>", 1)[0]
+    assert section.count("<li>") == 10 and f'href="{link}"' in section
+    everything = client.get(link)
+    assert everything.status_code == 200 and len(everything.context["page_obj"]) == 10
+    assert client.get(link + "?page=2").context["page_obj"].paginator.count == 13
+    condition.is_listed = False
+    condition.save()
+    assert client.get(link).status_code == 404

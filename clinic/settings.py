@@ -156,6 +156,9 @@ PAGE_CACHE_SECONDS = 10 * 60  # an upper bound only: a change ends a page's life
 # fetches a fresh copy. Short, so a change (a crisis line) reaches readers within about a second.
 PAGE_CACHE_SHARED_SECONDS = env_int("DJANGO_PAGE_CACHE_SHARED_SECONDS", 1)
 PAGE_CACHE_STALE_SECONDS = env_int("DJANGO_PAGE_CACHE_STALE_SECONDS", 10)
+# How long a worker trusts the content generation it last read before asking the shared cache again; a
+# change made by another worker or server is seen after at most this long.
+PAGE_CACHE_GENERATION_SECONDS = 0.25
 # Never cached: the admin, the pre-screen (health answers), machine paths, uploads, view counting.
 PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",

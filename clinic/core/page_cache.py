@@ -24,6 +24,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -47,6 +49,35 @@ def schedule(next_change):
 def _next_scheduled_change() -> float:
     times = [when.timestamp() for when in (next_change() for next_change in _schedules) if when is not None]
     return min(times, default=math.inf)
+
+
+_seen = {"generation": "", "until": 0.0}
+
+
+def _current_generation() -> str:
+    # Read from the shared cache at most every PAGE_CACHE_GENERATION_SECONDS per process: a hit is then
+    # one round trip. A save in this process forgets it at once (forget_generation); other processes and
+    # servers see the change within that fraction of a second.
+    now = time.monotonic()
+    if now >= _seen["until"]:
+        _seen["generation"] = content_cache.generation()
+        _seen["until"] = now + settings.PAGE_CACHE_GENERATION_SECONDS
+    return _seen["generation"]
+
+
+def _forget():
+    _seen["until"] = 0.0
+
+
+def forget_generation(**kwargs):
+    _forget()
+    transaction.on_commit(_forget)  # cache.invalidate() starts another generation then
+
+
+def connect_signals():
+    """Forget the remembered generation on every save or delete in this process (see _current_generation)."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(forget_generation, dispatch_uid=f"page-cache-forget-{id(signal)}")
 
 
 def _excluded(path: str) -> bool:
@@ -90,7 +121,7 @@ class PageCacheMiddleware:
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)  # never in a shared cache
             return response
-        generation = content_cache.generation()
+        generation = _current_generation()
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         key = f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
         entry = cache.get(key)

@@ -1,5 +1,6 @@
 import hashlib
 import logging
+import time
 
 from django import template
 from django.core.cache import cache
@@ -12,6 +13,9 @@ logger = logging.getLogger(__name__)
 
 RENDITION_WIDTHS = (400, 800, 1200)
 RENDERED_TAG_SECONDS = 24 * 60 * 60
+RECENT_TAGS = 4096
+RECENT_TAG_SECONDS = 10 * 60  # well inside a signed URL's lifetime (S3_URL_EXPIRY)
+_recent_tags: dict[str, tuple[str, float]] = {}
 
 
 @register.simple_tag
@@ -26,11 +30,19 @@ def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=
     # one cache read instead of three rendition lookups per image.
     arguments = "\x1f".join((image.name, alt, sizes, str(bool(eager)), css_class))
     key = "responsive-image:" + hashlib.sha256(arguments.encode()).hexdigest()
+    # And kept in this process for a while too: a page of cards otherwise makes a cache round trip each.
+    remembered = _recent_tags.get(key)
+    if remembered is not None and remembered[1] > time.monotonic():
+        return remembered[0]
     tag = cache.get(key)
     if tag is None:
         tag = _image_tag(image, alt, sizes, eager, css_class)
         if tag:
             cache.set(key, tag, timeout=RENDERED_TAG_SECONDS)
+    if tag:
+        if len(_recent_tags) >= RECENT_TAGS:
+            _recent_tags.clear()
+        _recent_tags[key] = (tag, time.monotonic() + RECENT_TAG_SECONDS)
     return tag
 
 

@@ -19,6 +19,7 @@ RESERVED_SLUGS = {"feed", "views", "category", "tag", "author", "condition"}
 EXCERPT_WORDS = 40
 # Computed from the body on save (Article.derive_from_body); never edited, never kept in history.
 DERIVED_FIELDS = ("word_count", "body_summary", "body_with_ids", "toc")
+LONG_TEXT_FIELDS = ("body", "body_with_ids", "toc", "key_takeaways")
 
 
 class Status(models.TextChoices):
@@ -108,11 +109,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Return articles with what their cards show, at a fixed number of queries."""
-        return self.select_related("author", "category").prefetch_related("tags")
+        return self.for_cards().prefetch_related("tags")
 
     def for_cards(self):
-        """Return articles with what a card shows when it lists no tags: one query."""
-        return self.select_related("author", "category")
+        """Return articles with what a card shows when it lists no tags: one query, no bodies."""
+        # A card shows the excerpt (stored on save), never the body: leave the long text in the database.
+        return self.select_related("author", "category").defer(*LONG_TEXT_FIELDS)
 
     def for_detail(self):
         """Return articles with everything their page shows, at a fixed number of queries."""
@@ -122,6 +124,7 @@ class ArticleQuerySet(models.QuerySet):
         # its structured data) shares this one prefetch; Article.listed_conditions filters in Python.
         return (
             self.for_listing()
+            .defer(None)  # the page shows everything
             .select_related("reviewer")
             .prefetch_related(
                 "references",
@@ -251,6 +254,10 @@ class Article(RichTextMixin, models.Model):
                 fields=["status", "-published_at", "-created_at"],
                 condition=models.Q(is_featured=True),
                 name="article_featured_idx",
+            ),
+            # List pages: their keys read from the index alone, however deep the page (DeferredJoinPaginator).
+            models.Index(
+                fields=["status", "-published_at", "-created_at", "id"], name="article_listing_keys_idx"
             ),
             # Previous/next on the article page: a range on (published_at, id) read from one end.
             models.Index(fields=["status", "published_at", "id"], name="article_neighbours_idx"),

@@ -47,6 +47,7 @@ MIDDLES = [
     "while the effects on mood may appear within hours or days",
     "although the benefit often fades without a plan for maintenance",
     "and a clinician reviews the history of psychosis, heart disease and substance use first",
+    "since ketamine affects blood pressure and perception for a few hours",
     "as the FDA-approved form is esketamine, taken with an oral antidepressant",
 ]  # fmt: skip
 CLOSINGS = [
@@ -142,7 +143,7 @@ def _sentence(rng, subject):
 
 def _body(rng, subject, figure_url) -> str:
     parts = []
-    for heading in rng.sample(HEADINGS, 5):
+    for heading in rng.sample(HEADINGS, 4):
         parts.append(f"<h2>{heading}</h2>")
         parts += [f"<p>{' '.join(_sentence(rng, subject) for _ in range(3))}</p>" for _ in range(2)]
         parts.append(f"<h3>{heading} in practice</h3>")

@@ -83,9 +83,10 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "clinic.core.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
-    "csp.middleware.CSPMiddleware",
-    # Before sessions, auth and the rest: an anonymous hit skips them all (clinic/core/page_cache.py).
+    # Before the policy header, sessions, auth and the rest: an anonymous hit skips them all, and replays
+    # the headers they set on the page it keeps (clinic/core/page_cache.py).
     "clinic.core.page_cache.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "clinic.core.middleware.PublicPostLimitMiddleware",
@@ -170,6 +171,9 @@ PAGE_CACHE_EXCLUDED_PATHS = [
 ]
 # Never compressed (BREACH): pages that carry a CSRF token or a reader's answers beside what they typed.
 COMPRESSION_EXCLUDED_PATHS = ["/admin/", "/safety/check/"]
+
+# /sitemap.xml becomes an index of one file per section from this many published articles on.
+SITEMAP_INDEX_FROM = env_int("DJANGO_SITEMAP_INDEX_FROM", 1000)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")

@@ -54,7 +54,8 @@ def _next_scheduled_change() -> float:
 _seen = {"generation": "", "until": 0.0}
 
 
-def _current_generation() -> str:
+def current_generation() -> str:
+    """Return the content generation, read from the shared cache at most every fraction of a second."""
     # Read from the shared cache at most every PAGE_CACHE_GENERATION_SECONDS per process: a hit is then
     # one round trip. A save in this process forgets it at once (forget_generation); other processes and
     # servers see the change within that fraction of a second.
@@ -121,7 +122,7 @@ class PageCacheMiddleware:
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)  # never in a shared cache
             return response
-        generation = _current_generation()
+        generation = current_generation()
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         key = f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
         entry = cache.get(key)

@@ -8,6 +8,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from sorl.thumbnail import get_thumbnail
 
+from clinic.core.page_cache import current_generation
+
 register = template.Library()
 logger = logging.getLogger(__name__)
 
@@ -31,7 +33,9 @@ def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=
     arguments = "\x1f".join((image.name, alt, sizes, str(bool(eager)), css_class))
     key = "responsive-image:" + hashlib.sha256(arguments.encode()).hexdigest()
     # And kept in this process for a while too: a page of cards otherwise makes a cache round trip each.
-    remembered = _recent_tags.get(key)
+    # Under the content generation, so that whatever empties the cache (a restore) forgets these as well.
+    remembered_key = f"{current_generation()}:{key}"
+    remembered = _recent_tags.get(remembered_key)
     if remembered is not None and remembered[1] > time.monotonic():
         return remembered[0]
     tag = cache.get(key)
@@ -42,7 +46,7 @@ def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=
     if tag:
         if len(_recent_tags) >= RECENT_TAGS:
             _recent_tags.clear()
-        _recent_tags[key] = (tag, time.monotonic() + RECENT_TAG_SECONDS)
+        _recent_tags[remembered_key] = (tag, time.monotonic() + RECENT_TAG_SECONDS)
     return tag
 
 

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils import timezone
+
+from clinic.core import page_cache
 
 
 def _sync_roles(sender, using, apps=None, **kwargs):
@@ -7,6 +10,18 @@ def _sync_roles(sender, using, apps=None, **kwargs):
 
     if apps is not None:
         sync_roles(apps, using=using)
+
+
+def _next_publication():
+    from .models import Article, Status
+
+    # A scheduled article goes live by the clock, with no save: cached pages must end by then.
+    return (
+        Article.objects.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
 
 
 class ArticlesConfig(AppConfig):
@@ -26,3 +41,4 @@ class ArticlesConfig(AppConfig):
         for model in (Author, Category, Tag):
             redirects.follow_address_changes(model)
         dashboard.register(editorial_panel)
+        page_cache.schedule(_next_publication)

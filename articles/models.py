@@ -12,10 +12,15 @@ from simple_history.models import HistoricalRecords
 from clinic.core.models import Person, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
 
+from .toc import TableOfContents, table_of_contents
+
 WORDS_PER_MINUTE = 220
 # /articles/<these>/ are the site's own pages (articles/urls.py), so no article may take them.
-RESERVED_SLUGS = {"feed", "views", "category", "tag", "author"}
+RESERVED_SLUGS = {"feed", "views", "category", "tag", "author", "condition"}
 EXCERPT_WORDS = 40
+# Computed from the body on save (Article.derive_from_body); never edited, never kept in history.
+DERIVED_FIELDS = ("word_count", "body_summary", "body_with_ids", "toc")
+LONG_TEXT_FIELDS = ("body", "body_with_ids", "toc", "key_takeaways")
 
 
 class Status(models.TextChoices):
@@ -130,11 +135,12 @@ class ArticleQuerySet(ReviewedQuerySet):
 
     def for_listing(self):
         """Return articles with what their cards show, at a fixed number of queries."""
-        return self.select_related("author", "category").prefetch_related("tags")
+        return self.for_cards().prefetch_related("tags")
 
     def for_cards(self):
-        """Return articles with what a card shows when it lists no tags: one query."""
-        return self.select_related("author", "category")
+        """Return articles with what a card shows when it lists no tags: one query, no bodies."""
+        # A card shows the excerpt (stored on save), never the body: leave the long text in the database.
+        return self.select_related("author", "category").defer(*LONG_TEXT_FIELDS)
 
     def for_detail(self):
         """Return articles with everything their page shows, at a fixed number of queries."""
@@ -144,6 +150,7 @@ class ArticleQuerySet(ReviewedQuerySet):
         # its structured data) shares this one prefetch; Article.listed_conditions filters in Python.
         return (
             self.for_listing()
+            .defer(None)  # the page shows everything
             .select_related("reviewer")
             .prefetch_related(
                 models.Prefetch("references", queryset=Reference.objects.select_related("source")),
@@ -239,6 +246,11 @@ class Article(RichTextMixin, Reviewed):
     )
     original_publication_url = models.URLField("original publication link", blank=True)
     reading_time = models.PositiveSmallIntegerField("reading time (minutes)", default=1, editable=False)
+    # Derived from the cleaned body on every save (derive_from_body), so no page recomputes them per request.
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    body_summary = models.TextField("excerpt taken from the body", blank=True, editable=False)
+    body_with_ids = models.TextField("body with heading ids", blank=True, editable=False)
+    toc = models.JSONField("table of contents", default=dict, blank=True, editable=False)
     view_count = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -252,7 +264,7 @@ class Article(RichTextMixin, Reviewed):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["view_count", "reading_time"])
+    history = HistoricalRecords(excluded_fields=["view_count", "reading_time", *DERIVED_FIELDS])
     body_html = RichText("body")
     review_fields = ("title", "dek", "excerpt", "key_takeaways", "body")
 
@@ -260,7 +272,21 @@ class Article(RichTextMixin, Reviewed):
         ordering = ["-published_at", "-created_at"]
         get_latest_by = "published_at"
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_listing_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_listing_idx"),
+            # The home page's lead: a handful of featured rows, newest first, without scanning the rest.
+            models.Index(
+                fields=["status", "-published_at", "-created_at"],
+                condition=models.Q(is_featured=True),
+                name="article_featured_idx",
+            ),
+            # List pages: their keys read from the index alone, however deep the page (DeferredJoinPaginator).
+            models.Index(
+                fields=["status", "-published_at", "-created_at", "id"], name="article_listing_keys_idx"
+            ),
+            # Previous/next on the article page: a range on (published_at, id) read from one end.
+            models.Index(fields=["status", "published_at", "id"], name="article_neighbours_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status=Status.PUBLISHED) | models.Q(published_at__isnull=False),
@@ -276,7 +302,7 @@ class Article(RichTextMixin, Reviewed):
             self.published_at = timezone.now()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "reading_time"}
+            kwargs["update_fields"] = {*update_fields, "reading_time", *DERIVED_FIELDS}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -284,8 +310,18 @@ class Article(RichTextMixin, Reviewed):
 
     def clean_rich_text(self):
         super().clean_rich_text()
+        self.derive_from_body()
+
+    def derive_from_body(self):
+        """Set reading time, word count, body excerpt, heading ids and contents from the cleaned body."""
         # Counted after cleaning: only the words readers will see.
-        self.reading_time = max(1, math.ceil(len(html_to_text(self.body).split()) / WORDS_PER_MINUTE))
+        words = html_to_text(self.body).split()
+        self.word_count = len(words)
+        self.reading_time = max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
+        self.body_summary = Truncator(" ".join(words)).words(EXCERPT_WORDS)
+        contents = table_of_contents(self.body)
+        self.body_with_ids = str(contents.body)
+        self.toc = contents.to_json()
 
     def clean(self):
         self.apply_review_defaults()
@@ -380,14 +416,34 @@ class Article(RichTextMixin, Reviewed):
         later = models.Q(published_at__gt=self.published_at) | models.Q(
             published_at=self.published_at, pk__gt=self.pk
         )
-        previous = published.filter(earlier).order_by("-published_at", "-pk").first()
-        following = published.filter(later).order_by("published_at", "pk").first()
+        # The bounds on published_at alone let article_neighbours_idx start at this article and read one row.
+        previous = (
+            published.filter(earlier, published_at__lte=self.published_at)
+            .order_by("-published_at", "-pk")
+            .first()
+        )
+        following = (
+            published.filter(later, published_at__gte=self.published_at)
+            .order_by("published_at", "pk")
+            .first()
+        )
         return previous, following
 
     @property
     def summary(self):
-        """Return the written excerpt, or the body's first words."""
-        return self.excerpt or Truncator(html_to_text(self.body)).words(EXCERPT_WORDS)
+        """Return the written excerpt, or the body's first words (stored on save)."""
+        if self.excerpt:
+            return self.excerpt
+        if self.body_summary or not self.body:
+            return self.body_summary
+        return Truncator(html_to_text(self.body)).words(EXCERPT_WORDS)  # not saved since the body was set
+
+    @property
+    def table_of_contents(self):
+        """Return the body with heading ids and its contents, as stored on save."""
+        if self.body and not self.body_with_ids:
+            return table_of_contents(self.body)  # not saved since the body was set
+        return TableOfContents.from_json(self.body_with_ids, self.toc)
 
     @property
     def takeaways(self):

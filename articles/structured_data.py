@@ -1,6 +1,5 @@
 """The article pages' schema.org nodes, built from the shared graph helpers of clinic.core."""
 
-from clinic.core.richtext import html_to_text
 from clinic.core.structured_data import Absolute, clinic_id, medical_web_page, person
 
 
@@ -17,7 +16,7 @@ def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict
         "author": {"@id": author["@id"]},
         "publisher": {"@id": clinic_id(absolute)},
         "mainEntityOfPage": {"@id": absolute(url) + "#webpage"},
-        "wordCount": len(html_to_text(article.body).split()),
+        "wordCount": article.word_count,
         "timeRequired": f"PT{article.reading_time}M",
         "inLanguage": "en-US",
         "citation": [

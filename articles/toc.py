@@ -1,8 +1,8 @@
-"""A table of contents from an article body's <h2>/<h3> headings, with anchor ids added at render time.
+"""A table of contents from an article body's <h2>/<h3> headings, with anchor ids added on save.
 
-The ids are never stored: the body stays exactly as clean_html left it, and each render adds only
-`id` attributes whose values this module generated (slugs, so nothing to escape), to headings that
-clean_html already stripped of every attribute.
+The body stays exactly as clean_html left it; a second copy (Article.body_with_ids, computed on save)
+adds only `id` attributes whose values this module generated (slugs, so nothing to escape), to headings
+that clean_html already stripped of every attribute.
 """
 
 import re
@@ -53,6 +53,32 @@ class TableOfContents:
     @property
     def is_shown(self) -> bool:
         return self.section_count >= MIN_SECTIONS
+
+    def to_json(self) -> dict:
+        """Return the headings as JSON-ready data, to store beside the body (Article.toc)."""
+
+        def entry(item):
+            return {
+                "id": item.id,
+                "text": item.text,
+                "level": item.level,
+                "children": list(map(entry, item.children)),
+            }
+
+        return {"entries": [entry(item) for item in self.entries], "sections": self.section_count}
+
+    @classmethod
+    def from_json(cls, body: str, data: dict) -> "TableOfContents":
+        """Return the table stored by to_json(), around a body that table_of_contents() gave ids to."""
+
+        def entry(item):
+            return Entry(
+                item["id"], item["text"], item["level"], [entry(child) for child in item["children"]]
+            )
+
+        # Safe: body is table_of_contents()'s output for a cleaned body (see the note at its end).
+        entries = [entry(item) for item in (data or {}).get("entries", [])]
+        return cls(mark_safe(body), entries, (data or {}).get("sections", 0))
 
 
 def _unique_id(text: str, taken: set[str]) -> str:

@@ -15,5 +15,6 @@ urlpatterns = [
     path("category/<slug:slug>/", views.CategoryArchiveView.as_view(), name="category"),
     path("tag/<slug:slug>/", views.TagArchiveView.as_view(), name="tag"),
     path("author/<slug:slug>/", views.AuthorArchiveView.as_view(), name="author"),
+    path("condition/<slug:slug>/", views.ConditionArchiveView.as_view(), name="condition"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

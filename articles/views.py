@@ -3,6 +3,7 @@ from urllib.parse import quote, urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,12 +19,11 @@ from clinic.core import structured_data
 from clinic.core.models import SiteProfile
 from clinic.core.seo import PageMetaMixin, collection_page
 from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
-from conditions.models import AdministrationRoute, EmergencyAdvice
+from conditions.models import AdministrationRoute, Condition, EmergencyAdvice
 
 from .images import clean_image
 from .models import Article, Author, Category, Tag
 from .structured_data import article_nodes
-from .toc import table_of_contents
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +32,25 @@ def _site_name():
     return SiteProfile.objects.get_current().name  # cached: no query
 
 
+class DeferredJoinPaginator(Paginator):
+    """Read a page's keys first (from an index alone), then only those rows: deep pages cost what page 1 does.
+
+    One query still: the keys are a subquery. A plain OFFSET fetches and throws away every earlier row.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=keys), number, self)
+
+
 class ArticleListView(PageMetaMixin, ListView):
     paginate_by = 10  # ListView answers 404 on ?page=abc and ?page=99999 by itself
+    paginator_class = DeferredJoinPaginator
     heading = "Articles"
     page = None
 
@@ -162,6 +179,28 @@ class AuthorArchiveView(ArchiveView):
         return rendition_url(self.archive.photo, "800")
 
 
+class ConditionArchiveView(ArchiveView):
+    """Every published article about one listed condition; its page links here past its first ten."""
+
+    model = Condition
+    article_filter = "related_conditions"
+
+    def get(self, request, *args, **kwargs):
+        self.archive = get_object_or_404(Condition.objects.listed(), slug=kwargs["slug"])
+        return super(ArchiveView, self).get(request, *args, **kwargs)
+
+    @property
+    def path(self):
+        return reverse("articles:condition", kwargs={"slug": self.archive.slug})
+
+    @property
+    def heading(self):
+        return f"Articles about {self.archive.name}"
+
+    def describe(self):
+        return f"Articles about {self.archive.name} from {_site_name()}: plain language, clinician-reviewed."
+
+
 def rendition_url(image, width) -> str:
     """Return the URL of a JPEG rendition of image for sharing previews, or "" without one."""
     if not image:
@@ -240,7 +279,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         return super().get_context_data(
             show_crisis_help=show_crisis_help,
             emergency_routes=[emergency] if emergency else [],
-            toc=table_of_contents(article.body),
+            toc=article.table_of_contents,
             related_articles=related,
             recent_articles=recent,
             previous_article=previous_article,

@@ -82,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "clinic.core.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
+    # Before the policy header, sessions, auth and the rest: an anonymous hit skips them all, and replays
+    # the headers they set on the page it keeps (clinic/core/page_cache.py).
+    "clinic.core.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +150,31 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Whole pages for anonymous readers (clinic/core/page_cache.py), dropped at any change of content.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = 10 * 60  # an upper bound only: a change ends a page's life at once
+# What a shared proxy in front may do with a public page: keep it this long, then serve it stale while it
+# fetches a fresh copy. Short, so a change (a crisis line) reaches readers within about a second.
+PAGE_CACHE_SHARED_SECONDS = env_int("DJANGO_PAGE_CACHE_SHARED_SECONDS", 1)
+PAGE_CACHE_STALE_SECONDS = env_int("DJANGO_PAGE_CACHE_STALE_SECONDS", 10)
+# How long a worker trusts the content generation it last read before asking the shared cache again; a
+# change made by another worker or server is seen after at most this long.
+PAGE_CACHE_GENERATION_SECONDS = 0.25
+# Never cached: the admin, the pre-screen (health answers), machine paths, uploads, view counting.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/safety/check/",
+    "/healthz",
+    "/media/",
+    "/static/",
+    "/articles/views/",
+]
+# Never compressed (BREACH): pages that carry a CSRF token or a reader's answers beside what they typed.
+COMPRESSION_EXCLUDED_PATHS = ["/admin/", "/safety/check/"]
+
+# /sitemap.xml becomes an index of one file per section from this many published articles on.
+SITEMAP_INDEX_FROM = env_int("DJANGO_SITEMAP_INDEX_FROM", 1000)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")

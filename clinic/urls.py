@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 
 from .core.cache import cache_per_generation
 from .site import views
-from .site.sitemaps import SITEMAPS
+from .site.sitemaps import SITEMAPS, sitemap_or_index
 
 handler404 = "clinic.site.views.page_not_found"
 
@@ -17,7 +17,13 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", cache_per_generation()(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cache_per_generation()(sitemap_or_index), name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        cache_per_generation()(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("articles/", include("articles.urls")),
     path("", include("conditions.urls")),
     # The second sign-in step sits under /admin/ so that the admin's URL prefix covers all of staff sign-in.

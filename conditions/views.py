@@ -77,13 +77,23 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         routes = [link.route for link in self.object.listed_route_links]
         return condition_nodes(self.object, routes, absolute)
 
+    related_count = 10
+
     def get_context_data(self, **kwargs):
         # What applies follows the routes: every listed contraindication, sorted under the condition's routes.
         for_all, by_route, extra = self.object.safety_by_route(
             Contraindication.objects.listed().with_route_ids()
         )
+        # Articles name their conditions; the reverse manager has Article's published(). A bounded list with
+        # only what it shows, and one row more to know whether to link to all of them.
+        articles = list(
+            self.object.articles.published().only("title", "slug", "dek", "published_at")[
+                : self.related_count + 1
+            ]
+        )
         return super().get_context_data(
-            articles=self.object.articles.published(),  # the reverse manager has Article's published()
+            articles=articles[: self.related_count],
+            more_articles=len(articles) > self.related_count,
             safety_for_all=for_all,
             safety_by_route=by_route,
             safety_extra=extra,

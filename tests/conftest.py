@@ -36,6 +36,18 @@ def _fresh_cache(settings, _cache_dir):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    # Pinned query counts measure the page as rendered; a cached page runs none. Tests of the page cache
+    # itself ask for the `page_cache` fixture.
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

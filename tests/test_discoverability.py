@@ -24,7 +24,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-SITEMAP_QUERIES = 16  # sections 3, then a count and a page for each list (×3), archives 3 × 2, profile
+# articles counted (index or not), sections 3, then a count and a page for each list (×3), archives 3 × 2,
+# profile
+SITEMAP_QUERIES = 17
 
 
 def json_ld_graph(response):
@@ -300,3 +302,18 @@ def test_pages_without_a_model_are_titled_the_same_way_as_the_rest(client):
     forged = Client(enforce_csrf_checks=True).post(reverse("conditions:check"), {})
     assert forged.status_code == 403
     assert f"<title>Please send the form again · {site.name}</title>" in forged.content.decode()
+
+
+def test_a_large_sitemap_becomes_an_index_of_its_sections(client, settings):
+    settings.SITEMAP_INDEX_FROM = 2
+    articles = ArticleFactory.create_batch(2, published=True)
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [element.text for element in root.findall(".//sm:loc", SITEMAP_NS)]
+    assert root.tag.endswith("sitemapindex")
+    assert (
+        "http://testserver/sitemap-articles.xml" in sections
+        and "http://testserver/sitemap-conditions.xml" in sections
+    )
+    listed = client.get("/sitemap-articles.xml").content.decode()
+    assert all(article.get_absolute_url() in listed for article in articles)
+    assert client.get("/sitemap-nonsense.xml").status_code == 404

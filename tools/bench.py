@@ -1,120 +1,284 @@
-"""Benchmark the public pages: requests per second and latency percentiles under gunicorn.
+"""Benchmark every public page at scale, against Django's own floor, cached and uncached.
 
-Serves the site with gunicorn on a scratch SQLite database loaded with the demo content (DEBUG off, as in
-production), then for each page keeps CONCURRENCY keep-alive connections busy for SECONDS and reports
-throughput and latency. Everything stays on 127.0.0.1; the run is bounded in time.
+Starts a throwaway PostgreSQL cluster and Redis (tools/services.py), loads the demo content plus N generated
+articles (manage.py generate_content), and serves the site with gunicorn as in production (debug off, the
+shipped gunicorn.conf.py) twice: with the page cache (as shipped) and without it (DJANGO_PAGE_CACHE=0,
+every request rendered). Beside them, the floor: a minimal Django project from the same virtual environment
+(startproject as made, plus one view rendering a ~1 KB template) under the same gunicorn settings. wrk loads
+one page at a time; the pages, both sites and the floor are interleaved over several rounds, with a drain
+between runs, and the medians are printed as req/s, p50 and p99, with the ratio to the floor measured in the
+same run. Then 50 different searches, one at a time, on the uncached site. It never fails on a number.
 
-    make bench                                    # defaults
-    make bench BENCH_ARGS="--seconds 10 --concurrency 8 --workers 4"
+    make bench                                                # 10,000 articles, 3 rounds of 5 s
+    make bench BENCH_ARGS="--articles 1000 --rounds 1 --seconds 3"
 """
 
 import argparse
-import http.client
+import re
+import shutil
 import statistics
+import subprocess
 import sys
-import threading
+import tempfile
 import time
+import urllib.parse
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 
-from tools.pages import DETAIL_LINKS, PUBLIC_PAGES, first_link
-from tools.throwaway import SetupError, throwaway_site
+from tools.services import PostgresCluster, RedisServer, fetch, free_port
+from tools.throwaway import ROOT, SetupError, collect_static, environment, manage
 
-DEFAULT_PATHS = [*PUBLIC_PAGES, "/sitemap.xml", "/articles/feed/"]
+SEARCHES = [
+    "ketamine", "ketamine depression", "esketamine", "infusion", "nasal spray", "blood pressure",
+    "dissociation", "side effects", "treatment-resistant depression", "ptsd", "anxiety", "maintenance",
+    "insurance", "cost", "sleep", "driving home", "observation", "suicidal thoughts", "crisis", "psychosis",
+    "pregnancy", "heart disease", "bipolar", "antidepressant", "spravato", "sublingual", "troche",
+    "intramuscular", "dose", "monitoring", "integration therapy", "first session", "research", "evidence",
+    "fda approved", "off-label", "clinician", "family", "research on infusions", "how it is given",
+    "what to expect", "who it may help", "questions to ask", "safety and monitoring", "after the session",
+    "heart rate", "oral", "substance use", "minors", "reviewed",
+]  # fmt: skip
 
+# The floor, as the issue measured it: `django-admin startproject` as made (its middleware and apps), plus
+# one view rendering a ~1 KB template; debug off.
+MINIMAL_SETTINGS = """
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+TEMPLATES[0]["DIRS"] = [BASE_DIR / "templates"]
+"""
+MINIMAL_URLS = """
+from django.shortcuts import render
 
-def get(port: int, path: str) -> str:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path)
-    return connection.getresponse().read().decode()
+def page(request):
+    return render(request, "page.html", {"title": "A minimal page", "items": range(10)})
 
-
-def resolve(port: int, path: str) -> str:
-    """Return path, or for "{article}"/"{condition}" the first such page linked from its listing."""
-    if path not in DETAIL_LINKS:
-        return path
-    listing, pattern = DETAIL_LINKS[path]
-    link = first_link(get(port, listing), f"http://127.0.0.1:{port}", pattern)
-    if link is None:
-        raise SystemExit(f"no detail link found on {listing}")
-    return link
-
-
-def hammer(port: int, path: str, seconds: float, concurrency: int) -> tuple[list[float], int, int]:
-    latencies: list[float] = []
-    errors = 0
-    statuses: set[int] = set()
-    lock = threading.Lock()
-    stop_at = time.monotonic() + seconds
-
-    def worker():
-        nonlocal errors
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        own: list[float] = []
-        own_errors = 0
-        while time.monotonic() < stop_at:
-            started = time.perf_counter()
-            try:
-                connection.request("GET", path, headers={"User-Agent": "clinic-bench"})
-                response = connection.getresponse()
-                response.read()
-                statuses.add(response.status)
-                if response.status != 200:
-                    own_errors += 1
-            except OSError:
-                own_errors += 1
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-                continue
-            own.append(time.perf_counter() - started)
-        with lock:
-            latencies.extend(own)
-            errors += own_errors
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies, errors, max(statuses or {0})
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
+urlpatterns.append(path("", page))
+"""
+MINIMAL_TEMPLATE = (
+    "<!doctype html><html lang=en><head><meta charset=utf-8><title>{{ title }}</title></head><body>"
+    "<h1>{{ title }}</h1><ul>{% for item in items %}<li>Item {{ item }}: a line of text to fill the page "
+    "to about one kilobyte, as a small real page would be.</li>{% endfor %}</ul></body></html>"
+)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=float, default=5.0, help="per page (default 5)")
-    parser.add_argument("--concurrency", type=int, default=4, help="parallel connections (default 4)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
-    parser.add_argument("--paths", nargs="*", default=DEFAULT_PATHS)
+    parser.add_argument("--articles", type=int, default=10_000, help="generated articles (default 10000)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; medians are printed")
+    parser.add_argument("--seconds", type=int, default=5, help="per wrk run (default 5)")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server (default 2)")
+    parser.add_argument("--pages", nargs="*", help="only these paths")
     args = parser.parse_args()
-
+    if not shutil.which("wrk"):
+        print("bench: wrk is needed (Debian: apt-get install -y wrk)", file=sys.stderr)
+        return 2
+    if not (PostgresCluster.available() and RedisServer.available()):
+        print("bench: PostgreSQL and redis-server binaries are needed", file=sys.stderr)
+        return 2
     try:
-        with throwaway_site(server="gunicorn", workers=args.workers, label="bench") as base_url:
-            return run(int(base_url.rsplit(":", 1)[1]), args)
+        with ExitStack() as stack:
+            sites = stack.enter_context(servers(args))
+            return run(sites, args)
     except SetupError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2
 
 
-def run(port: int, args) -> int:
-    print(f"gunicorn, {args.workers} workers, {args.concurrency} connections, {args.seconds:g} s per page\n")
-    print(f"{'page':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
-    failed = False
-    for path in (resolve(port, path) for path in args.paths):
-        hammer(port, path, min(1.0, args.seconds), 1)  # warm caches and thumbnails
-        latencies, errors, status = hammer(port, path, args.seconds, args.concurrency)
-        rate = len(latencies) / args.seconds
-        ms = [value * 1000 for value in latencies]
-        print(
-            f"{path[:48]:48} {rate:8.1f} {statistics.median(ms) if ms else float('nan'):8.1f} "
-            f"{percentile(ms, 0.95):8.1f} {percentile(ms, 0.99):8.1f} {errors:7d}"
-        )
-        failed |= errors > 0
-    return 1 if failed else 0
+@contextmanager
+def servers(args):
+    with tempfile.TemporaryDirectory(prefix="clinic-bench-") as tmp, ExitStack() as stack:
+        workdir = Path(tmp)
+        cluster = PostgresCluster().init().start()
+        stack.callback(cluster.destroy)
+        redis = RedisServer().start()
+        stack.callback(redis.stop)
+        env = {
+            **environment(workdir),
+            "DATABASE_URL": cluster.create_database("bench"),
+            "REDIS_URL": redis.url,
+        }
+        manage(env, "bench", "migrate", "--noinput", "-v", "0")
+        manage(env, "bench", "load_demo_content", "--no-accounts", "-v", "0")
+        started = time.monotonic()
+        print(manage(env, "bench", "generate_content", "--articles", str(args.articles)).strip())
+        print(f"bench: content loaded in {time.monotonic() - started:.0f} s")
+        collect_static(env, "bench")
+        subprocess.run(["psql", cluster.url("bench"), "-qc", "VACUUM ANALYZE"], check=False)
+        minimal = write_minimal_project(workdir)
+        sites = {
+            "cached": gunicorn(
+                stack, env, ROOT, "clinic.wsgi:application", args.workers, workdir / "cached.log"
+            ),
+            "uncached": gunicorn(
+                stack, {**env, "DJANGO_PAGE_CACHE": "0"}, ROOT, "clinic.wsgi:application", args.workers,
+                workdir / "uncached.log",
+            ),
+            "minimal": gunicorn(
+                stack, {**env, "DJANGO_SETTINGS_MODULE": "minimal_site.settings", "PYTHONPATH": str(minimal)},
+                minimal, "minimal_site.wsgi:application", args.workers, workdir / "minimal.log", health="/",
+            ),
+        }  # fmt: skip
+        yield sites
+
+
+def write_minimal_project(workdir: Path) -> Path:
+    folder = workdir / "minimal"
+    folder.mkdir()
+    subprocess.run([sys.executable, "-m", "django", "startproject", "minimal_site", str(folder)], check=True)
+    package = folder / "minimal_site"
+    with (package / "settings.py").open("a") as settings:
+        settings.write(MINIMAL_SETTINGS)
+    with (package / "urls.py").open("a") as urls:
+        urls.write(MINIMAL_URLS)
+    (folder / "templates").mkdir()
+    (folder / "templates" / "page.html").write_text(MINIMAL_TEMPLATE)
+    return folder
+
+
+def gunicorn(stack, env, cwd, app, workers, log_path, health="/healthz") -> str:
+    port = free_port()
+    # The same explicit config for the site and the floor: the shipped one, logs aside.
+    command = [
+        sys.executable, "-m", "gunicorn", app, "--config", str(ROOT / "gunicorn.conf.py"),
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--access-logfile", "/dev/null",
+    ]  # fmt: skip
+    log = stack.enter_context(log_path.open("w"))
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    stack.callback(stop, process)
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while status(base_url + health) != 200:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SetupError(f"{app} did not start:\n{log_path.read_text()}")
+        time.sleep(0.25)
+    return base_url
+
+
+def status(url: str) -> int | None:
+    try:
+        return fetch(url, timeout=5)[0]
+    except OSError:
+        return None
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def discover(base_url: str) -> list[str]:
+    """Return the public pages to measure, finding real detail and archive pages from the site's own links."""
+    home = fetch(base_url + "/articles/")[1].decode()
+    article = re.search(r'href="(/articles/gen-[\w-]+/)"', home).group(1)
+    page = fetch(base_url + article)[1].decode()
+    pick = {
+        kind: re.search(rf'href="(/articles/{kind}/[\w-]+/)"', page).group(1)
+        for kind in ("category", "tag", "author")
+    }
+    routes = fetch(base_url + "/treatments/")[1].decode()
+    route = re.search(r'href="(/treatments/[\w-]+/)"', routes).group(1)
+    return [
+        "/", "/articles/", "/articles/?page=500", article, pick["category"], pick["tag"], pick["author"],
+        "/articles/feed/", "/articles/feed/atom/", "/conditions/",
+        "/conditions/treatment-resistant-depression/", "/treatments/", route, "/safety/", "/safety/check/",
+        "/search/?q=ketamine+depression", "/sitemap.xml",
+    ]  # fmt: skip
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, args) -> dict:
+    done = subprocess.run(
+        ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", "--timeout", "30s", url],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    out = done.stdout
+
+    def latency(percent):
+        match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\b", out, re.MULTILINE)
+        return float(match.group(1)) * UNITS[match.group(2)] if match else float("nan")
+
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rate": float(rate.group(1)) if rate else 0.0,
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def drain(url: str):
+    # A sync worker still answers requests queued before wrk stopped: wait for one, then let it settle.
+    fetch(url, timeout=60)
+    time.sleep(1.5)
+
+
+def run(sites, args) -> int:
+    pages = args.pages or discover(sites["uncached"])
+    for base_url in (sites["cached"], sites["uncached"]):
+        for path in pages:
+            for _ in range(3):
+                fetch(base_url + path)  # warm templates, thumbnails and the page cache
+    results = {(variant, path): [] for variant in ("cached", "uncached") for path in pages}
+    floor = []
+    for number in range(1, args.rounds + 1):
+        print(f"round {number}/{args.rounds}…", flush=True)
+        for path in pages:
+            for variant in ("cached", "uncached"):
+                url = sites[variant] + path
+                results[variant, path].append(wrk(url, args))
+                drain(url)
+        floor.append(wrk(sites["minimal"] + "/", args))
+        drain(sites["minimal"] + "/")
+    floor_rate = statistics.median(run["rate"] for run in floor)
+    floor_p50 = statistics.median(r["p50"] for r in floor)
+    floor_p99 = statistics.median(r["p99"] for r in floor)
+    print(
+        f"\n{args.articles:,} generated articles on PostgreSQL with Redis; gunicorn {args.workers} sync "
+        f"workers; wrk -t2 -c{args.connections}, {args.rounds} rounds of {args.seconds} s, medians.\n"
+        f"Floor: a minimal Django view rendering a 1 KB template: {floor_rate:,.0f} req/s, "
+        f"p50 {floor_p50:.1f} ms, p99 {floor_p99:.1f} ms\n"
+    )
+    columns = "req/s | p50 ms | p99 ms | × floor"
+    header = f"| {'page':44} | cached {columns} | uncached {columns} |"
+    print(header)
+    print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
+    for path in pages:
+        cells = []
+        for variant in ("cached", "uncached"):
+            runs = results[variant, path]
+            rate = statistics.median(r["rate"] for r in runs)
+            errors = sum(r["errors"] for r in runs)
+            cells.append(
+                f"{rate:12,.0f} | {statistics.median(r['p50'] for r in runs):6.1f} | "
+                f"{statistics.median(r['p99'] for r in runs):6.1f} | {rate / floor_rate:7.2f}"
+                + (f" ({errors} non-2xx)" if errors else "")
+            )
+        print(f"| {path[:44]:44} | {cells[0]} | {cells[1]} |")
+    searches(sites["uncached"])
+    return 0
+
+
+def searches(base_url: str):
+    timings = []
+    for query in SEARCHES:
+        started = time.perf_counter()
+        status, _, _ = fetch(f"{base_url}/search/?{urllib.parse.urlencode({'q': query})}")
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p95 = timings[int(0.95 * len(timings)) - 1]
+    print(
+        f"\nSearch, {len(SEARCHES)} different queries one at a time, uncached: "
+        f"p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

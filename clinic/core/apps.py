@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import cache
+        from . import cache, page_cache
 
         cache.connect_signals()
+        page_cache.connect_signals()

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from simple_history.utils import get_history_model_for_model
 
 from .richtext import html_to_text
 
@@ -28,11 +29,13 @@ SKIPPED_FIELDS = {"id", "created_at", "updated_at", "reading_time", "view_count"
 
 
 def field_names(model):
-    """Return the names of the fields a person edits, in the model's order."""
+    """Return the names of the fields a person edits and the history keeps, in the model's order."""
+    # Fields computed on save (a table of contents, a word count) are left out of the history.
+    excluded = set(get_history_model_for_model(model)._history_excluded_fields)
     return [
         field.name
         for field in model._meta.concrete_fields
-        if field.name not in SKIPPED_FIELDS and not field.name.startswith("history_")
+        if field.name not in SKIPPED_FIELDS | excluded and not field.name.startswith("history_")
     ]
 
 

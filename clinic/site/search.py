@@ -1,19 +1,29 @@
 """Site search across published articles, listed conditions and listed treatment routes.
 
 On PostgreSQL: full-text search with weighted fields (title above summary above body), ranking, and
-snippets highlighted by the database; the article vector matches the GIN index made by
-articles/migrations (ARTICLE_SEARCH_INDEX). Elsewhere (SQLite): a fallback that stems words with the same
+snippets highlighted by the database; articles keep their vector in a stored column with a GIN index
+(articles/migrations/0008), so ranking reads it instead of recomputing it from every body, and only the
+page of results shown is highlighted. Elsewhere (SQLite): a fallback that stems words with the same
 Snowball English stemmer as PostgreSQL's english configuration, so "nasal sprays" finds what "nasal spray"
 finds; the database narrows the rows with `icontains` on each stem's root, Python checks whole words.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import snowballstemmer
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import F, Func, Q, Value
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -56,68 +66,164 @@ def normalize_query(raw: str) -> str:
     return " ".join(printable.split())[:MAX_QUERY_CHARS].strip()
 
 
-def search(query: str) -> list[SearchResult]:
-    """Return results for query, best first; an empty query finds nothing."""
+def search(query: str):
+    """Return results for query, best first; an empty query finds nothing.
+
+    On PostgreSQL the answer is a RankedResults: every match is ranked at once, but titles and highlighted
+    snippets are fetched only for the slice read (the page shown).
+    """
     query = normalize_query(query)
     if not query:
         return []
-    results = _postgres_search(query) if connection.vendor == "postgresql" else _fallback_search(query)
-    return sorted(results, key=lambda result: result.rank, reverse=True)
+    if connection.vendor == "postgresql":
+        return _postgres_search(query)
+    return sorted(_fallback_search(query), key=lambda result: result.rank, reverse=True)
 
 
 def article_search_vector():
-    """Return the weighted vector of an article; must stay identical to the GIN index's expression."""
-    return (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("dek", "excerpt", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
+    """Return the article's stored, weighted vector (articles/migrations/0008), indexed by article_search_idx.
+
+    A trigger keeps it equal to title (A), subtitle and excerpt (B) and body (C), so ranks are as before.
+    """
+    return RawSQL('"articles_article"."search_vector"', [], output_field=SearchVectorField())
 
 
 def _without_tags(field):
     return Func(F(field), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace")
 
 
-def _postgres_search(query: str) -> list[SearchResult]:
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    headline_options = {
-        "config": SEARCH_CONFIG,
-        "start_sel": MARK_START,
-        "stop_sel": MARK_STOP,
-        "max_words": 35,
-        "min_words": 15,
-        "max_fragments": 2,
-        "fragment_delimiter": " … ",
-    }
-    sources = [
-        ("Article", Article.objects.published(), article_search_vector(), "body"),
-        (
-            "Condition",
-            Condition.objects.listed(),
+HEADLINE_OPTIONS = {
+    "config": SEARCH_CONFIG,
+    "start_sel": MARK_START,
+    "stop_sel": MARK_STOP,
+    "max_words": 35,
+    "min_words": 15,
+    "max_fragments": 2,
+    "fragment_delimiter": " … ",
+}
+
+
+@dataclass(frozen=True)
+class _Source:
+    kind: str
+    public: object  # () -> QuerySet of what the public may find
+    vector: object  # () -> the weighted search vector
+    title_field: str
+    text_field: str
+    url_name: str
+
+
+SOURCES = [
+    _Source("Article", Article.objects.published, article_search_vector, "title", "body", "articles:detail"),
+    _Source(
+        "Condition",
+        Condition.objects.listed,
+        lambda: (
             SearchVector("name", weight="A", config=SEARCH_CONFIG)
             + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("description", weight="C", config=SEARCH_CONFIG),
-            "description",
+            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
         ),
-        (
-            "Treatment",
-            AdministrationRoute.objects.listed(),
+        "name",
+        "description",
+        "conditions:detail",
+    ),
+    _Source(
+        "Treatment",
+        AdministrationRoute.objects.listed,
+        lambda: (
             SearchVector("name", "short_name", "medication", weight="A", config=SEARCH_CONFIG)
             + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("description", weight="C", config=SEARCH_CONFIG),
-            "description",
+            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
         ),
-    ]
-    results = []
-    for kind, queryset, vector, text_field in sources:
-        rows = (
-            queryset.annotate(search=vector, rank=SearchRank(vector, search_query))
-            .filter(search=search_query)
-            .annotate(headline=SearchHeadline(_without_tags(text_field), search_query, **headline_options))
-            .order_by("-rank")[:MAX_RESULTS_PER_KIND]
+        "name",
+        "description",
+        "conditions:route_detail",
+    ),
+]
+SOURCE_ORDER = {source.kind: order for order, source in enumerate(SOURCES)}
+
+
+def _union(querysets):
+    querysets = list(querysets)
+    return querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+
+
+def _postgres_search(query: str) -> "RankedResults":
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    # One statement ranks every match of each kind (best 50 each) and reads nothing else: no text, no snippet.
+    ranked = _union(
+        source.public()
+        .annotate(
+            search=source.vector(),
+            rank=SearchRank(source.vector(), search_query),
+            found_kind=Value(source.kind),
         )
-        results += [_result(kind, row, _marked(row.headline), row.rank) for row in rows]
-    return results
+        .filter(search=search_query)
+        .order_by("-rank", "pk")
+        .values_list("found_kind", "pk", "rank")[:MAX_RESULTS_PER_KIND]
+        for source in SOURCES
+    )
+    # Best first; equal ranks keep the kinds' order (articles, conditions, treatments), as before.
+    refs = sorted(ranked, key=lambda ref: (-ref[2], SOURCE_ORDER[ref[0]], ref[1]))
+    return RankedResults(refs, search_query)
+
+
+class RankedResults(Sequence):
+    """Ranked (kind, pk, rank) references; reading a slice fetches its titles and snippets in one query."""
+
+    def __init__(self, refs, search_query):
+        self._refs = refs
+        self._search_query = search_query
+
+    def __len__(self):
+        return len(self._refs)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._fetch(self._refs[index])
+        return self._fetch([self._refs[index]])[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __eq__(self, other):
+        if isinstance(other, (list, tuple, RankedResults)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def _fetch(self, refs) -> list[SearchResult]:
+        if not refs:
+            return []
+        wanted = {}
+        for kind, pk, _rank in refs:
+            wanted.setdefault(kind, []).append(pk)
+        rows = _union(
+            source.public()
+            .filter(pk__in=wanted[source.kind])
+            .annotate(
+                found_kind=Value(source.kind),
+                label=F(source.title_field),
+                snippet=SearchHeadline(
+                    _without_tags(source.text_field), self._search_query, **HEADLINE_OPTIONS
+                ),
+            )
+            .order_by()
+            .values_list("found_kind", "pk", "label", "slug", "snippet")
+            for source in SOURCES
+            if source.kind in wanted
+        )
+        found = {(kind, pk): (label, slug, snippet) for kind, pk, label, slug, snippet in rows}
+        url_names = {source.kind: source.url_name for source in SOURCES}
+        results = []
+        for kind, pk, rank in refs:
+            if (kind, pk) not in found:
+                continue  # unpublished or hidden between the two statements
+            label, slug, snippet = found[kind, pk]
+            url = reverse(url_names[kind], kwargs={"slug": slug})
+            results.append(
+                SearchResult(kind=kind, title=label, url=url, snippet=_marked(snippet), rank=float(rank or 0))
+            )
+        return results
 
 
 def _marked(text: str) -> SafeString:

@@ -2,7 +2,9 @@
 
 from functools import partial
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.urls import reverse
 
@@ -82,3 +84,14 @@ SITEMAPS = {
     "routes": partial(ContentSitemap, AdministrationRoute.objects.listed),
     "archives": ArchiveSitemap,
 }
+
+
+def sitemap_or_index(request):
+    """Answer /sitemap.xml: every URL while the site is small, an index of the sections once it is large.
+
+    Past SITEMAP_INDEX_FROM articles one file gets long for crawlers to fetch and for us to build at once;
+    each section is then its own file (/sitemap-articles.xml…), paginated by Django past 50,000 URLs.
+    """
+    if Article.objects.published().count() >= settings.SITEMAP_INDEX_FROM:
+        return sitemap_views.index(request, sitemaps=SITEMAPS, sitemap_url_name="sitemap_section")
+    return sitemap_views.sitemap(request, sitemaps=SITEMAPS)

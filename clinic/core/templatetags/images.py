@@ -1,5 +1,6 @@
 import hashlib
 import logging
+import time
 
 from django import template
 from django.core.cache import cache
@@ -7,11 +8,16 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from sorl.thumbnail import get_thumbnail
 
+from clinic.core.page_cache import current_generation
+
 register = template.Library()
 logger = logging.getLogger(__name__)
 
 RENDITION_WIDTHS = (400, 800, 1200)
 RENDERED_TAG_SECONDS = 24 * 60 * 60
+RECENT_TAGS = 4096
+RECENT_TAG_SECONDS = 10 * 60  # well inside a signed URL's lifetime (S3_URL_EXPIRY)
+_recent_tags: dict[str, tuple[str, float]] = {}
 
 
 @register.simple_tag
@@ -26,11 +32,21 @@ def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=
     # one cache read instead of three rendition lookups per image.
     arguments = "\x1f".join((image.name, alt, sizes, str(bool(eager)), css_class))
     key = "responsive-image:" + hashlib.sha256(arguments.encode()).hexdigest()
+    # And kept in this process for a while too: a page of cards otherwise makes a cache round trip each.
+    # Under the content generation, so that whatever empties the cache (a restore) forgets these as well.
+    remembered_key = f"{current_generation()}:{key}"
+    remembered = _recent_tags.get(remembered_key)
+    if remembered is not None and remembered[1] > time.monotonic():
+        return remembered[0]
     tag = cache.get(key)
     if tag is None:
         tag = _image_tag(image, alt, sizes, eager, css_class)
         if tag:
             cache.set(key, tag, timeout=RENDERED_TAG_SECONDS)
+    if tag:
+        if len(_recent_tags) >= RECENT_TAGS:
+            _recent_tags.clear()
+        _recent_tags[remembered_key] = (tag, time.monotonic() + RECENT_TAG_SECONDS)
     return tag
 
 

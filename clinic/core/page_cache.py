@@ -1,0 +1,213 @@
+"""Whole pages for anonymous readers from the shared cache, and compression that can't leak a secret.
+
+PageCacheMiddleware keeps the public pages that anonymous readers GET under the content *generation* of
+clinic/core/cache.py: any save or delete anywhere starts a new one, for every worker and server, so a
+change shows on the next request. A page is kept only when nothing in it belongs to one reader: the request
+carries no session cookie, the response sets no cookie, used no CSRF token, and asks for no private or
+no-store caching (previews send never-cache headers). The pre-screen, the admin and a few machine paths are
+never cached at all. Publishing by the clock (a scheduled article going live) changes no row, so a kept
+page also expires when the next scheduled item goes public (`schedule()`).
+
+Each kept page is stored plain and gzip-compressed, with a weak ETag: a hit is one cache read, no
+rendering, and a conditional GET gets 304. Public pages say `s-maxage` and `stale-while-revalidate`
+so that a shared proxy may hold them briefly; responses to readers with a session are marked private.
+
+SafeGZipMiddleware compresses the other responses, except (BREACH) any that carry a secret beside what a
+reader typed: a CSRF token, a cookie, or the pre-screen's answers.
+"""
+
+import gzip
+import hashlib
+import math
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
+
+from . import cache as content_cache
+
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
+MIN_COMPRESS_BYTES = 200
+# Set by the response, not stored: each serving adds its own.
+UNSTORED_HEADERS = {"content-length", "content-encoding", "date", "etag", "cache-control", "vary"}
+_schedules = []
+
+
+def schedule(next_change):
+    """Register next_change() -> the time (datetime or None) when content next goes public by the clock."""
+    _schedules.append(next_change)
+
+
+def _next_scheduled_change() -> float:
+    times = [when.timestamp() for when in (next_change() for next_change in _schedules) if when is not None]
+    return min(times, default=math.inf)
+
+
+_seen = {"generation": "", "until": 0.0}
+
+
+def current_generation() -> str:
+    """Return the content generation, read from the shared cache at most every fraction of a second."""
+    # Read from the shared cache at most every PAGE_CACHE_GENERATION_SECONDS per process: a hit is then
+    # one round trip. A save in this process forgets it at once (forget_generation); other processes and
+    # servers see the change within that fraction of a second.
+    now = time.monotonic()
+    if now >= _seen["until"]:
+        _seen["generation"] = content_cache.generation()
+        _seen["until"] = now + settings.PAGE_CACHE_GENERATION_SECONDS
+    return _seen["generation"]
+
+
+def _forget():
+    _seen["until"] = 0.0
+
+
+def forget_generation(**kwargs):
+    _forget()
+    transaction.on_commit(_forget)  # cache.invalidate() starts another generation then
+
+
+def connect_signals():
+    """Forget the remembered generation on every save or delete in this process (see _current_generation)."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(forget_generation, dispatch_uid=f"page-cache-forget-{id(signal)}")
+
+
+def _excluded(path: str) -> bool:
+    return any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
+
+
+def _has_session(request) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _public_cache_control(response):
+    patch_cache_control(
+        response,
+        public=True,
+        s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_SECONDS,
+    )
+    patch_vary_headers(response, ["Accept-Encoding"])
+
+
+def is_private(request, response) -> bool:
+    """Return True if response holds anything of one reader's: a cookie, a CSRF token, private caching."""
+    cache_control = response.get("Cache-Control", "").lower()
+    return bool(
+        response.cookies
+        or response.has_header("Set-Cookie")
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD") or _excluded(request.path):
+            return self.get_response(request)
+        if _has_session(request):
+            response = self.get_response(request)
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)  # never in a shared cache
+            return response
+        generation = current_generation()
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+        entry = cache.get(key)
+        if entry is not None:
+            if time.time() < entry["until"]:
+                return self._serve(request, entry)
+            content_cache.invalidate("clock")  # scheduled content went public: a new generation for all
+            return self.get_response(request)
+        response = self.get_response(request)
+        if (
+            request.method != "GET"
+            or response.status_code != 200
+            or response.streaming
+            or is_private(request, response)
+        ):
+            return response
+        entry = self._entry(response)
+        # Not kept if content changed while rendering: the next request renders the new generation.
+        if content_cache.generation() == generation:
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return self._serve(request, entry)
+
+    @staticmethod
+    def _entry(response) -> dict:
+        body = response.content
+        compressible = (
+            response.get("Content-Type", "").startswith(COMPRESSIBLE) and len(body) >= MIN_COMPRESS_BYTES
+        )
+        return {
+            "headers": [
+                (name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
+            ],
+            "vary": response.get("Vary", ""),
+            "body": body,
+            "gzip": gzip.compress(body, compresslevel=6, mtime=0) if compressible else None,
+            "etag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',
+            "until": min(time.time() + settings.PAGE_CACHE_SECONDS, _cached_schedule()),
+        }
+
+    @staticmethod
+    def _serve(request, entry):
+        response = HttpResponse()
+        for name, value in entry["headers"]:
+            response[name] = value
+        if entry["vary"]:
+            response["Vary"] = entry["vary"]
+        response["ETag"] = entry["etag"]
+        _public_cache_control(response)
+        not_modified = get_conditional_response(
+            request, etag=entry["etag"], last_modified=_last_modified(response), response=response
+        )
+        if isinstance(not_modified, HttpResponseNotModified):
+            return not_modified
+        body = entry["body"]
+        if entry["gzip"] is not None and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            body = entry["gzip"]
+            response["Content-Encoding"] = "gzip"
+        response.content = b"" if request.method == "HEAD" else body
+        response["Content-Length"] = str(len(body))
+        return response
+
+
+def _last_modified(response):
+    value = response.get("Last-Modified")
+    return parse_http_date_safe(value) if value else None
+
+
+def _cached_schedule() -> float:
+    # One query per content generation, not per page.
+    return content_cache.get_or_compute("next-scheduled-change", _next_scheduled_change)
+
+
+class SafeGZipMiddleware(GZipMiddleware):
+    """Django's gzip, minus responses where compression could reveal a secret (BREACH) or is refused."""
+
+    def process_response(self, request, response):
+        if (
+            request.method not in ("GET", "HEAD")
+            or _excluded_from_compression(request.path)
+            or is_private(request, response)
+            or "no-transform" in response.get("Cache-Control", "")
+        ):
+            return response
+        return super().process_response(request, response)
+
+
+def _excluded_from_compression(path: str) -> bool:
+    return any(path.startswith(prefix) for prefix in settings.COMPRESSION_EXCLUDED_PATHS)

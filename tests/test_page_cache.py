@@ -1,0 +1,190 @@
+"""Issue 12: anonymous pages from the shared cache, right after every change, never anything private."""
+
+import gzip
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from clinic.core.models import SiteProfile
+from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
+from tests.test_conditions_safety import CHECK_GET_QUERIES
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+CHECK_URL = reverse("conditions:check")
+
+
+@pytest.fixture
+def content():
+    SiteProfile.objects.get_current()
+    article = ArticleFactory(published=True, title="Sleep after an infusion")
+    condition = ConditionFactory(name="Treatment-resistant depression")
+    article.related_conditions.add(condition)
+    ContraindicationFactory(screening_question="Do you have high blood pressure?")
+    return {"article": article, "condition": condition}
+
+
+def public_paths(content):
+    article = content["article"]
+    return [
+        "/",
+        "/articles/",
+        article.get_absolute_url(),
+        article.author.get_absolute_url(),
+        "/articles/feed/",
+        "/articles/feed/atom/",
+        "/conditions/",
+        content["condition"].get_absolute_url(),
+        "/treatments/",
+        "/safety/",
+        "/search/?q=sleep",
+        "/sitemap.xml",
+    ]
+
+
+def test_every_public_page_is_served_again_from_the_cache_without_a_query(
+    client, content, django_assert_num_queries
+):
+    for path in public_paths(content):
+        first = client.get(path)
+        assert first.status_code == 200, path
+        with django_assert_num_queries(0):
+            again = client.get(path)
+        assert again.content == first.content, path
+        cache_control = again["Cache-Control"]
+        assert "public" in cache_control and "s-maxage=1" in cache_control, path
+        assert "stale-while-revalidate" in cache_control and "private" not in cache_control, path
+        assert again["ETag"] == first["ETag"], path
+
+
+def test_a_conditional_get_with_the_etag_answers_304(client, content):
+    etag = client.get("/articles/")["ETag"]
+    response = client.get("/articles/", headers={"if-none-match": etag})
+    assert response.status_code == 304 and response["ETag"] == etag
+    assert client.get("/articles/", headers={"if-none-match": 'W/"other"'}).status_code == 200
+
+
+def test_cached_pages_are_sent_compressed_to_readers_who_accept_it(client, content):
+    plain = client.get("/articles/")
+    packed = client.get("/articles/", headers={"accept-encoding": "gzip, br"})
+    assert "Content-Encoding" not in plain and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert "Accept-Encoding" in packed["Vary"]
+
+
+def test_publishing_and_unpublishing_show_at_once(client, content):
+    client.get("/articles/")
+    draft = ArticleFactory(title="Fresh from the press")
+    assert "Fresh from the press" not in client.get("/articles/").content.decode()
+    draft.status, draft.published_at = "published", timezone.now()
+    draft.save()
+    assert "Fresh from the press" in client.get("/articles/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    draft.status = "archived"
+    draft.save()
+    assert "Fresh from the press" not in client.get("/articles/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_crisis_line_change_shows_on_every_cached_page_at_once(client, content):
+    paths = [path for path in public_paths(content) if "feed" not in path and "xml" not in path]
+    for path in paths:
+        client.get(path)
+    profile = SiteProfile.objects.get_current()
+    profile.crisis_line = "741741"
+    profile.save()
+    for path in paths:
+        html = client.get(path).content.decode()
+        assert 'href="tel:741741"' in html and 'href="tel:988"' not in html, path
+
+
+def test_a_changed_review_date_shows_at_once(client, content):
+    article = content["article"]
+    client.get(article.get_absolute_url())
+    article.last_reviewed = timezone.localdate() - timedelta(days=3)
+    article.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert article.last_reviewed.isoformat() in html
+
+
+def test_a_scheduled_article_appears_when_its_time_comes_though_nothing_was_saved(client, content):
+    ArticleFactory(scheduled=True, title="Coming tomorrow")
+    assert "Coming tomorrow" not in client.get("/articles/").content.decode()
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        assert "Coming tomorrow" in client.get("/articles/").content.decode()
+
+
+def test_staff_with_a_session_are_never_served_or_stored_in_the_cache(
+    client, content, django_assert_max_num_queries
+):
+    editor = UserFactory(is_staff=True, is_superuser=True)
+    staff = Client()
+    staff.force_login(editor)
+    draft = ArticleFactory(title="Not yet public")
+    preview = staff.get(draft.get_absolute_url())
+    assert preview.status_code == 200 and "private" in preview["Cache-Control"]
+    listing = staff.get("/articles/")
+    assert "private" in listing["Cache-Control"] and "s-maxage" not in listing["Cache-Control"]
+    assert client.get(draft.get_absolute_url()).status_code == 404  # the preview was never kept
+    staff.get("/conditions/")
+    staff_again = staff.get("/conditions/")
+    assert "private" in staff_again["Cache-Control"]  # rendered afresh for staff, not from the cache
+
+
+def test_the_pre_screen_is_never_cached_or_compressed(client, content, django_assert_num_queries):
+    first = client.get(CHECK_URL, headers={"accept-encoding": "gzip"})
+    assert "csrfmiddlewaretoken" in first.content.decode()
+    with django_assert_num_queries(CHECK_GET_QUERIES):  # rendered again: never from the cache
+        second = client.get(CHECK_URL, headers={"accept-encoding": "gzip"})
+    for response in (first, second):
+        assert "Content-Encoding" not in response
+        assert "s-maxage" not in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    answered = client.post(CHECK_URL, {"q1": "yes"}, headers={"accept-encoding": "gzip"})
+    assert "Content-Encoding" not in answered and "s-maxage" not in answered["Cache-Control"]
+
+
+def test_a_page_that_uses_a_csrf_token_is_neither_cached_nor_compressed(rf, settings):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from clinic.core.page_cache import PageCacheMiddleware, SafeGZipMiddleware
+
+    def view(request):
+        return HttpResponse(f"<form>{get_token(request)}</form>" + "x" * 500, content_type="text/html")
+
+    calls = []
+
+    def counted(request):
+        calls.append(1)
+        return view(request)
+
+    stack = SafeGZipMiddleware(PageCacheMiddleware(counted))
+    for _ in range(2):
+        response = stack(rf.get("/articles/", headers={"accept-encoding": "gzip"}))
+        assert "Content-Encoding" not in response and "s-maxage" not in response.get("Cache-Control", "")
+    assert len(calls) == 2
+
+
+def test_uncached_public_responses_are_compressed(client, content):
+    response = client.get("/no-such-page/", headers={"accept-encoding": "gzip"})
+    assert response.status_code == 404 and response["Content-Encoding"] == "gzip"
+
+
+def test_a_condition_page_lists_ten_articles_and_links_to_all_of_them(client, content):
+    condition = content["condition"]
+    for article in ArticleFactory.create_batch(12, published=True):
+        article.related_conditions.add(condition)
+    html = client.get(condition.get_absolute_url()).content.decode()
+    link = reverse("articles:condition", kwargs={"slug": condition.slug})
+    section = html.split('id="articles-heading"', 1)[1].split("</section>", 1)[0]
+    assert section.count("<li>") == 10 and f'href="{link}"' in section
+    everything = client.get(link)
+    assert everything.status_code == 200 and len(everything.context["page_obj"]) == 10
+    assert client.get(link + "?page=2").context["page_obj"].paginator.count == 13
+    condition.is_listed = False
+    condition.save()
+    assert client.get(link).status_code == 404

@@ -278,8 +278,6 @@ def main():
             "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_SECURE_HSTS_SECONDS": "0",
             "DJANGO_BEHIND_PROXY": "0",
-            # The check signs in with a password alone, as a script can; the second factor has its own tests.
-            "DJANGO_REQUIRE_2FA": "0",
             "DJANGO_STATIC_ROOT": str(PROJECT_DIR / "staticfiles"),
             "DATABASE_URL": database_url,
             "REDIS_URL": redis.url,

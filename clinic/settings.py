@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # Before the policy header, sessions, auth and the rest: an anonymous hit skips them all, and replays
     # the headers they set on the page it keeps (clinic/core/page_cache.py).
     "clinic.core.page_cache.PageCacheMiddleware",
+    # Inside the page cache, so that what it keeps already carries the profile's crisis numbers.
+    "clinic.core.crisis_text.CrisisTokenMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,12 +1,14 @@
 """Crisis help comes from one place, the site profile, which clinic staff keep: change it, and every
 public page shows the new line and none shows the old one."""
 
+import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -176,3 +178,38 @@ def test_a_disclaimer_with_a_number_is_refused_in_the_admin_and_keeps_what_was_t
     html = response.content.decode()
     assert "Leave phone numbers out of the disclaimer" in html and "Call 988 if you are in crisis." in html
     assert SiteProfile.objects.get().disclaimer != data["disclaimer"]
+
+
+def test_the_demo_content_follows_a_changed_crisis_line_everywhere(client, settings, tmp_path):
+    # Authors write {crisis line} and {emergency number}; the pages fill them from the profile.
+    settings.BASE_DIR = tmp_path
+    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+    before = _public_pages(client)
+    tokens = [
+        path for path, html in before.items() if "{crisis line}" in html or "{emergency number}" in html
+    ]
+    assert tokens == []  # no page shows a token to a reader
+    suicide_page = before["/conditions/suicidal-ideation/"]
+    assert "call or text 988" in suicide_page and "or call 911" in suicide_page
+
+    profile = SiteProfile.objects.get_current()
+    for field, value in NEW.items():
+        setattr(profile, field, value)
+    profile.save()
+
+    pages = _public_pages(client)
+    for path, html in pages.items():
+        for old in (OLD["number"], OLD["emergency"]):
+            assert not _mentions(html, old), f"{path} still names {old!r}"
+    suicide_page = pages["/conditions/suicidal-ideation/"]
+    assert "call or text 116 123" in suicide_page and "or call 999" in suicide_page
+
+
+def test_the_content_check_lists_crisis_numbers_written_out(capsys):
+    ConditionFactory(name="Postpartum depression", description="<p>In a crisis, call or text 988.</p>")
+
+    with pytest.raises(CommandError, match="1 crisis number"):
+        call_command("check_content")
+
+    out = capsys.readouterr().out
+    assert "Postpartum depression" in out and "writes 988 itself" in out and "{crisis line}" in out

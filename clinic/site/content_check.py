@@ -1,10 +1,13 @@
 """The content check: clinical text that states a figure (a percentage, a dose, a count, a duration) with
 no citation beside it. `manage.py check_content` prints what it finds; the test suite runs it on the demo."""
 
+from django.db import models
+
 from articles.models import Article
+from clinic.core.crisis_text import TOKENS, literal_numbers
 from clinic.core.figures import unsourced_fields, unsourced_sentences
-from clinic.core.models import KeyFact
-from conditions.models import AdministrationRoute, Condition, Contraindication, Interaction
+from clinic.core.models import KeyFact, SiteProfile
+from conditions.models import AdministrationRoute, CandidateProfile, Condition, Contraindication, Interaction
 
 ROUTE_FACTS = [
     "summary", "dose_note", "session_length", "schedule_induction", "schedule_maintenance",
@@ -42,4 +45,33 @@ def unsourced_figures():
                     f"{_label(item)}, {field}: “{text}” states {', '.join(figures)} "
                     "and the item cites no source"
                 )
+    return found
+
+
+def _written_fields(model):
+    # Words a person writes; addresses, slugs and choices carry no crisis number.
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and not isinstance(field, models.SlugField | models.URLField | models.EmailField)
+        and not field.choices
+    ]
+
+
+def literal_crisis_numbers():
+    """Return one plain line per authored text that writes the crisis or emergency number out."""
+    profile = SiteProfile.objects.get_current()
+    tokens = " or ".join(TOKENS)
+    found = []
+    for model in (Article, Condition, AdministrationRoute, Contraindication, Interaction, CandidateProfile,
+                  KeyFact):  # fmt: skip
+        fields = _written_fields(model)
+        for item in model._default_manager.all():
+            for field in fields:
+                for number in literal_numbers(getattr(item, field), profile):
+                    found.append(
+                        f"{_label(item)}, {field}: writes {number} itself; write {tokens} so that the "
+                        "page shows the number the site profile holds"
+                    )
     return found

@@ -71,4 +71,4 @@ format: install-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .import_linter_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .cache .import_linter_cache

@@ -72,6 +72,8 @@ def environment(workdir: Path) -> dict:
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "DJANGO_STATIC_ROOT": str(static_cache()),
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        # Its own cache: a cache that outlived another site's database would name images this one lacks.
+        "DJANGO_CACHE_DIR": str(workdir / "cache"),
         # Demo images must load (a 404 is a console error); production serves media elsewhere.
         "DJANGO_SERVE_MEDIA": "1",
         # Plain HTTP on loopback: no redirect to https, no secure-only cookies, no HSTS.

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -66,6 +67,9 @@ class Command(BaseCommand):
                 articles_demo.load(library, folder)
         except ContentError as error:
             raise CommandError(f"Content not loaded, nothing changed. {error}") from None
+        # The cache may have outlived a database someone deleted: image renditions it remembers (sorl's
+        # key-value store) would point at files that are gone. Loading the demo starts it afresh.
+        cache.clear()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         if no_accounts:
             return

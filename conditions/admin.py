@@ -183,8 +183,19 @@ class AdministrationRouteAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedA
     ]
 
 
+class RouteScopedAdminMixin:
+    """Safety items that name the routes they apply to (none: every route)."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("routes")
+
+    @admin.display(description="routes")
+    def route_names(self, obj):
+        return ", ".join(route.short_name for route in obj.routes.all()) or "All routes"
+
+
 @admin.register(Contraindication)
-class ContraindicationAdmin(ReviewedAdminMixin, ListedAdmin):
+class ContraindicationAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdmin):
     readability_fields = ("explanation", "screening_question")
     list_display = ["name", "kind", "route_names", "order", "is_listed", "review_state"]
     list_filter = ["kind", "routes", "is_listed"]
@@ -200,13 +211,6 @@ class ContraindicationAdmin(ReviewedAdminMixin, ListedAdmin):
         ReviewedAdminMixin.review_fieldset,
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("routes")
-
-    @admin.display(description="routes")
-    def route_names(self, obj):
-        return ", ".join(route.short_name for route in obj.routes.all()) or "All routes"
-
 
 @admin.register(CandidateProfile)
 class CandidateProfileAdmin(ListedAdmin):
@@ -216,7 +220,7 @@ class CandidateProfileAdmin(ListedAdmin):
 
 
 @admin.register(Interaction)
-class InteractionAdmin(ReviewedAdminMixin, ListedAdmin):
+class InteractionAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdmin):
     list_display = ["name", "severity", "route_names", "order", "is_listed", "review_state"]
     list_filter = ["severity", "routes", "is_listed"]
     search_fields = ["name", "slug", "examples", "effect", "advice"]
@@ -230,10 +234,3 @@ class InteractionAdmin(ReviewedAdminMixin, ListedAdmin):
         ("Listing", {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("routes")
-
-    @admin.display(description="routes")
-    def route_names(self, obj):
-        return ", ".join(route.short_name for route in obj.routes.all()) or "All routes"

@@ -1,7 +1,7 @@
 """Many realistic published articles, fast: for benchmarks and tests of the site at the size clinics reach.
 
 Everything is deterministic (a seeded generator): authors, categories and tags of its own (slugs start with
-"gen-"), three references and up to three related conditions per article, ~840-word bodies with headings,
+"gen-"), three references (to shared, made-up sources) and up to three related conditions per article, ~840-word bodies with headings,
 lists and an image, and a few shared featured images. Rows go in with bulk_create in batches; each body is
 cleaned and its derived fields computed exactly as a save does (Article.derive_from_body), and the content
 cache starts a new generation at the end, since bulk_create sends no signals.
@@ -18,6 +18,7 @@ from django.utils import timezone
 from PIL import Image
 
 from clinic.core import cache as content_cache
+from clinic.core.models import Source
 from clinic.core.richtext import clean_html
 from conditions.models import Condition
 
@@ -26,6 +27,7 @@ from .models import Article, Author, Category, Reference, Status, Tag
 PREFIX = "gen-"
 BATCH = 500
 IMAGE_COUNT = 4
+SOURCE_COUNT = 60
 IMAGE_SIZE = (1600, 900)
 
 SUBJECTS = [
@@ -56,7 +58,7 @@ CLOSINGS = [
     "The details depend on your health and your goals.",
     "Bring your questions to the consultation.",
     "Write down how you feel in the days after each session.",
-    "If you are in crisis, call or text 988 at any time.",
+    "If you are in crisis, contact {crisis line} at any time.",
 ]  # fmt: skip
 HEADINGS = [
     "What to expect", "Who it may help", "How it is given", "Safety and monitoring", "After the session",
@@ -93,6 +95,7 @@ def generate(count: int, seed: int = 12) -> int:
         reviewers = [author for author in authors if author.may_review]
         categories = _categories()
         tags = _tags()
+        sources = _sources(rng)
         conditions = list(Condition.objects.listed().values_list("pk", flat=True)) or [None]
         images, figure_url = _images()
         start = Article.objects.filter(slug__startswith=PREFIX).count()
@@ -105,7 +108,7 @@ def generate(count: int, seed: int = 12) -> int:
                 _article(rng, n, now, authors, reviewers, categories, images, figure_url) for n in numbers
             ]
             Article.objects.bulk_create(articles)
-            _relations(rng, articles, tags, conditions)
+            _relations(rng, articles, tags, conditions, sources)
             made += size
     content_cache.invalidate("articles.article")  # bulk_create sends no post_save
     return made
@@ -156,7 +159,7 @@ def _body(rng, subject, figure_url) -> str:
     return "".join(parts)
 
 
-def _relations(rng, articles, tags, conditions):
+def _relations(rng, articles, tags, conditions, sources):
     article_tags = Article.tags.through
     article_conditions = Article.related_conditions.through
     links, related, references = [], [], []
@@ -168,18 +171,28 @@ def _relations(rng, articles, tags, conditions):
             if pk is not None
         ]
         references += [
-            Reference(
-                article=article,
-                order=order,
-                text=f"{rng.choice(LAST_NAMES)} A, et al. A study of {rng.choice(SUBJECTS)}. "
-                f"J Clin Psychiatry. {rng.randint(2010, 2025)}.",
-                doi=f"10.4088/JCP.{rng.randint(10, 25)}m{rng.randint(10000, 99999)}",
-            )
-            for order in range(1, 4)
+            Reference(article=article, order=order, source=source)
+            for order, source in enumerate(rng.sample(sources, 3), start=1)
         ]
     article_tags.objects.bulk_create(links)
     article_conditions.objects.bulk_create(related)
     Reference.objects.bulk_create(references)
+
+
+def _sources(rng):
+    """Shared source records, plainly made up: no DOI or PMID that could name a real paper."""
+    sources = []
+    for number in range(1, SOURCE_COUNT + 1):
+        source, _ = Source.objects.get_or_create(
+            key=f"{PREFIX}source-{number}",
+            defaults={
+                "text": f"{rng.choice(LAST_NAMES)} A, et al. Generated reference {number} about "
+                f"{rng.choice(SUBJECTS)}, for load tests. {rng.randint(2010, 2025)}.",
+                "url": f"https://example.org/generated-source-{number}",
+            },
+        )
+        sources.append(source)
+    return sources
 
 
 def _authors(rng):

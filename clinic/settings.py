@@ -79,13 +79,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "clinic.core.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
+    # First: an anonymous hit skips every other middleware and replays the headers they set on the page it
+    # keeps (clinic/core/page_cache.py). Its key holds the scheme, so a plain-HTTP request never meets an
+    # HTTPS page: it misses, and SecurityMiddleware below redirects it.
+    "clinic.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "clinic.core.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
-    # Before the policy header, sessions, auth and the rest: an anonymous hit skips them all, and replays
-    # the headers they set on the page it keeps (clinic/core/page_cache.py).
-    "clinic.core.page_cache.PageCacheMiddleware",
     # Inside the page cache, so that what it keeps already carries the profile's crisis numbers.
     "clinic.core.crisis_text.CrisisTokenMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -163,6 +164,9 @@ PAGE_CACHE_STALE_SECONDS = env_int("DJANGO_PAGE_CACHE_STALE_SECONDS", 10)
 # How long a worker trusts the content generation it last read before asking the shared cache again; a
 # change made by another worker or server is seen after at most this long.
 PAGE_CACHE_GENERATION_SECONDS = 0.25
+# Each worker also keeps the pages it served lately in its own memory, up to this size, so that a repeated
+# hit costs no round trip to the shared cache (a new generation empties it).
+PAGE_CACHE_LOCAL_BYTES = env_int("DJANGO_PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024
 # Never cached: the admin, the pre-screen (health answers), machine paths, uploads, view counting.
 PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",

@@ -2,6 +2,7 @@
 
 import gzip
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -9,6 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic.core import cache as content_cache
+from clinic.core import page_cache
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
 from tests.test_conditions_safety import CHECK_GET_QUERIES
@@ -188,3 +191,51 @@ def test_a_condition_page_lists_ten_articles_and_links_to_all_of_them(client, co
     condition.is_listed = False
     condition.save()
     assert client.get(link).status_code == 404
+
+
+def test_a_repeated_hit_is_served_from_the_workers_memory_without_a_shared_cache_read(
+    client, content, settings, monkeypatch
+):
+    settings.PAGE_CACHE_GENERATION_SECONDS = 60  # the remembered generation is trusted for the test
+    first = client.get("/articles/")
+
+    def no_shared_cache(*args, **kwargs):
+        raise AssertionError("a repeated hit read the shared cache")
+
+    monkeypatch.setattr(page_cache, "cache", SimpleNamespace(get=no_shared_cache, set=no_shared_cache))
+    monkeypatch.setattr(content_cache, "generation", no_shared_cache)
+    again = client.get("/articles/")
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+
+
+def test_a_change_made_on_another_server_empties_each_workers_memory(client, content, settings):
+    settings.PAGE_CACHE_GENERATION_SECONDS = 0  # read the generation on every request
+    article = content["article"]
+    assert ">Sleep after an infusion<" in client.get("/articles/").content.decode()
+    # Another server saved the title: no signal here, only the shared generation moved on.
+    type(article).objects.filter(pk=article.pk).update(title="Rest after an infusion")
+    content_cache._new_generation((content_cache.ALL_CONTENT,))
+    html = client.get("/articles/").content.decode()
+    assert ">Rest after an infusion<" in html and ">Sleep after an infusion<" not in html
+
+
+def test_a_workers_memory_keeps_within_its_bound_and_drops_the_oldest_page():
+    pages = page_cache.LocalPages(max_bytes=250)
+    for name in "abc":
+        pages.put("g1", name, {"body": b"x" * 100, "gzip": None})
+    assert pages.size <= 250
+    assert pages.get("g1", "a") is None and pages.get("g1", "c") is not None
+    assert pages.get("g2", "c") is None  # another generation: nothing from the old one is served
+    pages.put("g2", "d", {"body": b"y" * 10, "gzip": b"z" * 5})
+    assert pages.size == 15 and pages.get("g1", "c") is None
+
+
+def test_cached_pages_keep_the_security_headers_and_plain_http_is_still_redirected(client, content, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    first = client.get("/conditions/", secure=True)
+    again = client.get("/conditions/", secure=True)
+    for header in ("X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Content-Security-Policy"):
+        assert again[header] == first[header], header
+    assert again["ETag"] == first["ETag"]  # served from the cache
+    plain = client.get("/conditions/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")

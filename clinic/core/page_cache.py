@@ -8,11 +8,12 @@ no-store caching (previews send never-cache headers). The pre-screen, the admin 
 never cached at all. Publishing by the clock (a scheduled article going live) changes no row, so a kept
 page also expires when the next scheduled item goes public (`schedule()`).
 
-Each kept page is stored plain and gzip-compressed, with a weak ETag: a hit is one cache read, no
-rendering, and a conditional GET gets 304. Each worker also keeps the pages it served lately in its own
-memory (LocalPages), for the generation it last read: a repeated hit then costs no round trip at all, and a
-new generation empties it, so it is never staler than the generation itself. Public pages say `s-maxage`
-and `stale-while-revalidate` so that a shared proxy may hold them briefly; responses to readers with a session are marked private.
+Each kept page is stored plain and gzip-compressed, with a weak ETag: a hit is one cache read, no rendering,
+and a conditional GET gets 304. Each worker also keeps the pages it served lately in its own memory
+(LocalPages), for the generation it last read: a repeated hit then costs no round trip at all, and a new
+generation empties it, so it is never staler than the generation itself. Public pages say `s-maxage` and
+`stale-while-revalidate` so that a shared proxy may hold them briefly; responses to readers with a session
+are marked private.
 
 SafeGZipMiddleware compresses the other responses, except (BREACH) any that carry a secret beside what a
 reader typed: a CSRF token, a cookie, or the pre-screen's answers.

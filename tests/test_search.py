@@ -171,3 +171,14 @@ def test_snippet_marks_every_form_of_the_word():
     )
     snippet = str(search("sprays")[0].snippet)
     assert "<mark>spray</mark>, then two <mark>sprays</mark> after five minutes" in snippet
+
+
+def test_snippets_show_characters_the_body_stores_as_entities_once_escaped(client):
+    ArticleFactory(
+        published=True,
+        title="When to call for help",
+        body="<p>Call the Suicide &amp; Crisis Lifeline if you feel unsafe; 5 &lt; 6 in any case.</p>",
+    )
+    html = client.get(reverse("search"), {"q": "lifeline"}).content.decode()
+    assert "Suicide &amp; Crisis" in html and "&amp;amp;" not in html
+    assert "5 &lt; 6" in html and "&amp;lt;" not in html

@@ -8,6 +8,7 @@ Snowball English stemmer as PostgreSQL's english configuration, so "nasal sprays
 finds; the database narrows the rows with `icontains` on each stem's root, Python checks whole words.
 """
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -221,13 +222,23 @@ class RankedResults(Sequence):
             label, slug, snippet = found[kind, pk]
             url = reverse(url_names[kind], kwargs={"slug": slug})
             results.append(
-                SearchResult(kind=kind, title=label, url=url, snippet=_marked(snippet), rank=float(rank or 0))
+                SearchResult(
+                    kind=kind,
+                    title=label,
+                    url=url,
+                    snippet=_marked(snippet, from_html=True),
+                    rank=float(rank or 0),
+                )
             )
         return results
 
 
-def _marked(text: str) -> SafeString:
-    # Escape everything the database returned, then turn only our sentinels into <mark> elements.
+def _marked(text: str, *, from_html: bool = False) -> SafeString:
+    # Escape everything the database returned, then turn only our sentinels into <mark> elements. Text cut
+    # from stored HTML still holds its entities ("Suicide &amp; Crisis Lifeline"): decoded first, so that
+    # escaping doesn't show them to readers as "&amp;".
+    if from_html:
+        text = html.unescape(text)
     safe = escape(" ".join(text.split()))
     return mark_safe(safe.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))
 

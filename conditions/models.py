@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from clinic.core.models import Citation, Reviewed, ReviewedQuerySet, with_sources
+from clinic.core.models import Citation, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin
 
 
@@ -138,7 +138,6 @@ class ConditionQuerySet(ReviewedListedQuerySet):
                     queryset=Contraindication.objects.listed(),
                     to_attr="listed_contraindications",
                 ),
-                with_sources(),
                 "evidence_sources",
             )
             .select_related("reviewer")
@@ -233,8 +232,7 @@ class AdministrationRouteQuerySet(ReviewedListedQuerySet):
             .order_by("condition__group__order", "condition__order", "condition__name")
         )
         return self.prefetch_related(
-            models.Prefetch("condition_links", queryset=links, to_attr="listed_condition_links"),
-            with_sources(),
+            models.Prefetch("condition_links", queryset=links, to_attr="listed_condition_links")
         ).select_related("reviewer")
 
 
@@ -417,13 +415,12 @@ class ContraindicationQuerySet(ReviewedListedQuerySet):
     def for_safety_page(self):
         """Return contraindications with route_count and their listed routes (listed_routes) prefetched."""
         return self.annotate(route_count=models.Count("routes")).prefetch_related(
-            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes"),
-            with_sources(),
+            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes")
         )
 
     def with_route_ids(self):
         """Return a list of these contraindications, each with route_ids: the set of its routes' ids."""
-        items = list(self.prefetch_related(with_sources()))
+        items = list(self)
         links = Contraindication.routes.through.objects.filter(contraindication__in=[c.pk for c in items])
         route_ids = {}
         for contraindication_id, route_id in links.values_list(
@@ -473,10 +470,9 @@ class InteractionQuerySet(ReviewedListedQuerySet):
         return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
 
     def for_page(self):
-        """Return interactions with their listed routes (listed_routes) and sources prefetched."""
+        """Return interactions with their listed routes (listed_routes) prefetched."""
         return self.prefetch_related(
-            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes"),
-            with_sources(),
+            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes")
         )
 
 

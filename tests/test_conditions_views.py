@@ -25,16 +25,17 @@ pytestmark = pytest.mark.django_db
 
 # Measured once and pinned: each page's SQL stays the same whatever the amount of content.
 LIST_PAGE_QUERIES = 1  # listed conditions with their groups
-# condition + group + reviewer, listed route links + routes, its own contraindications, its citations, the
-# sources of its grade, every listed contraindication, their citations, their routes, articles
-DETAIL_PAGE_QUERIES = 9
+# condition + group + reviewer, listed route links + routes, its own contraindications, the sources of its
+# grade, every listed contraindication, their routes, the citations of the condition and contraindications,
+# articles
+DETAIL_PAGE_QUERIES = 8
 TREATMENTS_PAGE_QUERIES = 1  # listed routes
-# route + reviewer, listed condition links + conditions, its citations, contraindications for the route, their
-# citations, interactions for the route, their citations
-ROUTE_PAGE_QUERIES = 7
-# contraindications with route counts, their listed routes, their citations, candidates, interactions, their
-# listed routes, their citations
-SAFETY_PAGE_QUERIES = 7
+# route + reviewer, listed condition links + conditions, contraindications for the route, interactions for the
+# route, the citations of all three
+ROUTE_PAGE_QUERIES = 5
+# contraindications with route counts, their listed routes, interactions, their listed routes, the citations
+# of both, candidates
+SAFETY_PAGE_QUERIES = 6
 
 
 @pytest.fixture

@@ -414,7 +414,9 @@ class ContraindicationQuerySet(ReviewedListedQuerySet):
 
     def for_safety_page(self):
         """Return contraindications with route_count and their listed routes (listed_routes) prefetched."""
-        return self.annotate(route_count=models.Count("routes")).prefetch_related(
+        # A GROUP BY makes Django drop Meta.ordering: without order_by the rows came in table order.
+        counted = self.annotate(route_count=models.Count("routes")).order_by(*self.model._meta.ordering)
+        return counted.prefetch_related(
             models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes")
         )
 

@@ -253,6 +253,16 @@ def test_route_page_shows_facts_conditions_and_its_contraindications(client, sit
     assert for_nasal.name not in html
 
 
+def test_safety_page_lists_contraindications_in_staff_order(client, site_profile):
+    # Made last-first, so the table's own order is the reverse of staff's.
+    second = ContraindicationFactory(name="Second in staff order", order=2)
+    first = ContraindicationFactory(name="First in staff order", order=1)
+
+    html = html_of(client.get(reverse("conditions:safety")))
+
+    assert html.index(first.name) < html.index(second.name)
+
+
 def test_safety_page_groups_contraindications_and_offers_a_clinician(client, site_profile):
     iv = AdministrationRouteFactory(name="IV ketamine infusion")
     psychosis = ContraindicationFactory(name="History of psychosis", kind=ContraindicationKind.ABSOLUTE)

@@ -211,8 +211,8 @@ class Condition(RichTextMixin, Reviewed):
     def safety_by_route(self, contraindications):
         """Return (for_all_routes, [(route, its own contraindications)], extra) for this condition's page.
 
-        contraindications: every listed contraindication with route_ids set (Contraindication.objects
-        .with_route_ids()); what applies follows the routes, so a change to a route's list shows here too.
+        contraindications: every listed contraindication with route_ids set (attach_route_ids); what applies
+        follows the routes, so a change to a route's list shows here too.
         """
         routes = [link.route for link in self.listed_route_links]
         for_all = [c for c in contraindications if not c.route_ids] if routes else []
@@ -407,31 +407,36 @@ class ConditionRoute(models.Model):
         return f"{self.route} for {self.condition}"
 
 
-class ContraindicationQuerySet(ReviewedListedQuerySet):
+class RouteScopedQuerySet(ReviewedListedQuerySet):
+    """Safety items (contraindications, interactions) that name the routes they apply to; none means all."""
+
     def for_route(self, route):
-        """Return contraindications that apply to route: those naming it, and those naming no route (all)."""
+        """Return the items that apply to route: those naming it, and those naming no route (all)."""
         return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
 
-    def for_safety_page(self):
-        """Return contraindications with route_count and their listed routes (listed_routes) prefetched."""
-        # A GROUP BY makes Django drop Meta.ordering: without order_by the rows came in table order.
-        counted = self.annotate(route_count=models.Count("routes")).order_by(*self.model._meta.ordering)
-        return counted.prefetch_related(
-            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes")
-        )
 
-    def with_route_ids(self):
-        """Return a list of these contraindications, each with route_ids: the set of its routes' ids."""
-        items = list(self)
-        links = Contraindication.routes.through.objects.filter(contraindication__in=[c.pk for c in items])
-        route_ids = {}
-        for contraindication_id, route_id in links.values_list(
-            "contraindication_id", "administrationroute_id"
-        ):
-            route_ids.setdefault(contraindication_id, set()).add(route_id)
-        for item in items:
-            item.route_ids = route_ids.get(item.pk, set())
-        return items
+def attach_route_ids(*item_lists):
+    """Set route_ids on each contraindication or interaction: the ids of every route it names, listed or not.
+
+    One query for the links of every kind, where prefetching routes costs a query of full route rows per kind.
+    """
+    by_model = {}
+    for item in (item for item_list in item_lists for item in item_list):
+        item.route_ids = set()
+        by_model.setdefault(type(item), {})[item.pk] = item
+    if not by_model:
+        return
+    links = [_route_links(kind, model, list(items)) for kind, (model, items) in enumerate(by_model.items())]
+    items_by_kind = list(by_model.values())
+    for kind, item_id, route_id in links[0].union(*links[1:], all=True) if len(links) > 1 else links[0]:
+        items_by_kind[kind][item_id].route_ids.add(route_id)
+
+
+def _route_links(kind, model, pks):
+    column = f"{model._meta.model_name}_id"  # the link table's column for the item, e.g. interaction_id
+    return model.routes.through.objects.filter(**{f"{column}__in": pks}).values_list(
+        models.Value(kind), column, "administrationroute_id"
+    )
 
 
 class Contraindication(Reviewed):
@@ -451,7 +456,7 @@ class Contraindication(Reviewed):
     reviewer = reviewer_field()
     citations = citations_field()
 
-    objects = ContraindicationQuerySet.as_manager()
+    objects = RouteScopedQuerySet.as_manager()
     history = HistoricalRecords()
     review_fields = ("name", "kind", "explanation", "screening_question")
 
@@ -464,18 +469,6 @@ class Contraindication(Reviewed):
     @property
     def is_absolute(self):
         return self.kind == ContraindicationKind.ABSOLUTE
-
-
-class InteractionQuerySet(ReviewedListedQuerySet):
-    def for_route(self, route):
-        """Return interactions that apply to route: those naming it, and those naming no route (all)."""
-        return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
-
-    def for_page(self):
-        """Return interactions with their listed routes (listed_routes) prefetched."""
-        return self.prefetch_related(
-            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes")
-        )
 
 
 class Interaction(Reviewed):
@@ -503,7 +496,7 @@ class Interaction(Reviewed):
     reviewer = reviewer_field()
     citations = citations_field()
 
-    objects = InteractionQuerySet.as_manager()
+    objects = RouteScopedQuerySet.as_manager()
     history = HistoricalRecords()
     review_fields = ("name", "examples", "effect", "severity", "advice", "screening_question")
 

@@ -19,6 +19,7 @@ from .models import (
     Contraindication,
     ContraindicationKind,
     Interaction,
+    attach_route_ids,
 )
 from .structured_data import condition_nodes, route_nodes, therapy_reference
 
@@ -81,7 +82,8 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         # What applies follows the routes: every listed contraindication, sorted under the condition's routes.
-        contraindications = Contraindication.objects.listed().with_route_ids()
+        contraindications = list(Contraindication.objects.listed())
+        attach_route_ids(contraindications)
         attach_citations([self.object], contraindications)
         for_all, by_route, extra = self.object.safety_by_route(contraindications)
         # Articles name their conditions; the reverse manager has Article's published(). A bounded list with
@@ -173,9 +175,14 @@ class SafetyView(PageMetaMixin, TemplateView):
         return [page]
 
     def get_context_data(self, **kwargs):
-        contraindications = list(Contraindication.objects.listed().for_safety_page())
-        interactions = list(Interaction.objects.listed().for_page())
+        contraindications = list(Contraindication.objects.listed())
+        interactions = list(Interaction.objects.listed())
+        attach_route_ids(contraindications, interactions)
         attach_citations(contraindications, interactions)
+        # Each item links to the routes it names that the public may see, in the routes' order.
+        routes = AdministrationRoute.objects.listed().only("name", "slug", "short_name")
+        for item in [*contraindications, *interactions]:
+            item.listed_routes = [route for route in routes if route.pk in item.route_ids]
         return super().get_context_data(
             absolute=[c for c in contraindications if c.kind == ContraindicationKind.ABSOLUTE],
             relative=[c for c in contraindications if c.kind == ContraindicationKind.RELATIVE],

@@ -18,6 +18,7 @@ from conditions.models import (
     DoseBasis,
     Evidence,
     RegulatoryStatus,
+    attach_route_ids,
 )
 from tests.factories import (
     AdministrationRouteFactory,
@@ -87,6 +88,19 @@ def test_attach_citations_gives_each_item_its_own_sources_in_order_from_one_quer
     assert [c.source for c in contraindication.citation_list] == [second, shared]
     assert [c.source for c in interaction.citation_list] == [shared, third]
     assert uncited.citation_list == []
+
+
+def test_attach_route_ids_gives_each_item_every_route_it_names_from_one_query(django_assert_num_queries):
+    iv, hidden = AdministrationRouteFactory(), AdministrationRouteFactory(is_listed=False)
+    contraindication, for_all = ContraindicationFactory(routes=[iv, hidden]), ContraindicationFactory()
+    interaction = InteractionFactory(routes=[hidden])
+
+    with django_assert_num_queries(1):
+        attach_route_ids([contraindication, for_all], [interaction])
+
+    assert contraindication.route_ids == {iv.pk, hidden.pk}
+    assert for_all.route_ids == set()
+    assert interaction.route_ids == {hidden.pk}
 
 
 def test_condition_description_is_cleaned_on_save():

@@ -33,8 +33,7 @@ TREATMENTS_PAGE_QUERIES = 1  # listed routes
 # route + reviewer, listed condition links + conditions, contraindications for the route, interactions for the
 # route, the citations of all three
 ROUTE_PAGE_QUERIES = 5
-# contraindications with route counts, their listed routes, interactions, their listed routes, the citations
-# of both, candidates
+# contraindications, interactions, the routes both name, the citations of both, listed routes, candidates
 SAFETY_PAGE_QUERIES = 6
 
 

@@ -124,7 +124,7 @@ class ConditionQuerySet(ReviewedListedQuerySet):
         )
 
     def for_page(self):
-        """Return conditions with their page's listed routes and contraindications prefetched."""
+        """Return conditions with their page's listed routes and the sources of their grade prefetched."""
         return (
             self.select_related("group")
             .prefetch_related(
@@ -132,11 +132,6 @@ class ConditionQuerySet(ReviewedListedQuerySet):
                     "route_links",
                     queryset=ConditionRoute.objects.filter(route__is_listed=True).select_related("route"),
                     to_attr="listed_route_links",
-                ),
-                models.Prefetch(
-                    "contraindications",
-                    queryset=Contraindication.objects.listed(),
-                    to_attr="listed_contraindications",
                 ),
                 "evidence_sources",
             )
@@ -211,15 +206,14 @@ class Condition(RichTextMixin, Reviewed):
     def safety_by_route(self, contraindications):
         """Return (for_all_routes, [(route, its own contraindications)], extra) for this condition's page.
 
-        contraindications: every listed contraindication with route_ids set (attach_route_ids); what applies
-        follows the routes, so a change to a route's list shows here too.
+        contraindications: every listed contraindication, with route_ids (attach_route_ids) and is_extra
+        (marking_extras_of(self)); what applies follows the routes, so a change to a route's list shows here.
         """
         routes = [link.route for link in self.listed_route_links]
         for_all = [c for c in contraindications if not c.route_ids] if routes else []
         by_route = [(route, [c for c in contraindications if route.pk in c.route_ids]) for route in routes]
         shown = {c.pk for c in for_all} | {c.pk for _, items in by_route for c in items}
-        own = {c.pk for c in self.listed_contraindications}
-        extra = [c for c in contraindications if c.pk in own and c.pk not in shown]
+        extra = [c for c in contraindications if c.is_extra and c.pk not in shown]
         return for_all, [(route, items) for route, items in by_route if items], extra
 
 
@@ -415,6 +409,15 @@ class RouteScopedQuerySet(ReviewedListedQuerySet):
         return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
 
 
+class ContraindicationQuerySet(RouteScopedQuerySet):
+    def marking_extras_of(self, condition):
+        """Return these contraindications with is_extra: whether condition names them as its own."""
+        extras = Condition.contraindications.through.objects.filter(
+            condition=condition, contraindication=models.OuterRef("pk")
+        )
+        return self.annotate(is_extra=models.Exists(extras))
+
+
 def attach_route_ids(*item_lists):
     """Set route_ids on each contraindication or interaction: the ids of every route it names, listed or not.
 
@@ -456,7 +459,7 @@ class Contraindication(Reviewed):
     reviewer = reviewer_field()
     citations = citations_field()
 
-    objects = RouteScopedQuerySet.as_manager()
+    objects = ContraindicationQuerySet.as_manager()
     history = HistoricalRecords()
     review_fields = ("name", "kind", "explanation", "screening_question")
 

@@ -82,7 +82,7 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         # What applies follows the routes: every listed contraindication, sorted under the condition's routes.
-        contraindications = list(Contraindication.objects.listed())
+        contraindications = list(Contraindication.objects.listed().marking_extras_of(self.object))
         attach_route_ids(contraindications)
         attach_citations([self.object], contraindications)
         for_all, by_route, extra = self.object.safety_by_route(contraindications)

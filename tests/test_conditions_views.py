@@ -25,10 +25,10 @@ pytestmark = pytest.mark.django_db
 
 # Measured once and pinned: each page's SQL stays the same whatever the amount of content.
 LIST_PAGE_QUERIES = 1  # listed conditions with their groups
-# condition + group + reviewer, listed route links + routes, its own contraindications, the sources of its
-# grade, every listed contraindication, their routes, the citations of the condition and contraindications,
-# articles
-DETAIL_PAGE_QUERIES = 8
+# condition + group + reviewer, listed route links + routes, the sources of its grade, every listed
+# contraindication (marked when the condition names it), their routes, the citations of the condition and
+# contraindications, articles
+DETAIL_PAGE_QUERIES = 7
 TREATMENTS_PAGE_QUERIES = 1  # listed routes
 # route + reviewer, listed condition links + conditions, contraindications for the route, interactions for the
 # route, the citations of all three
@@ -189,6 +189,20 @@ def test_condition_page_shows_routes_notes_safety_articles_and_review(client, si
     assert published.title in html
     assert draft.title not in html and scheduled.title not in html
     assert "Last reviewed on" in html and "October 1, 2026" in html and "by Dana Whitfield, MD" in html
+
+
+def test_condition_page_shows_its_own_contraindications_that_its_routes_do_not(client, site_profile):
+    condition = ConditionFactory(name="Bipolar depression")
+    iv, nasal = AdministrationRouteFactory(), AdministrationRouteFactory()
+    ConditionRouteFactory(condition=condition, route=iv)
+    own = ContraindicationFactory(name="Current mania", routes=[nasal])
+    not_named = ContraindicationFactory(name="Nasal obstruction", routes=[nasal])
+    condition.contraindications.set([own])
+
+    html = html_of(client.get(condition.get_absolute_url()))
+
+    assert html.index("With bipolar depression in particular") < html.index(own.name)
+    assert not_named.name not in html
 
 
 def test_crisis_box_is_on_suicidal_ideation_page_and_not_on_others(client, site_profile):

@@ -1,5 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
+from django.utils.html import format_html, format_html_join
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from clinic.core.richtext import images_without_alt
@@ -42,12 +44,40 @@ UNSURE_LEVEL = 3
 EXPECTED_EXTRA_KEYS = {"csrfmiddlewaretoken"}
 
 
+class PrescreenRenderer(DjangoTemplates):
+    """Django's form renderer, but the pre-screen's radio inputs are written here, not by a template.
+
+    Three inputs a question went through three nested widget templates each, half the page's render time.
+    The HTML is that of django/forms/widgets/input.html: type, name, value, then the attributes in order.
+    """
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget", {})
+        if template_name != forms.RadioSelect.option_template_name or widget.get("wrap_label"):
+            return super().render(template_name, context, request)
+        # As attrs.html: False leaves the attribute out, True writes its name alone (checked).
+        attrs = format_html_join(
+            "",
+            " {}{}",
+            (
+                (name, "" if value is True else format_html('="{}"', value))
+                for name, value in widget["attrs"].items()
+                if value is not False
+            ),
+        )
+        return format_html(
+            '<input type="{}" name="{}" value="{}"{}>', widget["type"], widget["name"], widget["value"], attrs
+        )
+
+
 class PrescreenForm(forms.Form):
     """The "Is ketamine treatment right for me?" questions: one per listed contraindication, then one per
     group of interacting medicines.
 
     Every question is optional; an unanswered one is simply not counted. Nothing here is saved.
     """
+
+    default_renderer = PrescreenRenderer()
 
     def __init__(self, *args, contraindications, interactions=(), **kwargs):
         super().__init__(*args, **kwargs)

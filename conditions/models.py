@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from clinic.core.models import Citation, Reviewed, ReviewedQuerySet, with_sources
+from clinic.core.models import Citation, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin
 
 
@@ -124,7 +124,7 @@ class ConditionQuerySet(ReviewedListedQuerySet):
         )
 
     def for_page(self):
-        """Return conditions with their page's listed routes and contraindications prefetched."""
+        """Return conditions with their page's listed routes and the sources of their grade prefetched."""
         return (
             self.select_related("group")
             .prefetch_related(
@@ -133,12 +133,6 @@ class ConditionQuerySet(ReviewedListedQuerySet):
                     queryset=ConditionRoute.objects.filter(route__is_listed=True).select_related("route"),
                     to_attr="listed_route_links",
                 ),
-                models.Prefetch(
-                    "contraindications",
-                    queryset=Contraindication.objects.listed(),
-                    to_attr="listed_contraindications",
-                ),
-                with_sources(),
                 "evidence_sources",
             )
             .select_related("reviewer")
@@ -212,15 +206,14 @@ class Condition(RichTextMixin, Reviewed):
     def safety_by_route(self, contraindications):
         """Return (for_all_routes, [(route, its own contraindications)], extra) for this condition's page.
 
-        contraindications: every listed contraindication with route_ids set (Contraindication.objects
-        .with_route_ids()); what applies follows the routes, so a change to a route's list shows here too.
+        contraindications: every listed contraindication, with route_ids (attach_route_ids) and is_extra
+        (marking_extras_of(self)); what applies follows the routes, so a change to a route's list shows here.
         """
         routes = [link.route for link in self.listed_route_links]
         for_all = [c for c in contraindications if not c.route_ids] if routes else []
         by_route = [(route, [c for c in contraindications if route.pk in c.route_ids]) for route in routes]
         shown = {c.pk for c in for_all} | {c.pk for _, items in by_route for c in items}
-        own = {c.pk for c in self.listed_contraindications}
-        extra = [c for c in contraindications if c.pk in own and c.pk not in shown]
+        extra = [c for c in contraindications if c.is_extra and c.pk not in shown]
         return for_all, [(route, items) for route, items in by_route if items], extra
 
 
@@ -233,8 +226,7 @@ class AdministrationRouteQuerySet(ReviewedListedQuerySet):
             .order_by("condition__group__order", "condition__order", "condition__name")
         )
         return self.prefetch_related(
-            models.Prefetch("condition_links", queryset=links, to_attr="listed_condition_links"),
-            with_sources(),
+            models.Prefetch("condition_links", queryset=links, to_attr="listed_condition_links")
         ).select_related("reviewer")
 
 
@@ -409,30 +401,45 @@ class ConditionRoute(models.Model):
         return f"{self.route} for {self.condition}"
 
 
-class ContraindicationQuerySet(ReviewedListedQuerySet):
+class RouteScopedQuerySet(ReviewedListedQuerySet):
+    """Safety items (contraindications, interactions) that name the routes they apply to; none means all."""
+
     def for_route(self, route):
-        """Return contraindications that apply to route: those naming it, and those naming no route (all)."""
+        """Return the items that apply to route: those naming it, and those naming no route (all)."""
         return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
 
-    def for_safety_page(self):
-        """Return contraindications with route_count and their listed routes (listed_routes) prefetched."""
-        return self.annotate(route_count=models.Count("routes")).prefetch_related(
-            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes"),
-            with_sources(),
-        )
 
-    def with_route_ids(self):
-        """Return a list of these contraindications, each with route_ids: the set of its routes' ids."""
-        items = list(self.prefetch_related(with_sources()))
-        links = Contraindication.routes.through.objects.filter(contraindication__in=[c.pk for c in items])
-        route_ids = {}
-        for contraindication_id, route_id in links.values_list(
-            "contraindication_id", "administrationroute_id"
-        ):
-            route_ids.setdefault(contraindication_id, set()).add(route_id)
-        for item in items:
-            item.route_ids = route_ids.get(item.pk, set())
-        return items
+class ContraindicationQuerySet(RouteScopedQuerySet):
+    def marking_extras_of(self, condition):
+        """Return these contraindications with is_extra: whether condition names them as its own."""
+        extras = Condition.contraindications.through.objects.filter(
+            condition=condition, contraindication=models.OuterRef("pk")
+        )
+        return self.annotate(is_extra=models.Exists(extras))
+
+
+def attach_route_ids(*item_lists):
+    """Set route_ids on each contraindication or interaction: the ids of every route it names, listed or not.
+
+    One query for the links of every kind, where prefetching routes costs a query of full route rows per kind.
+    """
+    by_model = {}
+    for item in (item for item_list in item_lists for item in item_list):
+        item.route_ids = set()
+        by_model.setdefault(type(item), {})[item.pk] = item
+    if not by_model:
+        return
+    links = [_route_links(kind, model, list(items)) for kind, (model, items) in enumerate(by_model.items())]
+    items_by_kind = list(by_model.values())
+    for kind, item_id, route_id in links[0].union(*links[1:], all=True) if len(links) > 1 else links[0]:
+        items_by_kind[kind][item_id].route_ids.add(route_id)
+
+
+def _route_links(kind, model, pks):
+    column = f"{model._meta.model_name}_id"  # the link table's column for the item, e.g. interaction_id
+    return model.routes.through.objects.filter(**{f"{column}__in": pks}).values_list(
+        models.Value(kind), column, "administrationroute_id"
+    )
 
 
 class Contraindication(Reviewed):
@@ -467,19 +474,6 @@ class Contraindication(Reviewed):
         return self.kind == ContraindicationKind.ABSOLUTE
 
 
-class InteractionQuerySet(ReviewedListedQuerySet):
-    def for_route(self, route):
-        """Return interactions that apply to route: those naming it, and those naming no route (all)."""
-        return self.filter(models.Q(routes=route) | models.Q(routes__isnull=True)).distinct()
-
-    def for_page(self):
-        """Return interactions with their listed routes (listed_routes) and sources prefetched."""
-        return self.prefetch_related(
-            models.Prefetch("routes", queryset=AdministrationRoute.objects.listed(), to_attr="listed_routes"),
-            with_sources(),
-        )
-
-
 class Interaction(Reviewed):
     """A medicine or class that interacts with ketamine or esketamine; one pre-screen question."""
 
@@ -505,7 +499,7 @@ class Interaction(Reviewed):
     reviewer = reviewer_field()
     citations = citations_field()
 
-    objects = InteractionQuerySet.as_manager()
+    objects = RouteScopedQuerySet.as_manager()
     history = HistoricalRecords()
     review_fields = ("name", "examples", "effect", "severity", "advice", "screening_question")
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
 
 from clinic.core import crisis_text, structured_data
-from clinic.core.models import SiteProfile, with_sources
+from clinic.core.models import SiteProfile, attach_citations
 from clinic.core.seo import PageMetaMixin, collection_page
 
 from .forms import PrescreenForm
@@ -19,6 +19,7 @@ from .models import (
     Contraindication,
     ContraindicationKind,
     Interaction,
+    attach_route_ids,
 )
 from .structured_data import condition_nodes, route_nodes, therapy_reference
 
@@ -81,9 +82,10 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         # What applies follows the routes: every listed contraindication, sorted under the condition's routes.
-        for_all, by_route, extra = self.object.safety_by_route(
-            Contraindication.objects.listed().with_route_ids()
-        )
+        contraindications = list(Contraindication.objects.listed().marking_extras_of(self.object))
+        attach_route_ids(contraindications)
+        attach_citations([self.object], contraindications)
+        for_all, by_route, extra = self.object.safety_by_route(contraindications)
         # Articles name their conditions; the reverse manager has Article's published(). A bounded list with
         # only what it shows, and one row more to know whether to link to all of them.
         articles = list(
@@ -145,10 +147,9 @@ class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         return route_nodes(self.object, self.contraindications, absolute)
 
     def get_context_data(self, **kwargs):
-        self.contraindications = list(
-            Contraindication.objects.listed().for_route(self.object).prefetch_related(with_sources())
-        )
-        interactions = Interaction.objects.listed().for_route(self.object).prefetch_related(with_sources())
+        self.contraindications = list(Contraindication.objects.listed().for_route(self.object))
+        interactions = list(Interaction.objects.listed().for_route(self.object))
+        attach_citations([self.object], self.contraindications, interactions)
         return super().get_context_data(
             contraindications=self.contraindications, interactions=interactions, **kwargs
         )
@@ -174,12 +175,19 @@ class SafetyView(PageMetaMixin, TemplateView):
         return [page]
 
     def get_context_data(self, **kwargs):
-        contraindications = list(Contraindication.objects.listed().for_safety_page())
+        contraindications = list(Contraindication.objects.listed())
+        interactions = list(Interaction.objects.listed())
+        attach_route_ids(contraindications, interactions)
+        attach_citations(contraindications, interactions)
+        # Each item links to the routes it names that the public may see, in the routes' order.
+        routes = AdministrationRoute.objects.listed().only("name", "slug", "short_name")
+        for item in [*contraindications, *interactions]:
+            item.listed_routes = [route for route in routes if route.pk in item.route_ids]
         return super().get_context_data(
             absolute=[c for c in contraindications if c.kind == ContraindicationKind.ABSOLUTE],
             relative=[c for c in contraindications if c.kind == ContraindicationKind.RELATIVE],
             candidates=CandidateProfile.objects.listed(),
-            interactions=Interaction.objects.listed().for_page(),
+            interactions=interactions,
             **kwargs,
         )
 

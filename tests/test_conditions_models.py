@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from clinic.core.content import content_dir, load_library, read_list
+from clinic.core.models import attach_citations, cite
 from conditions import demo
 from conditions.models import (
     EVIDENCE_IN_PLAIN_WORDS,
@@ -17,6 +18,7 @@ from conditions.models import (
     DoseBasis,
     Evidence,
     RegulatoryStatus,
+    attach_route_ids,
 )
 from tests.factories import (
     AdministrationRouteFactory,
@@ -24,6 +26,8 @@ from tests.factories import (
     ConditionGroupFactory,
     ConditionRouteFactory,
     ContraindicationFactory,
+    InteractionFactory,
+    SourceFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +68,39 @@ def test_for_route_returns_route_specific_and_all_route_contraindications_once()
     assert sorted(result, key=lambda c: c.pk) == [for_iv, for_both, for_all]
     assert for_nasal not in Contraindication.objects.for_route(iv)
     assert for_nasal in Contraindication.objects.for_route(nasal)
+
+
+def test_attach_citations_gives_each_item_its_own_sources_in_order_from_one_query(
+    django_assert_num_queries,
+):
+    contraindication, interaction, uncited = (
+        ContraindicationFactory(),
+        InteractionFactory(),
+        ContraindicationFactory(),
+    )
+    shared, second, third = SourceFactory.create_batch(3)
+    cite(contraindication, [second, shared])
+    cite(interaction, [shared, third])
+
+    with django_assert_num_queries(1):
+        attach_citations([contraindication, uncited], [interaction])
+
+    assert [c.source for c in contraindication.citation_list] == [second, shared]
+    assert [c.source for c in interaction.citation_list] == [shared, third]
+    assert uncited.citation_list == []
+
+
+def test_attach_route_ids_gives_each_item_every_route_it_names_from_one_query(django_assert_num_queries):
+    iv, hidden = AdministrationRouteFactory(), AdministrationRouteFactory(is_listed=False)
+    contraindication, for_all = ContraindicationFactory(routes=[iv, hidden]), ContraindicationFactory()
+    interaction = InteractionFactory(routes=[hidden])
+
+    with django_assert_num_queries(1):
+        attach_route_ids([contraindication, for_all], [interaction])
+
+    assert contraindication.route_ids == {iv.pk, hidden.pk}
+    assert for_all.route_ids == set()
+    assert interaction.route_ids == {hidden.pk}
 
 
 def test_condition_description_is_cleaned_on_save():

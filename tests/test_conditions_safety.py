@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.forms.renderers import DjangoTemplates
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -191,6 +192,19 @@ def test_unknown_question_gives_a_form_error_not_a_server_error(client, question
     assert response.status_code == 200
     assert "Some answers don&#x27;t match the current questions" in html
     assert "Your pre-screen result" not in html
+
+
+def test_answer_inputs_are_djangos_own_html_checked_and_with_errors(questions):
+    """The form writes its radio inputs itself, for speed; they must stay what Django's templates write."""
+    data = {field(questions["psychosis"]): "yes", field(questions["pressure"]): "maybe"}
+    items = {"contraindications": Contraindication.objects.listed(), "interactions": [InteractionFactory()]}
+    ours = PrescreenForm(data, **items)
+    djangos = PrescreenForm(data, renderer=DjangoTemplates(), **items)
+
+    ours_html = [radio.tag() for bound_field in ours for radio in bound_field]
+
+    assert ours_html == [radio.tag() for bound_field in djangos for radio in bound_field]
+    assert any(" checked" in tag for tag in ours_html) and any("aria-invalid" in tag for tag in ours_html)
 
 
 def test_bad_answer_value_gives_a_clear_field_error(client, questions):

@@ -25,16 +25,16 @@ pytestmark = pytest.mark.django_db
 
 # Measured once and pinned: each page's SQL stays the same whatever the amount of content.
 LIST_PAGE_QUERIES = 1  # listed conditions with their groups
-# condition + group + reviewer, listed route links + routes, its own contraindications, its citations, the
-# sources of its grade, every listed contraindication, their citations, their routes, articles
-DETAIL_PAGE_QUERIES = 9
+# condition + group + reviewer, listed route links + routes, the sources of its grade, every listed
+# contraindication (marked when the condition names it), their routes, the citations of the condition and
+# contraindications, articles
+DETAIL_PAGE_QUERIES = 7
 TREATMENTS_PAGE_QUERIES = 1  # listed routes
-# route + reviewer, listed condition links + conditions, its citations, contraindications for the route, their
-# citations, interactions for the route, their citations
-ROUTE_PAGE_QUERIES = 7
-# contraindications with route counts, their listed routes, their citations, candidates, interactions, their
-# listed routes, their citations
-SAFETY_PAGE_QUERIES = 7
+# route + reviewer, listed condition links + conditions, contraindications for the route, interactions for the
+# route, the citations of all three
+ROUTE_PAGE_QUERIES = 5
+# contraindications, interactions, the routes both name, the citations of both, listed routes, candidates
+SAFETY_PAGE_QUERIES = 6
 
 
 @pytest.fixture
@@ -191,6 +191,20 @@ def test_condition_page_shows_routes_notes_safety_articles_and_review(client, si
     assert "Last reviewed on" in html and "October 1, 2026" in html and "by Dana Whitfield, MD" in html
 
 
+def test_condition_page_shows_its_own_contraindications_that_its_routes_do_not(client, site_profile):
+    condition = ConditionFactory(name="Bipolar depression")
+    iv, nasal = AdministrationRouteFactory(), AdministrationRouteFactory()
+    ConditionRouteFactory(condition=condition, route=iv)
+    own = ContraindicationFactory(name="Current mania", routes=[nasal])
+    not_named = ContraindicationFactory(name="Nasal obstruction", routes=[nasal])
+    condition.contraindications.set([own])
+
+    html = html_of(client.get(condition.get_absolute_url()))
+
+    assert html.index("With bipolar depression in particular") < html.index(own.name)
+    assert not_named.name not in html
+
+
 def test_crisis_box_is_on_suicidal_ideation_page_and_not_on_others(client, site_profile):
     suicidal = ConditionFactory(name="Suicidal ideation", slug="suicidal-ideation", show_crisis_help=True)
     other = ConditionFactory(name="Generalized anxiety disorder")
@@ -250,6 +264,16 @@ def test_route_page_shows_facts_conditions_and_its_contraindications(client, sit
     assert condition.name in html and "The most studied route." in html
     assert for_iv.name in html and for_all.name in html
     assert for_nasal.name not in html
+
+
+def test_safety_page_lists_contraindications_in_staff_order(client, site_profile):
+    # Made last-first, so the table's own order is the reverse of staff's.
+    second = ContraindicationFactory(name="Second in staff order", order=2)
+    first = ContraindicationFactory(name="First in staff order", order=1)
+
+    html = html_of(client.get(reverse("conditions:safety")))
+
+    assert html.index(first.name) < html.index(second.name)
 
 
 def test_safety_page_groups_contraindications_and_offers_a_clinician(client, site_profile):

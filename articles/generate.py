@@ -1,10 +1,11 @@
 """Many realistic published articles, fast: for benchmarks and tests of the site at the size clinics reach.
 
 Everything is deterministic (a seeded generator): authors, categories and tags of its own (slugs start with
-"gen-"), three references (to shared, made-up sources) and up to three related conditions per article, ~840-word bodies with headings,
-lists and an image, and a few shared featured images. Rows go in with bulk_create in batches; each body is
-cleaned and its derived fields computed exactly as a save does (Article.derive_from_body), and the content
-cache starts a new generation at the end, since bulk_create sends no signals.
+"gen-"), three references (to shared, made-up sources) and up to three related conditions per article,
+~840-word bodies with headings, lists and an image, and a few shared featured images. Rows go in with
+bulk_create in batches; each body is cleaned and its derived fields computed exactly as a save does
+(Article.derive_from_body), and the content cache starts a new generation at the end, since bulk_create sends
+no signals.
 """
 
 import io

@@ -55,7 +55,7 @@ class ArticleListView(PageMetaMixin, ListView):
     page = None
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_cards()
 
     def paginate_queryset(self, queryset, page_size):
         paginator, self.page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)

@@ -28,7 +28,7 @@ from tests.test_articles_views import DETAIL_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
-AUTHOR_PAGE_QUERIES = 4  # the author, count, their articles with category, tags (photo renditions cached)
+AUTHOR_PAGE_QUERIES = 3  # the author, count, their articles with category (photo renditions cached)
 
 LONG_BODY = (
     "<h2>Before you start</h2><p>Eat lightly.</p><h3>Rides home</h3><p>Bring a driver.</p>"

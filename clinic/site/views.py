@@ -39,7 +39,7 @@ class HomeView(TemplateView):
             featured=featured,
             latest=latest,
             key_facts=KeyFact.objects.listed().prefetch_related(with_sources()),
-            meta=home_meta(SiteProfile.objects.get_current()),
+            meta=home_meta(SiteProfile.objects.for_request(self.request)),
             **kwargs,
         )
 

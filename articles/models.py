@@ -159,7 +159,13 @@ class ArticleQuerySet(ReviewedQuerySet):
             .select_related("reviewer")
             .prefetch_related(
                 models.Prefetch("references", queryset=Reference.objects.select_related("source")),
-                models.Prefetch("related_conditions", queryset=Condition.objects.order_by("name")),
+                models.Prefetch(
+                    "related_conditions",
+                    # What the page and its structured data read of a condition: its link and crisis flag.
+                    queryset=Condition.objects.only("name", "slug", "is_listed", "show_crisis_help").order_by(
+                        "name"
+                    ),
+                ),
             )
         )
 
@@ -414,7 +420,7 @@ class Article(RichTextMixin, Reviewed):
 
     def neighbours(self):
         """Return the published articles just before and just after this one by publish time."""
-        published = Article.objects.published().only("title", "slug", "published_at")
+        published = Article.objects.published()
         earlier = models.Q(published_at__lt=self.published_at) | models.Q(
             published_at=self.published_at, pk__lt=self.pk
         )
@@ -425,14 +431,28 @@ class Article(RichTextMixin, Reviewed):
         previous = (
             published.filter(earlier, published_at__lte=self.published_at)
             .order_by("-published_at", "-pk")
-            .first()
+            .values("pk")[:1]
         )
         following = (
             published.filter(later, published_at__gte=self.published_at)
             .order_by("published_at", "pk")
-            .first()
+            .values("pk")[:1]
         )
-        return previous, following
+        # One round trip for both: each key is a scalar subquery, read once, then two primary-key lookups.
+        found = (
+            Article.objects.filter(
+                models.Q(pk=models.Subquery(previous)) | models.Q(pk=models.Subquery(following))
+            )
+            .only("title", "slug", "published_at")
+            .order_by()
+        )
+        before = after = None
+        for other in found:
+            if (other.published_at, other.pk) < (self.published_at, self.pk):
+                before = other
+            else:
+                after = other
+        return before, after
 
     @property
     def summary(self):

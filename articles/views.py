@@ -276,7 +276,10 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
         # The emergency advice of the routes its conditions are treated with, once (one query).
         routes = (
-            AdministrationRoute.objects.listed().filter(conditions__in=conditions).distinct()
+            AdministrationRoute.objects.listed()
+            .filter(conditions__in=conditions)
+            .only("short_name", "emergency_signs", "call_clinic_signs")  # all EmergencyAdvice reads
+            .distinct()
             if conditions
             else []
         )

@@ -4,11 +4,11 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from clinic.core.addresses import slug_url
 from clinic.core.models import Person, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
 
@@ -88,7 +88,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
     @property
     def name_with_credentials(self):
@@ -108,7 +108,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return slug_url("articles:category", self.slug)
 
 
 class Tag(models.Model):
@@ -122,7 +122,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 # Authors move their own articles between these; only editors publish, schedule and archive.
@@ -317,7 +317,7 @@ class Article(RichTextMixin, Reviewed):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def clean_rich_text(self):
         super().clean_rich_text()

@@ -20,7 +20,6 @@ RESERVED_SLUGS = {"feed", "views", "category", "tag", "author", "condition"}
 EXCERPT_WORDS = 40
 # Computed from the body on save (Article.derive_from_body); never edited, never kept in history.
 DERIVED_FIELDS = ("word_count", "body_summary", "body_with_ids", "toc")
-LONG_TEXT_FIELDS = ("body", "body_with_ids", "toc", "key_takeaways")
 # What an article card reads; summary falls back to the body only for rows saved before body_summary existed.
 CARD_FIELDS = (
     "title", "slug", "excerpt", "body_summary", "featured_image", "featured_image_alt", "published_at",
@@ -139,8 +138,12 @@ class ArticleQuerySet(ReviewedQuerySet):
         return self.filter(_published_q())
 
     def for_listing(self):
-        """Return articles with their author, category and tags, at a fixed number of queries; no bodies."""
-        return self.select_related("author", "category").defer(*LONG_TEXT_FIELDS).prefetch_related("tags")
+        """Return articles with what a feed item shows: a card's fields, update time, author page, tags."""
+        return (
+            self.select_related("author", "category")
+            .only(*CARD_FIELDS, "updated_at", "author__slug")
+            .prefetch_related("tags")
+        )
 
     def for_cards(self):
         """Return articles with what a card shows (articles/includes/article_card.html): one query."""

@@ -423,7 +423,7 @@ class Article(RichTextMixin, Reviewed):
 
     def neighbours(self):
         """Return the published articles just before and just after this one by publish time."""
-        published = Article.objects.published()
+        published = Article.objects.published().only("title", "slug", "published_at")
         earlier = models.Q(published_at__lt=self.published_at) | models.Q(
             published_at=self.published_at, pk__lt=self.pk
         )
@@ -434,28 +434,14 @@ class Article(RichTextMixin, Reviewed):
         previous = (
             published.filter(earlier, published_at__lte=self.published_at)
             .order_by("-published_at", "-pk")
-            .values("pk")[:1]
+            .first()
         )
         following = (
             published.filter(later, published_at__gte=self.published_at)
             .order_by("published_at", "pk")
-            .values("pk")[:1]
+            .first()
         )
-        # One round trip for both: each key is a scalar subquery, read once, then two primary-key lookups.
-        found = (
-            Article.objects.filter(
-                models.Q(pk=models.Subquery(previous)) | models.Q(pk=models.Subquery(following))
-            )
-            .only("title", "slug", "published_at")
-            .order_by()
-        )
-        before = after = None
-        for other in found:
-            if (other.published_at, other.pk) < (self.published_at, self.pk):
-                before = other
-            else:
-                after = other
-        return before, after
+        return previous, following
 
     @property
     def summary(self):

@@ -26,7 +26,7 @@ LIST_PAGE_QUERIES = 2  # count, articles with author and category (cards list no
 ARCHIVE_PAGE_QUERIES = 3  # the category, count, articles
 # article with author, category and reviewer; tags; references with their sources; related conditions; the
 # routes of its conditions (their emergency advice); related articles; recent articles; previous; next
-DETAIL_PAGE_QUERIES = 8
+DETAIL_PAGE_QUERIES = 9
 
 STATES = {
     "draft": {},

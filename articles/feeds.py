@@ -13,10 +13,10 @@ class LatestArticlesFeed(Feed):
     """RSS 2.0 feed of the newest published articles, with author, categories and excerpt."""
 
     def title(self):
-        return f"{SiteProfile.objects.get_current().name}: articles"
+        return f"{SiteProfile.objects.for_request(self.request).name}: articles"
 
     def description(self):
-        return SiteProfile.objects.get_current().tagline or "New articles from our clinicians."
+        return SiteProfile.objects.for_request(self.request).tagline or "New articles from our clinicians."
 
     def link(self):
         return reverse("articles:list")

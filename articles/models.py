@@ -4,11 +4,11 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from clinic.core.addresses import slug_url
 from clinic.core.models import Person, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
 
@@ -20,7 +20,11 @@ RESERVED_SLUGS = {"feed", "views", "category", "tag", "author", "condition"}
 EXCERPT_WORDS = 40
 # Computed from the body on save (Article.derive_from_body); never edited, never kept in history.
 DERIVED_FIELDS = ("word_count", "body_summary", "body_with_ids", "toc")
-LONG_TEXT_FIELDS = ("body", "body_with_ids", "toc", "key_takeaways")
+# What an article card reads; summary falls back to the body only for rows saved before body_summary existed.
+CARD_FIELDS = (
+    "title", "slug", "excerpt", "body_summary", "featured_image", "featured_image_alt", "published_at",
+    "reading_time", "author__display_name", "author__credentials", "category__name", "category__slug",
+)  # fmt: skip
 
 
 class Status(models.TextChoices):
@@ -83,7 +87,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
     @property
     def name_with_credentials(self):
@@ -103,7 +107,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return slug_url("articles:category", self.slug)
 
 
 class Tag(models.Model):
@@ -117,7 +121,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 # Authors move their own articles between these; only editors publish, schedule and archive.
@@ -134,13 +138,17 @@ class ArticleQuerySet(ReviewedQuerySet):
         return self.filter(_published_q())
 
     def for_listing(self):
-        """Return articles with what their cards show, at a fixed number of queries."""
-        return self.for_cards().prefetch_related("tags")
+        """Return articles with what a feed item shows: a card's fields, update time, author page, tags."""
+        return (
+            self.select_related("author", "category")
+            .only(*CARD_FIELDS, "updated_at", "author__slug")
+            .prefetch_related("tags")
+        )
 
     def for_cards(self):
-        """Return articles with what a card shows when it lists no tags: one query, no bodies."""
-        # A card shows the excerpt (stored on save), never the body: leave the long text in the database.
-        return self.select_related("author", "category").defer(*LONG_TEXT_FIELDS)
+        """Return articles with what a card shows (articles/includes/article_card.html): one query."""
+        # Only the card's columns: every other one costs decoding and model building on each list page.
+        return self.select_related("author", "category").only(*CARD_FIELDS)
 
     def for_detail(self):
         """Return articles with everything their page shows, at a fixed number of queries."""
@@ -154,7 +162,13 @@ class ArticleQuerySet(ReviewedQuerySet):
             .select_related("reviewer")
             .prefetch_related(
                 models.Prefetch("references", queryset=Reference.objects.select_related("source")),
-                models.Prefetch("related_conditions", queryset=Condition.objects.order_by("name")),
+                models.Prefetch(
+                    "related_conditions",
+                    # What the page and its structured data read of a condition: its link and crisis flag.
+                    queryset=Condition.objects.only("name", "slug", "is_listed", "show_crisis_help").order_by(
+                        "name"
+                    ),
+                ),
             )
         )
 
@@ -306,7 +320,7 @@ class Article(RichTextMixin, Reviewed):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def clean_rich_text(self):
         super().clean_rich_text()

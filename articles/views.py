@@ -28,10 +28,6 @@ from .structured_data import article_nodes
 logger = logging.getLogger(__name__)
 
 
-def _site_name():
-    return SiteProfile.objects.get_current().name  # cached: no query
-
-
 class DeferredJoinPaginator(Paginator):
     """Read a page's keys first (from an index alone), then only those rows: deep pages cost what page 1 does.
 
@@ -55,7 +51,7 @@ class ArticleListView(PageMetaMixin, ListView):
     page = None
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_cards()
 
     def paginate_queryset(self, queryset, page_size):
         paginator, self.page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -65,8 +61,12 @@ class ArticleListView(PageMetaMixin, ListView):
     def path(self):
         return reverse("articles:list")
 
+    @cached_property
+    def site_name(self):
+        return SiteProfile.objects.for_request(self.request).name
+
     def describe(self):
-        return f"Plain-language articles on ketamine treatment from {_site_name()}, reviewed by clinicians."
+        return f"Plain-language articles on ketamine treatment from {self.site_name}, reviewed by clinicians."
 
     def get_meta(self):
         title, description = self.heading, self.describe()
@@ -123,7 +123,9 @@ class CategoryArchiveView(ArchiveView):
     def describe(self):
         if self.archive.description:
             return Truncator(self.archive.description).words(30)
-        return f"Articles about {self.archive.name} from {_site_name()}: plain language, clinician-reviewed."
+        return (
+            f"Articles about {self.archive.name} from {self.site_name}: plain language, clinician-reviewed."
+        )
 
 
 class TagArchiveView(ArchiveView):
@@ -136,7 +138,8 @@ class TagArchiveView(ArchiveView):
 
     def describe(self):
         return (
-            f"Articles tagged “{self.archive.name}” from {_site_name()}: plain language, clinician-reviewed."
+            f"Articles tagged “{self.archive.name}” from {self.site_name}: "
+            "plain language, clinician-reviewed."
         )
 
 
@@ -154,7 +157,7 @@ class AuthorArchiveView(ArchiveView):
         if author.bio:
             return Truncator(author.bio).words(30)
         role = f", {author.role}" if author.role else ""
-        return f"Articles by {author.name_with_credentials}{role}, at {_site_name()}."
+        return f"Articles by {author.name_with_credentials}{role}, at {self.site_name}."
 
     def get_meta(self):
         return {**super().get_meta(), "og_type": "profile", "image": self.photo_url}
@@ -198,7 +201,9 @@ class ConditionArchiveView(ArchiveView):
         return f"Articles about {self.archive.name}"
 
     def describe(self):
-        return f"Articles about {self.archive.name} from {_site_name()}: plain language, clinician-reviewed."
+        return (
+            f"Articles about {self.archive.name} from {self.site_name}: plain language, clinician-reviewed."
+        )
 
 
 def rendition_url(image, width) -> str:
@@ -271,7 +276,10 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
         # The emergency advice of the routes its conditions are treated with, once (one query).
         routes = (
-            AdministrationRoute.objects.listed().filter(conditions__in=conditions).distinct()
+            AdministrationRoute.objects.listed()
+            .filter(conditions__in=conditions)
+            .only("short_name", "emergency_signs", "call_clinic_signs")  # all EmergencyAdvice reads
+            .distinct()
             if conditions
             else []
         )

@@ -28,7 +28,7 @@ from tests.test_articles_views import DETAIL_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
-AUTHOR_PAGE_QUERIES = 4  # the author, count, their articles with category, tags (photo renditions cached)
+AUTHOR_PAGE_QUERIES = 3  # the author, count, their articles with category (photo renditions cached)
 
 LONG_BODY = (
     "<h2>Before you start</h2><p>Eat lightly.</p><h3>Rides home</h3><p>Bring a driver.</p>"
@@ -371,6 +371,16 @@ def test_previous_and_next_follow_publish_time_among_published_articles(client):
 
     first = client.get(older.get_absolute_url()).content.decode()
     assert 'rel="prev"' not in re.search(r'<nav class="prev-next".*?</nav>', first, re.S).group(0)
+
+
+def test_previous_and_next_break_a_publish_time_tie_by_id(client):
+    when = _hours_ago(48)
+    first, middle, last = (_published(title=title, published_at=when) for title in ("One", "Two", "Three"))
+
+    html = client.get(middle.get_absolute_url()).content.decode()
+    nav = re.search(r'<nav class="prev-next".*?</nav>', html, re.S).group(0)
+    assert f'<a href="{first.get_absolute_url()}" rel="prev">One</a>' in nav
+    assert f'<a href="{last.get_absolute_url()}" rel="next">Three</a>' in nav
 
 
 def test_share_links_are_plain_links_with_the_encoded_canonical_url(client):

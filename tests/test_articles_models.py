@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.urls import set_script_prefix
 
 from articles.models import Article, Status
 from articles.roles import sync_roles
@@ -121,3 +122,15 @@ def test_publish_applies_the_same_rule_as_clean():
     article.reviewer, article.last_reviewed = AuthorFactory(may_review=True), date.today()
     article.publish(timezone.now())
     assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_remembered_addresses_follow_the_script_prefix_and_the_slug():
+    article = ArticleFactory(slug="sleep")
+    assert article.get_absolute_url() == "/articles/sleep/"
+    set_script_prefix("/clinic/")  # served under a path: the same slug gets another address
+    try:
+        assert article.get_absolute_url() == "/clinic/articles/sleep/"
+    finally:
+        set_script_prefix("/")
+    article.slug = "rest"
+    assert article.get_absolute_url() == "/articles/rest/"

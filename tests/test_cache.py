@@ -87,3 +87,13 @@ def test_sitemap_is_served_from_the_cache_until_content_changes(client, django_a
     with django_assert_num_queries(0):
         assert client.get("/sitemap.xml").content == first
     assert "max-age" not in client.get("/sitemap.xml").get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("path", ["/", "/articles/", "/articles/feed/"])
+def test_a_page_reads_the_cached_site_profile_once(client, monkeypatch, path):
+    client.get(path)
+    reads = []
+    get_current = SiteProfile.objects.get_current
+    monkeypatch.setattr(SiteProfile.objects, "get_current", lambda: reads.append(1) or get_current())
+    assert client.get(path).status_code == 200
+    assert len(reads) == 1  # view, context processor and crisis-token middleware share it

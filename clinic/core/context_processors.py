@@ -6,5 +6,5 @@ def site(request):
 
     `site_profile` is the same object, for the admin: auth's login view puts its own `site` in the context.
     """
-    profile = SiteProfile.objects.get_current()
+    profile = SiteProfile.objects.for_request(request)
     return {"site": profile, "site_profile": profile}

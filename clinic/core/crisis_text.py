@@ -49,7 +49,7 @@ class CrisisTokenMiddleware:
             return response
         from .models import SiteProfile
 
-        filled = fill(response.content, SiteProfile.objects.get_current())
+        filled = fill(response.content, SiteProfile.objects.for_request(request))
         if filled != response.content:
             response.content = filled
             if response.has_header("Content-Length"):

@@ -39,6 +39,14 @@ class SiteProfileManager(models.Manager):
         self.last_seen = profile  # for the outage page only, when neither database nor cache answers
         return profile
 
+    def for_request(self, request):
+        """Return get_current(), read once per request and shared by its view, templates and middleware."""
+        # Each get_current() is two cache round trips; a page asked for it up to four times.
+        profile = getattr(request, "site_profile", None)
+        if profile is None:
+            profile = request.site_profile = self.get_current()
+        return profile
+
 
 NO_PHONE_NUMBERS = RegexValidator(
     r"\d{3}",

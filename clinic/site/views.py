@@ -28,18 +28,20 @@ class HomeView(TemplateView):
     latest_count = 2
 
     def get_context_data(self, **kwargs):
-        listed_conditions = Condition.objects.listed()
+        # Only the columns the home page shows: conditions and routes carry long texts for their own pages.
+        listed_conditions = Condition.objects.listed().only("name", "slug", "group")
+        routes = AdministrationRoute.objects.listed().only("name", "short_name", "slug", "regulatory_status")
         groups = ConditionGroup.objects.prefetch_related(
             Prefetch("conditions", queryset=listed_conditions, to_attr="listed_conditions")
         )
         featured, latest = Article.objects.published().lead_and_latest(self.latest_count)
         return super().get_context_data(
             groups=[group for group in groups if group.listed_conditions],
-            routes=AdministrationRoute.objects.listed(),
+            routes=routes,
             featured=featured,
             latest=latest,
             key_facts=KeyFact.objects.listed().prefetch_related(with_sources()),
-            meta=home_meta(SiteProfile.objects.get_current()),
+            meta=home_meta(SiteProfile.objects.for_request(self.request)),
             **kwargs,
         )
 

@@ -221,7 +221,7 @@ def safety_check(request):
     response = render(request, "conditions/safety_check.html", context)
     if request.method == "POST":
         # Numbers filled here, before padding: the padded size must not depend on which texts were shown.
-        response.content = crisis_text.fill(response.content, SiteProfile.objects.get_current())
+        response.content = crisis_text.fill(response.content, SiteProfile.objects.for_request(request))
         _pad_to_fixed_size(response)
     return response
 

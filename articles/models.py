@@ -19,7 +19,7 @@ WORDS_PER_MINUTE = 220
 RESERVED_SLUGS = {"feed", "views", "category", "tag", "author", "condition"}
 EXCERPT_WORDS = 40
 # Computed from the body on save (Article.derive_from_body); never edited, never kept in history.
-DERIVED_FIELDS = ("word_count", "body_summary", "body_with_ids", "toc")
+DERIVED_FIELDS = ("word_count", "body_summary", "body_text", "body_with_ids", "toc")
 # What an article card reads; summary falls back to the body only for rows saved before body_summary existed.
 CARD_FIELDS = (
     "title", "slug", "excerpt", "body_summary", "featured_image", "featured_image_alt", "published_at",
@@ -263,6 +263,8 @@ class Article(RichTextMixin, Reviewed):
     # Derived from the cleaned body on every save (derive_from_body), so no page recomputes them per request.
     word_count = models.PositiveIntegerField(default=0, editable=False)
     body_summary = models.TextField("excerpt taken from the body", blank=True, editable=False)
+    # What search highlights its snippets in (clinic/site/search.py): readable text, entities decoded.
+    body_text = models.TextField("body as plain text", blank=True, editable=False)
     body_with_ids = models.TextField("body with heading ids", blank=True, editable=False)
     toc = models.JSONField("table of contents", default=dict, blank=True, editable=False)
     view_count = models.PositiveIntegerField(default=0, editable=False)
@@ -327,12 +329,13 @@ class Article(RichTextMixin, Reviewed):
         self.derive_from_body()
 
     def derive_from_body(self):
-        """Set reading time, word count, body excerpt, heading ids and contents from the cleaned body."""
+        """Set reading time, word count, excerpt, plain text, heading ids and contents from the body."""
         # Counted after cleaning: only the words readers will see.
         words = html_to_text(self.body).split()
         self.word_count = len(words)
         self.reading_time = max(1, math.ceil(len(words) / WORDS_PER_MINUTE))
-        self.body_summary = Truncator(" ".join(words)).words(EXCERPT_WORDS)
+        self.body_text = " ".join(words)
+        self.body_summary = Truncator(self.body_text).words(EXCERPT_WORDS)
         contents = table_of_contents(self.body)
         self.body_with_ids = str(contents.body)
         self.toc = contents.to_json()

@@ -1,6 +1,8 @@
+import importlib
 from datetime import date, timedelta
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -68,6 +70,26 @@ def test_reading_time_and_takeaways():
     article = ArticleFactory(body="<p>" + "word " * 700 + "</p>", key_takeaways="One\n\n  Two  \n")
     assert article.reading_time == 4  # 700 words at 220 a minute, rounded up
     assert article.takeaways == ["One", "Two"]
+
+
+def test_the_plain_text_search_highlights_in_follows_every_change_of_the_body():
+    article = ArticleFactory(
+        body="<h2>Before</h2><p>Call the Suicide &amp; Crisis <strong>Lifeline</strong>.</p>"
+    )
+    assert article.body_text == "Before Call the Suicide & Crisis Lifeline."
+    article.body = "<p>Rest &lt; work, for a day.</p>"
+    article.save(update_fields=["body"])
+    article.refresh_from_db()
+    assert article.body_text == "Rest < work, for a day."
+
+
+def test_the_migration_gives_older_articles_their_plain_text():
+    migration = importlib.import_module("articles.migrations.0012_article_body_text")
+    article = ArticleFactory(body="<p>Sleep &amp; rest.</p>")
+    Article.objects.filter(pk=article.pk).update(body_text="")
+    migration.fill_body_text(apps, None)
+    article.refresh_from_db()
+    assert article.body_text == "Sleep & rest."
 
 
 def test_who_may_edit_and_preview_agrees_between_queryset_and_instance():

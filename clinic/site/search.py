@@ -1,11 +1,12 @@
 """Site search across published articles, listed conditions and listed treatment routes.
 
-On PostgreSQL: full-text search with weighted fields (title above summary above body), ranking, and
-snippets highlighted by the database; articles keep their vector in a stored column with a GIN index
-(articles/migrations/0008), so ranking reads it instead of recomputing it from every body, and only the
-page of results shown is highlighted. Elsewhere (SQLite): a fallback that stems words with the same
-Snowball English stemmer as PostgreSQL's english configuration, so "nasal sprays" finds what "nasal spray"
-finds; the database narrows the rows with `icontains` on each stem's root, Python checks whole words.
+On PostgreSQL: full-text search with weighted fields (title above summary above body), ranking, and snippets
+highlighted by the database; articles keep their vector in a stored column with a GIN index
+(articles/migrations/0008), so ranking reads it instead of recomputing it from every body, and only the page
+of results shown is highlighted, in the plain text of the body saved with it. Elsewhere (SQLite): a fallback
+that stems words with the same Snowball English stemmer as PostgreSQL's english configuration, so "nasal
+sprays" finds what "nasal spray" finds; the database narrows the rows with `icontains` on each stem's root,
+Python checks whole words.
 """
 
 import html
@@ -110,12 +111,22 @@ class _Source:
     public: object  # () -> QuerySet of what the public may find
     vector: object  # () -> the weighted search vector
     title_field: str
-    text_field: str
+    text: object  # () -> the readable text its snippets are cut from
     url_name: str
+    text_from_html: bool = True  # the text still holds HTML entities
 
 
 SOURCES = [
-    _Source("Article", Article.objects.published, article_search_vector, "title", "body", "articles:detail"),
+    # Articles keep their body as plain text, saved with it: no tags to strip per search, no entities.
+    _Source(
+        "Article",
+        Article.objects.published,
+        article_search_vector,
+        "title",
+        lambda: F("body_text"),
+        "articles:detail",
+        text_from_html=False,
+    ),
     _Source(
         "Condition",
         Condition.objects.listed,
@@ -125,7 +136,7 @@ SOURCES = [
             + SearchVector("description", weight="C", config=SEARCH_CONFIG)
         ),
         "name",
-        "description",
+        lambda: _without_tags("description"),
         "conditions:detail",
     ),
     _Source(
@@ -137,7 +148,7 @@ SOURCES = [
             + SearchVector("description", weight="C", config=SEARCH_CONFIG)
         ),
         "name",
-        "description",
+        lambda: _without_tags("description"),
         "conditions:route_detail",
     ),
 ]
@@ -204,9 +215,7 @@ class RankedResults(Sequence):
             .annotate(
                 found_kind=Value(source.kind),
                 label=F(source.title_field),
-                snippet=SearchHeadline(
-                    _without_tags(source.text_field), self._search_query, **HEADLINE_OPTIONS
-                ),
+                snippet=SearchHeadline(source.text(), self._search_query, **HEADLINE_OPTIONS),
             )
             .order_by()
             .values_list("found_kind", "pk", "label", "slug", "snippet")
@@ -214,19 +223,19 @@ class RankedResults(Sequence):
             if source.kind in wanted
         )
         found = {(kind, pk): (label, slug, snippet) for kind, pk, label, slug, snippet in rows}
-        url_names = {source.kind: source.url_name for source in SOURCES}
+        sources = {source.kind: source for source in SOURCES}
         results = []
         for kind, pk, rank in refs:
             if (kind, pk) not in found:
                 continue  # unpublished or hidden between the two statements
             label, slug, snippet = found[kind, pk]
-            url = reverse(url_names[kind], kwargs={"slug": slug})
+            url = reverse(sources[kind].url_name, kwargs={"slug": slug})
             results.append(
                 SearchResult(
                     kind=kind,
                     title=label,
                     url=url,
-                    snippet=_marked(snippet, from_html=True),
+                    snippet=_marked(snippet, from_html=sources[kind].text_from_html),
                     rank=float(rank or 0),
                 )
             )

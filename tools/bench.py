@@ -7,13 +7,16 @@ every request rendered). Beside them, the floor: a minimal Django project from t
 (startproject as made, plus one view rendering a ~1 KB template) under the same gunicorn settings. wrk loads
 one page at a time; the pages, both sites and the floor are interleaved over several rounds, with a drain
 between runs, and the medians are printed as req/s, p50 and p99, with the ratio to the floor measured in the
-same run. Then 50 different searches, one at a time, on the uncached site. It never fails on a number.
+same run. Then 50 different searches, one at a time, on the uncached site. Last, when nginx is installed, the
+front cache of deploy/nginx-cache.conf in front of the cached site, against the same nginx serving a copy of
+the home page as a static file. It never fails on a number.
 
     make bench                                                # 10,000 articles, 3 rounds of 5 s
     make bench BENCH_ARGS="--articles 1000 --rounds 1 --seconds 3"
 """
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -71,6 +74,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server (default 2)")
     parser.add_argument("--pages", nargs="*", help="only these paths")
+    parser.add_argument("--no-front-cache", action="store_true", help="skip the nginx front cache")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("bench: wrk is needed (Debian: apt-get install -y wrk)", file=sys.stderr)
@@ -121,7 +125,46 @@ def servers(args):
                 minimal, "minimal_site.wsgi:application", args.workers, workdir / "minimal.log", health="/",
             ),
         }  # fmt: skip
+        if not args.no_front_cache and shutil.which("nginx"):
+            sites.update(front_cache(stack, workdir, sites["cached"]))
         yield sites
+
+
+def front_cache(stack, workdir: Path, app_url: str) -> dict:
+    """Start nginx with deploy/nginx-cache.conf in front of app_url; also serving the home page as a file."""
+    folder = workdir / "nginx"
+    (folder / "static").mkdir(parents=True)
+    (folder / "static" / "home.html").write_bytes(fetch(app_url + "/")[1])
+    port = free_port()
+    shipped = (ROOT / "deploy" / "nginx-cache.conf").read_text()
+    server = (
+        shipped.replace("/var/cache/nginx/pages", str(folder / "pages"))
+        .replace("server app1:8000 max_fails=0;\n    server app2:8000 max_fails=0;", f"server {app_url[7:]};")
+        .replace(
+            "listen 8080;",
+            f"listen 127.0.0.1:{port};\n    location = /home.html {{ root {folder / 'static'}; }}",
+        )
+    )
+    if "app1:8000" in server or f"listen 127.0.0.1:{port}" not in server:
+        raise SetupError("deploy/nginx-cache.conf changed shape: update tools/bench.py front_cache()")
+    temp = "\n".join(
+        f"    {kind}_temp_path {folder / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (folder / "nginx.conf").write_text(
+        f"daemon off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\n"
+        + ("user root;\n" if os.geteuid() == 0 else "")
+        + f"events {{}}\nhttp {{\n    access_log off;\n{temp}\n{server}\n}}\n"
+    )
+    process = subprocess.Popen(["nginx", "-c", str(folder / "nginx.conf"), "-p", str(folder)])
+    stack.callback(stop, process)
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while status(base_url + "/home.html") != 200:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SetupError(f"nginx did not start: {(folder / 'error.log').read_text()}")
+        time.sleep(0.25)
+    return {"front": base_url}
 
 
 def write_minimal_project(workdir: Path) -> Path:
@@ -264,7 +307,33 @@ def run(sites, args) -> int:
             )
         print(f"| {path[:44]:44} | {cells[0]} | {cells[1]} |")
     searches(sites["uncached"])
+    if "front" in sites:
+        front(sites, args)
     return 0
+
+
+def front(sites, args):
+    """The front cache's pages against the same nginx serving a static file, interleaved, medians."""
+    paths = {
+        "static file (home page)": "/home.html",
+        "/ from the front cache": "/",
+        "/conditions/ from it": "/conditions/",
+    }
+    runs = {label: [] for label in paths}
+    for _ in range(args.rounds):
+        for label, path in paths.items():
+            runs[label].append(wrk(sites["front"] + path, args))
+            drain(sites["front"] + path)
+    static_rate = statistics.median(r["rate"] for r in runs["static file (home page)"])
+    print(
+        "\nFront cache (deploy/nginx-cache.conf, nginx 1 worker) in front of the cached site; wrk as above:"
+    )
+    for label, results in runs.items():
+        rate = statistics.median(r["rate"] for r in results)
+        print(
+            f"  {label:28} {rate:10,.0f} req/s  p50 {statistics.median(r['p50'] for r in results):5.2f} ms  "
+            f"{rate / static_rate:5.2f}× the static file"
+        )
 
 
 def searches(base_url: str):

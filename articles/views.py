@@ -19,6 +19,7 @@ from clinic.core import structured_data
 from clinic.core.models import SiteProfile
 from clinic.core.seo import PageMetaMixin, collection_page
 from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
+from clinic.core.templatetags.images import recently_made
 from conditions.models import AdministrationRoute, Condition, EmergencyAdvice
 
 from .images import clean_image
@@ -210,6 +211,11 @@ def rendition_url(image, width) -> str:
     """Return the URL of a JPEG rendition of image for sharing previews, or "" without one."""
     if not image:
         return ""
+    # As the card images' tags: a name's rendition never changes, so sorl is asked every few minutes at most.
+    return recently_made(f"sharing-rendition:{width}:{image.name}", lambda: _rendition_url(image, width))
+
+
+def _rendition_url(image, width):
     try:
         # JPEG: every link-preview service reads it, where WebP support still varies.
         return get_thumbnail(image, width, format="JPEG", quality=85, upscale=False).url

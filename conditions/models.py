@@ -2,9 +2,9 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from clinic.core.addresses import slug_url
 from clinic.core.models import Citation, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin
 
@@ -193,7 +193,7 @@ class Condition(RichTextMixin, Reviewed):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("conditions:detail", kwargs={"slug": self.slug})
+        return slug_url("conditions:detail", self.slug)
 
     @property
     def evidence_heading(self):
@@ -311,7 +311,7 @@ class AdministrationRoute(RichTextMixin, Reviewed):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("conditions:route_detail", kwargs={"slug": self.slug})
+        return slug_url("conditions:route_detail", self.slug)
 
     @property
     def dose_display(self):

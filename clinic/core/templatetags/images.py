@@ -1,6 +1,7 @@
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 
 from django import template
 from django.core.cache import cache
@@ -15,9 +16,27 @@ logger = logging.getLogger(__name__)
 
 RENDITION_WIDTHS = (400, 800, 1200)
 RENDERED_TAG_SECONDS = 24 * 60 * 60
-RECENT_TAGS = 4096
-RECENT_TAG_SECONDS = 10 * 60  # well inside a signed URL's lifetime (S3_URL_EXPIRY)
-_recent_tags: dict[str, tuple[str, float]] = {}
+RECENT_VALUES = 4096
+RECENT_SECONDS = 10 * 60  # well inside a signed URL's lifetime (S3_URL_EXPIRY)
+_recent: dict[str, tuple[str, float]] = {}
+
+
+def recently_made(key: str, make: Callable[[], str]) -> str:
+    """Return make(), kept in this process for a while under key; an empty answer is not kept.
+
+    For values that depend only on an image's name (uploads get unique names), such as its renditions.
+    """
+    # Under the content generation, so that whatever empties the cache (a restore) forgets these as well.
+    remembered_key = f"{current_generation()}:{key}"
+    remembered = _recent.get(remembered_key)
+    if remembered is not None and remembered[1] > time.monotonic():
+        return remembered[0]
+    value = make()
+    if value:
+        if len(_recent) >= RECENT_VALUES:
+            _recent.clear()
+        _recent[remembered_key] = (value, time.monotonic() + RECENT_SECONDS)
+    return value
 
 
 @register.simple_tag
@@ -29,24 +48,19 @@ def responsive_image(image, alt, sizes="(min-width: 44rem) 42rem, 100vw", eager=
     if not image:
         return ""
     # Uploads get unique names and renditions are deterministic, so the finished tag can be kept:
-    # one cache read instead of three rendition lookups per image.
+    # one cache read instead of three rendition lookups per image, and kept in this process for a while
+    # too: a page of cards otherwise makes a cache round trip each.
     arguments = "\x1f".join((image.name, alt, sizes, str(bool(eager)), css_class))
     key = "responsive-image:" + hashlib.sha256(arguments.encode()).hexdigest()
-    # And kept in this process for a while too: a page of cards otherwise makes a cache round trip each.
-    # Under the content generation, so that whatever empties the cache (a restore) forgets these as well.
-    remembered_key = f"{current_generation()}:{key}"
-    remembered = _recent_tags.get(remembered_key)
-    if remembered is not None and remembered[1] > time.monotonic():
-        return remembered[0]
+    return recently_made(key, lambda: _cached_image_tag(key, image, alt, sizes, eager, css_class))
+
+
+def _cached_image_tag(key, image, alt, sizes, eager, css_class):
     tag = cache.get(key)
     if tag is None:
         tag = _image_tag(image, alt, sizes, eager, css_class)
         if tag:
             cache.set(key, tag, timeout=RENDERED_TAG_SECONDS)
-    if tag:
-        if len(_recent_tags) >= RECENT_TAGS:
-            _recent_tags.clear()
-        _recent_tags[remembered_key] = (tag, time.monotonic() + RECENT_TAG_SECONDS)
     return tag
 
 

@@ -300,6 +300,12 @@ class Article(RichTextMixin, Reviewed):
             models.Index(
                 fields=["status", "-published_at", "-created_at", "id"], name="article_listing_keys_idx"
             ),
+            # A category's archive: its count and a page's keys read from the index alone (7.7 ms -> 0.4 ms
+            # for the count of a category of 1,900 articles).
+            models.Index(
+                fields=["category", "status", "-published_at", "-created_at", "id"],
+                name="article_category_keys_idx",
+            ),
             # Previous/next on the article page: a range on (published_at, id) read from one end.
             models.Index(fields=["status", "published_at", "id"], name="article_neighbours_idx"),
         ]

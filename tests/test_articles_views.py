@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -281,3 +282,18 @@ def test_detail_page_query_count_does_not_grow(client, django_assert_num_queries
         article.related_conditions.add(*ConditionFactory.create_batch(batch, show_crisis_help=True))
         with django_assert_num_queries(DETAIL_PAGE_QUERIES):
             assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_a_category_archive_counts_its_articles_from_the_index_alone():
+    category = CategoryFactory()
+    ArticleFactory.create_batch(3, published=True, category=category)
+    counted = Article.objects.published().filter(category=category).values("pk")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SET LOCAL enable_seqscan = off"
+        )  # a handful of rows: make the planner show its choice
+        sql, params = counted.query.sql_with_params()
+        cursor.execute(f"EXPLAIN SELECT COUNT(*) FROM ({sql}) AS counted", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using article_category_keys_idx" in plan

@@ -43,6 +43,7 @@ audit: install-dev
 	$(BIN)/python -m tools.audit --json audit-results/audit.json $(AUDIT_ARGS)
 
 bench: install-dev
+	bash tools/install_bench_tools.sh
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 # Database and media into one archive (backups/clinic-<time>.tar.gz, or TO=path); see the README.

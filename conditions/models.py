@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from clinic.core.addresses import slug_url
 from clinic.core.models import Citation, Reviewed, ReviewedQuerySet
 from clinic.core.richtext import RichText, RichTextMixin
 
@@ -311,7 +312,7 @@ class AdministrationRoute(RichTextMixin, Reviewed):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("conditions:route_detail", kwargs={"slug": self.slug})
+        return slug_url("conditions:route_detail", self.slug)
 
     @property
     def dose_display(self):

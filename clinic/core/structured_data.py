@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 Absolute = Callable[[str], str]
 
 # <, > and & can't close the script element or start a comment when written as JSON escapes.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_SCRIPT_ESCAPES = {">": "\\u003E", "<": "\\u003C", "&": "\\u0026"}
 
 
 def clinic_id(absolute: Absolute) -> str:
@@ -143,5 +143,8 @@ def medical_web_page(
 def json_ld_script(nodes: Iterable[dict]) -> SafeString:
     """Return one <script type="application/ld+json"> holding every node in a single @graph."""
     graph = {"@context": "https://schema.org", "@graph": [node for node in nodes if node]}
-    payload = json.dumps(graph, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    payload = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
+    # str.replace, not str.translate: translate looks every character up in Python, ~0.5 ms a page.
+    for character, escaped in _SCRIPT_ESCAPES.items():
+        payload = payload.replace(character, escaped)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -276,6 +276,22 @@ def test_safety_page_lists_contraindications_in_staff_order(client, site_profile
     assert html.index(first.name) < html.index(second.name)
 
 
+def test_safety_page_never_says_an_item_for_hidden_routes_only_applies_to_every_route(client, site_profile):
+    hidden = AdministrationRouteFactory(name="Intramuscular ketamine", is_listed=False)
+    InteractionFactory(name="Benzodiazepines", routes=[hidden])
+    InteractionFactory(name="Opioid pain medicines")
+    ContraindicationFactory(name="Needle phobia", routes=[hidden])
+
+    html = html_of(client.get(reverse("conditions:safety")))
+
+    benzodiazepines = html[html.index("Benzodiazepines") : html.index("Opioid pain medicines")]
+    assert "Applies to" not in benzodiazepines and hidden.get_absolute_url() not in html
+    opioids = html[html.index("Opioid pain medicines") :]
+    assert "Applies to every treatment route." in opioids
+    needle = html[html.index("Needle phobia") :]
+    assert "Applies to all treatment routes." not in needle[: needle.index("</li>")]
+
+
 def test_safety_page_groups_contraindications_and_offers_a_clinician(client, site_profile):
     iv = AdministrationRouteFactory(name="IV ketamine infusion")
     psychosis = ContraindicationFactory(name="History of psychosis", kind=ContraindicationKind.ABSOLUTE)

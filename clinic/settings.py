@@ -131,6 +131,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Threads write at once (runserver; an autosave while Save is pressed): a transaction takes the write
+    # lock when it begins and waits up to 20 s for it, instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: shared by every worker (and, with Redis, every server); content is invalidated by a generation key

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tools.browser import CHROMIUM, FLAGS
@@ -24,6 +25,19 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if E2E_DIR in item.path.parents:
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """The test database is a file here, as `make run`'s is, not SQLite's shared in-memory database.
+
+    With memory, Django hands the live server's threads one shared connection, so two requests at once
+    (an autosave still in flight when Publish is pressed) fail with "database table is locked". With a
+    file each thread has its own connection and waits for the write lock, as in the real deployment.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("e2e-db") / "test.sqlite3")
 
 
 @dataclass

@@ -217,8 +217,10 @@ class Article(RichTextMixin, Reviewed):
         verbose_name="medical reviewer",
     )
     category = models.ForeignKey(
-        Category, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
-    )
+        Category, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles",
+        # article_category_keys_idx leads with the category and serves every lookup an index of its own would.
+        db_index=False,
+    )  # fmt: skip
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
     related_conditions = models.ManyToManyField(
         "conditions.Condition", blank=True, related_name="articles",

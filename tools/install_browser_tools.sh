@@ -6,6 +6,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/tools"
+# shellcheck source=apt_install.sh
+source "$TOOLS/apt_install.sh"
 STAMP="$TOOLS/node_modules/.install-stamp"
 
 apt_packages=()
@@ -13,16 +15,7 @@ apt_packages=()
 command -v java >/dev/null 2>&1 || apt_packages+=(openjdk-17-jre-headless)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 
-if [ ${#apt_packages[@]} -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "install_browser_tools: missing ${apt_packages[*]}; run as root or: apt-get install -y ${apt_packages[*]}" >&2
-        exit 1
-    fi
-    echo "install_browser_tools: apt-get install ${apt_packages[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${apt_packages[@]}" >/dev/null
-fi
+apt_install install_browser_tools "${apt_packages[@]}"
 
 # The stamp lives inside node_modules so deleting node_modules also forces a reinstall.
 lock_sum="$(cat "$TOOLS/package.json" "$TOOLS/package-lock.json" | sha256sum | cut -d' ' -f1)"

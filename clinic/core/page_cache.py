@@ -229,7 +229,7 @@ class PageCacheMiddleware:
     @staticmethod
     def _serve(request, entry):
         headers = entry["headers"]
-        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+        if "if-none-match" in request.headers or "if-modified-since" in request.headers:
             not_modified = get_conditional_response(
                 request,
                 etag=entry["etag"],
@@ -240,7 +240,7 @@ class PageCacheMiddleware:
                 return not_modified
         body = entry["body"]
         response = HttpResponse(headers=headers)
-        if entry["gzip"] is not None and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        if entry["gzip"] is not None and ACCEPTS_GZIP.search(request.headers.get("accept-encoding", "")):
             body = entry["gzip"]
             response["Content-Encoding"] = "gzip"
         response.content = b"" if request.method == "HEAD" else body

@@ -196,17 +196,17 @@ class RouteScopedAdminMixin:
 
 @admin.register(Contraindication)
 class ContraindicationAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdmin):
-    readability_fields = ("explanation", "screening_question")
+    readability_fields = ("explanation", "screening_question", "advice", "unsure_advice")
     list_display = ["name", "kind", "route_names", "order", "is_listed", "review_state"]
     list_filter = ["kind", "routes", "is_listed"]
-    search_fields = ["name", "slug", "explanation", "screening_question"]
+    search_fields = ["name", "slug", "explanation", "screening_question", "advice", "unsure_advice"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["routes", "reviewer"]
     inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "explanation"]}),
         ("Where it applies", {"fields": ["routes"]}),
-        ("Pre-screen", {"fields": ["screening_question"]}),
+        ("Pre-screen", {"fields": ["screening_question", "advice", "unsure_advice"]}),
         ("Listing", {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
@@ -223,14 +223,14 @@ class CandidateProfileAdmin(ListedAdmin):
 class InteractionAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdmin):
     list_display = ["name", "severity", "route_names", "order", "is_listed", "review_state"]
     list_filter = ["severity", "routes", "is_listed"]
-    search_fields = ["name", "slug", "examples", "effect", "advice"]
+    search_fields = ["name", "slug", "examples", "effect", "advice", "unsure_advice"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["routes", "reviewer"]
     inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "examples", "effect", "severity", "advice"]}),
         ("Where it applies", {"fields": ["routes"]}),
-        ("Pre-screen", {"fields": ["screening_question"]}),
+        ("Pre-screen", {"fields": ["screening_question", "unsure_advice"]}),
         ("Listing", {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]

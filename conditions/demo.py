@@ -51,12 +51,12 @@ ROUTE_FIELDS = {
     "call_clinic_signs", "sources", "listed", *REVIEW,
 }  # fmt: skip
 CONTRAINDICATION_FIELDS = {
-    "slug", "name", "kind", "explanation", "screening_question", "routes", "order", "sources", "listed",
-    *REVIEW,
+    "slug", "name", "kind", "explanation", "screening_question", "advice", "unsure_advice", "routes", "order",
+    "sources", "listed", *REVIEW,
 }  # fmt: skip
 INTERACTION_FIELDS = {
-    "slug", "name", "examples", "effect", "severity", "advice", "routes", "screening_question", "order",
-    "sources", "listed", *REVIEW,
+    "slug", "name", "examples", "effect", "severity", "advice", "routes", "screening_question",
+    "unsure_advice", "order", "sources", "listed", *REVIEW,
 }  # fmt: skip
 CANDIDATE_FIELDS = {"title", "description", "order"}
 
@@ -75,15 +75,21 @@ def load(library=None, folder=None):
         )
     routes = {document.slug: _load_route(document, library) for document in documents(folder / "routes")}
     for entry in read_list(folder / "safety" / "contraindications.yaml"):
-        entry.check_fields(CONTRAINDICATION_FIELDS, required=["slug", "name", "kind", "explanation"])
+        entry.check_fields(CONTRAINDICATION_FIELDS, required=[
+            "slug", "name", "kind", "explanation", "advice", "unsure_advice",
+        ])  # fmt: skip
         _listed_item(Contraindication, entry, library, routes, {
             "name": entry.values["name"],
             "kind": choice(entry, "kind", ContraindicationKind),
             "explanation": entry.values["explanation"],
             "screening_question": entry.values.get("screening_question", ""),
+            "advice": entry.values["advice"],
+            "unsure_advice": entry.values["unsure_advice"],
         })  # fmt: skip
     for entry in read_list(folder / "safety" / "interactions.yaml"):
-        entry.check_fields(INTERACTION_FIELDS, required=["slug", "name", "effect", "severity", "advice"])
+        entry.check_fields(INTERACTION_FIELDS, required=[
+            "slug", "name", "effect", "severity", "advice", "unsure_advice",
+        ])  # fmt: skip
         _listed_item(Interaction, entry, library, routes, {
             "name": entry.values["name"],
             "examples": entry.values.get("examples", ""),
@@ -91,6 +97,7 @@ def load(library=None, folder=None):
             "severity": choice(entry, "severity", Severity),
             "advice": entry.values["advice"],
             "screening_question": entry.values.get("screening_question", ""),
+            "unsure_advice": entry.values["unsure_advice"],
         })  # fmt: skip
     contraindications = {c.slug: c for c in Contraindication.objects.all()}
     for document in documents(folder / "conditions"):

@@ -10,27 +10,6 @@ from .models import ContraindicationKind, Severity
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 ANSWER_CHOICES = [(YES, "Yes"), (NO, "No"), (UNSURE, "Not sure")]
-ADVICE = {
-    (YES, ContraindicationKind.ABSOLUTE): (
-        "This usually means ketamine treatment is not a safe choice for you. Please discuss it with a "
-        "clinician, who can also talk through other options."
-    ),
-    (YES, ContraindicationKind.RELATIVE): (
-        "Ketamine treatment may still be possible, but this needs careful evaluation by a clinician first."
-    ),
-    (UNSURE, ContraindicationKind.ABSOLUTE): "You weren't sure: this is worth asking a clinician about.",
-    (UNSURE, ContraindicationKind.RELATIVE): "You weren't sure: this is worth asking a clinician about.",
-    (YES, Severity.SERIOUS): (
-        "Taken together with ketamine or esketamine, this can be dangerous. Tell the clinician before any "
-        "treatment; don't stop or change it on your own."
-    ),
-    (
-        YES,
-        Severity.MODERATE,
-    ): "Tell the clinician before any treatment: they may need to monitor you more closely.",
-    (UNSURE, Severity.SERIOUS): "You weren't sure: bring a list of everything you take to the consultation.",
-    (UNSURE, Severity.MODERATE): "You weren't sure: bring a list of everything you take to the consultation.",
-}
 # Most important first: a yes to an absolute contraindication; then a yes to a relative one or to a medicine
 # that can be dangerous together with ketamine; then a medicine to mention; then every "not sure".
 FINDING_ORDER = {
@@ -117,7 +96,8 @@ class PrescreenForm(forms.Form):
         for item in [*self.contraindications, *self.interactions]:
             answer = self.cleaned_data.get(self.field_name(item))
             kind = getattr(item, "kind", None) or item.severity
-            advice = ADVICE.get((answer, kind))
+            # Each item's own words: a shared sentence once told a reader who drinks to keep drinking.
+            advice = {YES: item.advice, UNSURE: item.unsure_advice}.get(answer)
             if advice:
                 findings.append((item, answer, advice, kind))
         return sorted(findings, key=lambda finding: FINDING_ORDER.get((finding[1], finding[3]), UNSURE_LEVEL))

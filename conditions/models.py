@@ -85,6 +85,14 @@ def reviewer_field():
     )
 
 
+def unsure_advice_field():
+    # Each item answers "not sure" in its own words: pregnancy needs a test, a medicine needs its name.
+    return models.TextField(
+        'advice for a "not sure"',
+        help_text='What the pre-screen tells a reader who answers "not sure", e.g. how to find out.',
+    )
+
+
 def citations_field():
     return GenericRelation(Citation, help_text="The sources this item's text relies on, numbered in order.")
 
@@ -454,6 +462,11 @@ class Contraindication(Reviewed):
     screening_question = models.CharField(
         max_length=250, help_text="A plain yes/no question for the pre-screen, addressed to the reader."
     )
+    advice = models.TextField(
+        "advice for a yes",
+        help_text="What the pre-screen tells a reader who answers yes: this item's own next step.",
+    )
+    unsure_advice = unsure_advice_field()
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
     reviewer = reviewer_field()
@@ -461,7 +474,7 @@ class Contraindication(Reviewed):
 
     objects = ContraindicationQuerySet.as_manager()
     history = HistoricalRecords()
-    review_fields = ("name", "kind", "explanation", "screening_question")
+    review_fields = ("name", "kind", "explanation", "screening_question", "advice", "unsure_advice")
 
     class Meta:
         ordering = ["kind", "order", "name"]
@@ -486,7 +499,11 @@ class Interaction(Reviewed):
     )
     effect = models.TextField(help_text="What it does together with ketamine or esketamine, in plain words.")
     severity = models.CharField("how serious", max_length=20, choices=Severity)
-    advice = models.TextField("what to do", help_text="What the reader should do, in plain words.")
+    advice = models.TextField(
+        "what to do",
+        help_text="What the reader should do, in plain words; the pre-screen also shows it to a reader who "
+        "answers yes.",
+    )
     routes = models.ManyToManyField(
         AdministrationRoute, blank=True, related_name="interactions",
         help_text="Leave empty when it applies to every route.",
@@ -494,6 +511,7 @@ class Interaction(Reviewed):
     screening_question = models.CharField(
         max_length=250, help_text="A plain yes/no question for the pre-screen, addressed to the reader."
     )
+    unsure_advice = unsure_advice_field()
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
     reviewer = reviewer_field()
@@ -501,7 +519,15 @@ class Interaction(Reviewed):
 
     objects = RouteScopedQuerySet.as_manager()
     history = HistoricalRecords()
-    review_fields = ("name", "examples", "effect", "severity", "advice", "screening_question")
+    review_fields = (
+        "name",
+        "examples",
+        "effect",
+        "severity",
+        "advice",
+        "screening_question",
+        "unsure_advice",
+    )
 
     class Meta:
         ordering = ["order", "name"]

@@ -206,6 +206,18 @@ class ConditionRouteFactory(DjangoModelFactory):
     note = ""
 
 
+# What a typical item of each kind tells a reader who answers yes; each real item words its own.
+TYPICAL_YES_ADVICE = {
+    ContraindicationKind.ABSOLUTE: (
+        "This usually means ketamine treatment is not a safe choice for you. Please discuss it with a "
+        "clinician, who can also talk through other options."
+    ),
+    ContraindicationKind.RELATIVE: (
+        "Ketamine treatment may still be possible, but this needs careful evaluation by a clinician first."
+    ),
+}
+
+
 class ContraindicationFactory(DjangoModelFactory):
     class Meta:
         model = Contraindication
@@ -216,6 +228,9 @@ class ContraindicationFactory(DjangoModelFactory):
     kind = ContraindicationKind.ABSOLUTE
     explanation = "Why it matters."
     screening_question = factory.Sequence(lambda n: f"Do you have contraindication {n}?")
+    advice = factory.LazyAttribute(lambda o: TYPICAL_YES_ADVICE[o.kind])
+    unsure_advice = factory.LazyAttribute(lambda o: f"You weren't sure about {o.name.lower()}: this is worth "
+                                          "asking a clinician about.")  # fmt: skip
     order = factory.Sequence(lambda n: n)
 
     @factory.post_generation
@@ -235,6 +250,8 @@ class InteractionFactory(DjangoModelFactory):
     severity = Severity.SERIOUS
     advice = "Tell your clinician."
     screening_question = factory.Sequence(lambda n: f"Do you take medicine group {n}?")
+    unsure_advice = factory.LazyAttribute(lambda o: f"You weren't sure about {o.name.lower()}: bring a list "
+                                          "of everything you take to the consultation.")  # fmt: skip
     order = factory.Sequence(lambda n: n)
 
     @factory.post_generation

@@ -15,6 +15,9 @@ ROUTE_FACTS = [
     "monitoring", "onset", "requirements",
 ]  # fmt: skip
 
+SCREENING_ADVICE = ["advice", "unsure_advice"]
+SCREENING_TEXT = ["explanation", *SCREENING_ADVICE]
+
 
 def _label(item):
     return f"{item._meta.verbose_name} “{item}”"
@@ -27,8 +30,8 @@ def unsourced_figures():
         (Article.objects.prefetch_related("references"), "body", [], "references"),
         (Condition.objects.prefetch_related("citations"), "description", ["summary"], "citations"),
         (AdministrationRoute.objects.prefetch_related("citations"), "description", ROUTE_FACTS, "citations"),
-        (Contraindication.objects.prefetch_related("citations"), None, ["explanation"], "citations"),
-        (Interaction.objects.prefetch_related("citations"), None, ["effect", "advice"], "citations"),
+        (Contraindication.objects.prefetch_related("citations"), None, SCREENING_TEXT, "citations"),
+        (Interaction.objects.prefetch_related("citations"), None, ["effect", *SCREENING_ADVICE], "citations"),
         (KeyFact.objects.prefetch_related("citations"), None, ["figure", "text"], "citations"),
     ]
     for queryset, rich_field, short_fields, sources in checks:
@@ -74,4 +77,19 @@ def literal_crisis_numbers():
                         f"{_label(item)}, {field}: writes {number} itself; write {tokens} so that the "
                         "page shows the number the site profile holds"
                     )
+    return found
+
+
+def shared_screening_advice():
+    """Return one plain line per pre-screen answer that more than one item gives: each item needs its own."""
+    found = []
+    items = [*Contraindication.objects.listed(), *Interaction.objects.listed()]
+    for field in SCREENING_ADVICE:
+        by_text = {}
+        for item in items:
+            by_text.setdefault(" ".join(getattr(item, field).split()), []).append(item)
+        for text, sharing in by_text.items():
+            if len(sharing) > 1:
+                names = ", ".join(_label(item) for item in sharing)
+                found.append(f"{names} give the same {field.replace('_', ' ')}: “{text}”")
     return found

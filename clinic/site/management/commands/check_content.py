@@ -1,23 +1,26 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic.site.content_check import literal_crisis_numbers, unsourced_figures
+from clinic.site.content_check import literal_crisis_numbers, shared_screening_advice, unsourced_figures
 
 
 class Command(BaseCommand):
     help = (
         "List clinical text that states a figure (percentage, dose, count, duration) without a citation, "
-        "and authored text that writes the crisis or emergency number itself."
+        "authored text that writes the crisis or emergency number itself, and pre-screen advice that several "
+        "items share."
     )
 
     def handle(self, *args, **options):
         found = unsourced_figures()
         numbers = literal_crisis_numbers()
-        for line in [*found, *numbers]:
+        shared = shared_screening_advice()
+        for line in [*found, *numbers, *shared]:
             self.stdout.write(line)
-        if found or numbers:
+        if found or numbers or shared:
             raise CommandError(
                 f"{len(found)} figure(s) without a citation (add a [@key] citation beside each); "
-                f"{len(numbers)} crisis number(s) written out (write the token instead)."
+                f"{len(numbers)} crisis number(s) written out (write the token instead); "
+                f"{len(shared)} pre-screen advice shared by several items (write each item's own)."
             )
         self.stdout.write(
             self.style.SUCCESS("Every figure in the clinical text stands next to its citation.")

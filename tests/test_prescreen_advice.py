@@ -56,7 +56,7 @@ def test_a_reader_who_may_drink_on_the_day_is_told_not_to(client, library):
     page = client.post(CHECK_URL, {PrescreenForm.field_name(alcohol): "yes"}).content.decode()
     finding = _finding(page, alcohol)
 
-    assert "Do not drink alcohol on the day of a session" in finding
+    assert "Do not drink alcohol" in finding
     assert "don't stop or change it on your own" not in finding
 
 

@@ -267,6 +267,52 @@ def test_a_long_uncommon_password_is_accepted():
     assert validate_password("kiln-orbit-maple-71", UserFactory(username="dana")) is None
 
 
+@pytest.mark.parametrize(
+    ("username", "password", "left"),
+    [
+        ("author2", "author2author2", 0),  # the review's example
+        ("author2", "Author2.Author2", 1),
+        ("author2", "author2-2026!!", 7),  # the username and a little
+        ("dana.whitfield", "whitfield.whitfield.26", 4),  # a part of the username, twice
+        ("writer", "wren.writer.2026", 6),  # the first name and the email's local part
+    ],
+)
+def test_a_password_made_of_the_username_or_name_is_refused_saying_why(username, password, left):
+    user = UserFactory(
+        username=username, first_name="Wren", last_name="Whitfield", email="writer@example.org"
+    )
+    with pytest.raises(ValidationError) as refused:
+        validate_password(password, user)
+    (error,) = refused.value.error_list
+    assert error.code == "password_too_similar"
+    assert error.messages == [
+        f"This password is too much like your username or name: without them, only {left} "
+        f"character{'' if left == 1 else 's'} {'is' if left == 1 else 'are'} left. "
+        "Use at least 8 characters besides them."
+    ]
+
+
+@pytest.mark.parametrize(
+    "password", ["author2-kiln-orbit-maple", "kiln-orbit-maple-71", "exampleexample-org"]
+)
+def test_a_password_with_enough_of_its_own_besides_the_username_is_accepted(password):
+    user = UserFactory(username="author2", first_name="Al", email="author2@example.org")
+    assert validate_password(password, user) is None
+
+
+def test_the_username_twice_is_refused_in_the_admins_password_change(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:password_change"),
+        {"old_password": PASSWORD, "new_password1": "DanaDanaDana", "new_password2": "DanaDanaDana"},
+    )
+    assert response.status_code == 200
+    assert "This password is too much like your username or name" in response.content.decode()
+    assert "nor your username or name repeated" in response.content.decode()  # the rule, told beforehand
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
+
+
 def test_changing_to_a_weak_password_in_the_admin_is_refused(client, editor):
     client.force_login(editor)
     response = client.post(

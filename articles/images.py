@@ -1,7 +1,7 @@
 """Checking and cleaning uploaded images: the editor's uploads and featured images share these rules."""
 
 import io
-import uuid
+import secrets
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -64,8 +64,18 @@ def clean_image(upload) -> ContentFile:
             "or WebP picture." + CHOOSE_AGAIN,
             code="not_an_image",
         ) from None
-    stem = PurePath(upload.name or "image").stem[:60] or "image"
-    return ContentFile(data, name=f"{stem}-{uuid.uuid4().hex[:8]}.{ALLOWED_FORMATS[image_format]}")
+    return ContentFile(data, name=unguessable_name(upload.name, ALLOWED_FORMATS[image_format]))
+
+
+def unguessable_name(original: str | None, extension: str) -> str:
+    """Return a file name for a stored image that no one can find by trying names.
+
+    Uploads are public files (a draft's images too), so the name carries 128 random bits; the original's
+    stem stays in front of them for people reading a listing, cut so the whole name fits an ImageField's
+    100 characters with its folder (articles/YYYY/MM/): a longer name would be cut at the end, token first.
+    """
+    stem = PurePath(original or "image").stem[:40] or "image"
+    return f"{stem}-{secrets.token_hex(16)}.{extension}"
 
 
 def _check_pixel_budget(width, height, frames):

@@ -18,6 +18,8 @@ LARGEST_WIDTH = max(RENDITION_WIDTHS)
 # Every refusal ends so: browsers empty a file field after a failed save, so the person must choose it again.
 CHOOSE_AGAIN = " Nothing was stored from this file; choose it again once it is ready."
 MAX_PIXELS = 40_000_000  # well above any camera photo, far below a decompression bomb
+# Where the editor's uploads are stored (under year and month), beside the ImageFields' own folders.
+EDITOR_UPLOADS_FOLDER = "uploads"
 # Pillow format name -> file extension we store it under.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # The only entries of Pillow's image.info a clean copy keeps: colour and transparency, never metadata.

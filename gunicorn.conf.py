@@ -19,7 +19,12 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 # Access lines carry method, path and status only: no query strings, so nothing a reader typed is logged.
+# %(h)s is the client's address as the app counts it (DJANGO_TRUSTED_PROXIES), not the proxy's.
 accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
+logger_class = "clinic.core.access_log.ClientAddressLogger"
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Who may say the request came over HTTPS (X-Forwarded-Proto): the same proxies the app trusts.
+forwarded_allow_ips = (
+    os.environ.get("FORWARDED_ALLOW_IPS") or os.environ.get("DJANGO_TRUSTED_PROXIES") or "127.0.0.1"
+)

@@ -1,7 +1,7 @@
 """Checking and cleaning uploaded images: the editor's uploads and featured images share these rules."""
 
 import io
-import uuid
+import secrets
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -18,6 +18,8 @@ LARGEST_WIDTH = max(RENDITION_WIDTHS)
 # Every refusal ends so: browsers empty a file field after a failed save, so the person must choose it again.
 CHOOSE_AGAIN = " Nothing was stored from this file; choose it again once it is ready."
 MAX_PIXELS = 40_000_000  # well above any camera photo, far below a decompression bomb
+# Where the editor's uploads are stored (under year and month), beside the ImageFields' own folders.
+EDITOR_UPLOADS_FOLDER = "uploads"
 # Pillow format name -> file extension we store it under.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # The only entries of Pillow's image.info a clean copy keeps: colour and transparency, never metadata.
@@ -64,8 +66,18 @@ def clean_image(upload) -> ContentFile:
             "or WebP picture." + CHOOSE_AGAIN,
             code="not_an_image",
         ) from None
-    stem = PurePath(upload.name or "image").stem[:60] or "image"
-    return ContentFile(data, name=f"{stem}-{uuid.uuid4().hex[:8]}.{ALLOWED_FORMATS[image_format]}")
+    return ContentFile(data, name=unguessable_name(upload.name, ALLOWED_FORMATS[image_format]))
+
+
+def unguessable_name(original: str | None, extension: str) -> str:
+    """Return a file name for a stored image that no one can find by trying names.
+
+    Uploads are public files (a draft's images too), so the name carries 128 random bits; the original's
+    stem stays in front of them for people reading a listing, cut so the whole name fits an ImageField's
+    100 characters with its folder (articles/YYYY/MM/): a longer name would be cut at the end, token first.
+    """
+    stem = PurePath(original or "image").stem[:40] or "image"
+    return f"{stem}-{secrets.token_hex(16)}.{extension}"
 
 
 def _check_pixel_budget(width, height, frames):

@@ -22,7 +22,7 @@ from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_u
 from clinic.core.templatetags.images import recently_made
 from conditions.models import AdministrationRoute, Condition, EmergencyAdvice
 
-from .images import clean_image
+from .images import EDITOR_UPLOADS_FOLDER, clean_image
 from .models import Article, Author, Category, Tag
 from .structured_data import article_nodes
 
@@ -344,7 +344,7 @@ def upload_image(request):
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
     try:
-        name = default_storage.save(f"uploads/{timezone.now():%Y/%m}/{image.name}", image)
+        name = default_storage.save(f"{EDITOR_UPLOADS_FOLDER}/{timezone.now():%Y/%m}/{image.name}", image)
     except STORAGE_ERRORS:
         logger.exception("Could not store an uploaded image")
         return JsonResponse({"error": {"message": UPLOAD_FAILED_MESSAGE}}, status=503)

@@ -3,6 +3,7 @@
 Each variable is listed, with its default, in the README's configuration table.
 """
 
+import ipaddress
 import os
 import sys
 from datetime import timedelta
@@ -31,6 +32,19 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    networks = []
+    for part in env_list(name):
+        try:
+            networks.append(ipaddress.ip_network(part))
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name} lists addresses or networks separated by commas (172.30.57.0/24,10.0.0.5); "
+                f"{part!r} is not one: {error}."
+            ) from None
+    return networks
 
 
 # 1. Django core
@@ -258,7 +272,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Django's similarity check, and the username or name repeated or with a few characters added is refused.
+    {
+        "NAME": "clinic.staff_auth.passwords.PersonalInfoSimilarityValidator",
+        "OPTIONS": {"min_own_characters": 8},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -271,6 +289,11 @@ REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", not DEBUG)
 # its expiry SESSION_COOKIE_AGE forward, so only inactivity ends it. Readers have no session to save.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_HOURS", 8) * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+
+# The proxies in front of the app (addresses or networks). Only a request that comes from one of them has its
+# X-Forwarded-For read, right to left past these proxies, for the client's address
+# (clinic/core/client_address.py). Empty: the connection's own address is the client's; no header is believed.
+TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES")
 
 # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto, secure cookies, HSTS.
 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):
@@ -342,7 +365,9 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "clinic.staff_auth.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "clinic.staff_auth.lockout.client_ip"
+# The site's one rule for the client's address (TRUSTED_PROXIES): ipware's checks X-Forwarded-For entries by
+# prefix and never asks whether the connection itself came from a trusted proxy.
+AXES_CLIENT_IP_CALLABLE = "clinic.core.client_address.client_ip"
 # A success must not clear the counters: with address counting, one attacker's own good login would
 # clear the failures against every account tried from that address.
 AXES_RESET_ON_SUCCESS = False

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -137,6 +138,39 @@ def test_featured_image_is_checked_and_stripped_too(client):
     with article.featured_image.open() as stored:
         image = Image.open(io.BytesIO(stored.read()))
     assert dict(image.getexif()) == {} and image.size == (80, 120)
+
+
+# 128 random bits (32 hex digits) after the original's name: a draft's images are public files, found only
+# by someone who has been given the address, never by trying names.
+UNGUESSABLE_NAME = re.compile(r"(?P<stem>[^/]+)-(?P<token>[0-9a-f]{32})\.(?:jpg|png)")
+
+
+def test_uploaded_images_are_named_so_that_no_one_finds_them_by_trying(author_client):
+    urls = [
+        author_client.post(
+            UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))}
+        ).json()["url"]
+        for _ in range(2)
+    ]
+    names = [UNGUESSABLE_NAME.fullmatch(url.rpartition("/")[2]) for url in urls]
+    assert all(names), urls
+    assert [name["stem"] for name in names] == ["room", "room"]
+    assert names[0]["token"] != names[1]["token"]
+
+
+def test_a_featured_image_with_a_long_name_keeps_its_whole_random_part(admin_client):
+    article = ArticleFactory()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(admin_client.get(url), featured_image_alt="A quiet room")
+    long_name = "treatment-room-" * 6 + ".jpg"  # 94 characters, as long as the form accepts
+    data["featured_image"] = SimpleUploadedFile(long_name, _image_bytes())
+    assert admin_client.post(url, data).status_code == 302
+
+    stored = Article.objects.get(pk=article.pk).featured_image.name
+    folder, _, name = stored.rpartition("/")
+    assert folder.startswith("articles/") and len(stored) <= 100
+    assert UNGUESSABLE_NAME.fullmatch(name), stored  # not cut to fit the field, token first
+    assert default_storage.exists(stored)
 
 
 def _animation_bytes(image_format, size, frames):

@@ -64,7 +64,8 @@ def test_caddyfile_is_valid_for_caddy():
 def test_every_variable_the_deployment_sets_is_read_by_the_settings_and_in_the_readme(compose):
     names = set(compose["services"]["app1"]["environment"])
     names |= {line.split("=")[0] for line in (DEPLOY / "env.example").read_text().splitlines() if "=" in line}
-    names -= {"SITE_DOMAIN", "POSTGRES_PASSWORD", "MINIO_ROOT_PASSWORD"}  # the compose file's own inputs
+    # The compose file's own inputs:
+    names -= {"SITE_DOMAIN", "POSTGRES_PASSWORD", "MINIO_ROOT_PASSWORD", "CLINIC_NETWORK"}
     for name in names:
         # DATABASE_URL is read by dj-database-url; the last two by gunicorn.conf.py.
         assert f'"{name}"' in SETTINGS or name in {
@@ -73,3 +74,15 @@ def test_every_variable_the_deployment_sets_is_read_by_the_settings_and_in_the_r
             "FORWARDED_ALLOW_IPS",
         }, name
         assert re.search(rf"`{name}`", README), f"{name} is not in the README's configuration table"
+
+
+def test_app_servers_believe_forwarded_addresses_only_from_the_compose_network(compose):
+    """Issue 19: Caddy and the page cache connect from the project's own network, and only it is trusted."""
+    (network,) = compose["networks"]["default"]["ipam"]["config"]
+    for name in ("app1", "app2"):
+        environment = compose["services"][name]["environment"]
+        assert environment["DJANGO_TRUSTED_PROXIES"] == network["subnet"]
+        assert network["subnet"] == "${CLINIC_NETWORK:-172.30.57.0/24}"
+        assert "*" not in str(environment.get("FORWARDED_ALLOW_IPS", ""))
+    assert "CLINIC_NETWORK=172.30.57.0/24" in (DEPLOY / "env.example").read_text()
+    assert "`DJANGO_TRUSTED_PROXIES`" in README

@@ -6,6 +6,7 @@ import re
 import runpy
 from base64 import b32decode
 from datetime import datetime, timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
@@ -24,7 +25,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article
 from clinic.staff_auth import two_factor
-from clinic.staff_auth.lockout import client_ip
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,15 +160,88 @@ def test_failed_sign_ins_and_the_lockout_are_logged(client, editor, settings, ca
     assert "hunter2-wrong" not in caplog.text
 
 
-def test_failures_are_counted_against_the_client_behind_the_proxy(settings):
-    request = RequestFactory().post(
-        LOGIN_URL, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.50, 198.51.100.23"
+MADE_UP_ADDRESSES = [f"10.7.0.{n}" for n in range(1, 13)]
+PROXY = "10.0.0.2"  # the address the trusted proxy connects from
+
+
+def failed_sign_ins_with_made_up_addresses(connection_from, forwarded_for):
+    """Try one wrong password for each of 12 usernames, each request naming another made-up address."""
+    attacker = Client()
+    data = {"password": "wrong-guess", "next": ADMIN_URL}
+    return [
+        attacker.post(
+            LOGIN_URL,
+            {**data, "username": f"guess{n}"},
+            REMOTE_ADDR=connection_from,
+            HTTP_X_FORWARDED_FOR=forwarded_for(made_up),
+        ).status_code
+        for n, made_up in enumerate(MADE_UP_ADDRESSES)
+    ]
+
+
+def locked_after_the_limit(settings):
+    limit = settings.AXES_FAILURE_LIMIT
+    return [200] * (limit - 1) + [429] * (len(MADE_UP_ADDRESSES) - limit + 1)
+
+
+def counted_addresses():
+    return set(AccessAttempt.objects.values_list("ip_address", flat=True))
+
+
+def test_made_up_forwarded_addresses_do_not_evade_the_lockout_without_a_trusted_proxy(editor, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # as always with debug off
+    assert settings.TRUSTED_PROXIES == []  # the one-box default
+
+    statuses = failed_sign_ins_with_made_up_addresses("203.0.113.9", lambda made_up: made_up)
+
+    assert statuses == locked_after_the_limit(settings)
+    assert counted_addresses() == {"203.0.113.9"}  # the connection's own address, never the header's
+    # Nobody can lock out someone else's address by naming it: a real sign-in from one still works.
+    victim = Client()
+    assert sign_in(victim, "dana", address=MADE_UP_ADDRESSES[0]).status_code == 302
+    assert is_signed_in(victim)
+
+
+def test_behind_a_trusted_proxy_the_client_it_names_is_counted_whatever_the_client_added(editor, settings):
+    settings.TRUSTED_PROXIES = [ip_network("10.0.0.0/24")]
+
+    # The proxy appends the address it saw; what the client sent itself stays on the left.
+    statuses = failed_sign_ins_with_made_up_addresses(PROXY, lambda made_up: f"{made_up}, 198.51.100.23")
+
+    assert statuses == locked_after_the_limit(settings)
+    assert counted_addresses() == {"198.51.100.23"}
+    # The proxy's own address was not counted: another reader behind the same proxy signs in.
+    colleague = Client()
+    response = colleague.post(
+        LOGIN_URL,
+        {"username": "dana", "password": PASSWORD, "next": ADMIN_URL},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="192.0.2.44",
     )
-    assert client_ip(request) == "10.0.0.2"  # no proxy configured: the connection's own address
+    assert response.status_code == 302
+    assert is_signed_in(colleague)
+
+
+def test_a_client_that_goes_around_the_trusted_proxy_is_counted_by_its_own_address(editor, settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    assert (
-        client_ip(request) == "198.51.100.23"
-    )  # the hop our proxy added; the left one is the client's claim
+    settings.TRUSTED_PROXIES = [ip_network("10.0.0.0/24")]
+
+    statuses = failed_sign_ins_with_made_up_addresses("203.0.113.9", lambda made_up: made_up)
+
+    assert statuses == locked_after_the_limit(settings)
+    assert counted_addresses() == {"203.0.113.9"}
+
+
+def test_failed_sign_ins_are_logged_with_the_client_behind_the_proxy(client, editor, settings, caplog):
+    settings.TRUSTED_PROXIES = [ip_network("10.0.0.0/24")]
+    with caplog.at_level(logging.WARNING, logger="clinic.staff_auth"):
+        client.post(
+            LOGIN_URL,
+            {"username": "dana", "password": "wrong-guess"},
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR="10.7.0.1, 198.51.100.23",
+        )
+    assert "Failed sign-in for 'dana' from 198.51.100.23 (1 of" in caplog.text
 
 
 # Password rules
@@ -192,6 +265,52 @@ def test_weak_passwords_are_refused(password, code):
 
 def test_a_long_uncommon_password_is_accepted():
     assert validate_password("kiln-orbit-maple-71", UserFactory(username="dana")) is None
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "left"),
+    [
+        ("author2", "author2author2", 0),  # the review's example
+        ("author2", "Author2.Author2", 1),
+        ("author2", "author2-2026!!", 7),  # the username and a little
+        ("dana.whitfield", "whitfield.whitfield.26", 4),  # a part of the username, twice
+        ("writer", "wren.writer.2026", 6),  # the first name and the email's local part
+    ],
+)
+def test_a_password_made_of_the_username_or_name_is_refused_saying_why(username, password, left):
+    user = UserFactory(
+        username=username, first_name="Wren", last_name="Whitfield", email="writer@example.org"
+    )
+    with pytest.raises(ValidationError) as refused:
+        validate_password(password, user)
+    (error,) = refused.value.error_list
+    assert error.code == "password_too_similar"
+    assert error.messages == [
+        f"This password is too much like your username or name: without them, only {left} "
+        f"character{'' if left == 1 else 's'} {'is' if left == 1 else 'are'} left. "
+        "Use at least 8 characters besides them."
+    ]
+
+
+@pytest.mark.parametrize(
+    "password", ["author2-kiln-orbit-maple", "kiln-orbit-maple-71", "exampleexample-org"]
+)
+def test_a_password_with_enough_of_its_own_besides_the_username_is_accepted(password):
+    user = UserFactory(username="author2", first_name="Al", email="author2@example.org")
+    assert validate_password(password, user) is None
+
+
+def test_the_username_twice_is_refused_in_the_admins_password_change(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:password_change"),
+        {"old_password": PASSWORD, "new_password1": "DanaDanaDana", "new_password2": "DanaDanaDana"},
+    )
+    assert response.status_code == 200
+    assert "This password is too much like your username or name" in response.content.decode()
+    assert "nor your username or name repeated" in response.content.decode()  # the rule, told beforehand
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
 
 
 def test_changing_to_a_weak_password_in_the_admin_is_refused(client, editor):

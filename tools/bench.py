@@ -123,6 +123,8 @@ def servers(args):
             "minimal": gunicorn(
                 stack, {**env, "DJANGO_SETTINGS_MODULE": "minimal_site.settings", "PYTHONPATH": str(minimal)},
                 minimal, "minimal_site.wsgi:application", args.workers, workdir / "minimal.log", health="/",
+                # The shipped access logger reads the site's settings; the floor has none of them.
+                extra=["--logger-class", "gunicorn.glogging.Logger"],
             ),
         }  # fmt: skip
         if not args.no_front_cache and shutil.which("nginx"):
@@ -181,12 +183,12 @@ def write_minimal_project(workdir: Path) -> Path:
     return folder
 
 
-def gunicorn(stack, env, cwd, app, workers, log_path, health="/healthz") -> str:
+def gunicorn(stack, env, cwd, app, workers, log_path, health="/healthz", extra=()) -> str:
     port = free_port()
     # The same explicit config for the site and the floor: the shipped one, logs aside.
     command = [
         sys.executable, "-m", "gunicorn", app, "--config", str(ROOT / "gunicorn.conf.py"),
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--access-logfile", "/dev/null",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--access-logfile", "/dev/null", *extra,
     ]  # fmt: skip
     log = stack.enter_context(log_path.open("w"))
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)

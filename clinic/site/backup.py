@@ -28,7 +28,8 @@ RENDITIONS_FOLDER = "cache"  # sorl-thumbnail's renditions; regenerated on deman
 EXCLUDED_MODELS = ["contenttypes", "auth.permission", "sessions", "thumbnail"]
 
 
-def _stored_files(folder=""):
+def stored_files(folder=""):
+    """Yield the name of every stored file under folder ("dir/"), renditions left out."""
     try:
         directories, files = default_storage.listdir(folder)
     except FileNotFoundError:  # a local media folder nothing was uploaded to yet
@@ -38,7 +39,7 @@ def _stored_files(folder=""):
     for directory in directories:
         if not folder and directory == RENDITIONS_FOLDER:
             continue
-        yield from _stored_files(f"{folder}{directory}/")
+        yield from stored_files(f"{folder}{directory}/")
 
 
 def _add_bytes(archive, name, data: bytes):
@@ -63,7 +64,7 @@ def backup(output: Path) -> dict:
             verbosity=0,
         )
         records = dump.read_text().count("<object ")
-        media = sorted(_stored_files())
+        media = sorted(stored_files())
         manifest = {
             "format": FORMAT_VERSION,
             "created_at": timezone.now().isoformat(),

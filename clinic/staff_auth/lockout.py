@@ -1,10 +1,14 @@
-"""Lockout after failed sign-ins: the address counted, the page a locked-out person sees, the log."""
+"""Lockout after failed sign-ins: the page a locked-out person sees, and the log.
+
+The address counted is the client's as clinic.core.client_address finds it (AXES_CLIENT_IP_CALLABLE); axes
+hands it over as request.axes_ip_address, or get_client_ip_address asks the same function.
+"""
 
 import logging
 import math
 from datetime import datetime
 
-from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+from axes.helpers import get_client_ip_address, get_client_username, get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
@@ -16,27 +20,12 @@ from django.utils import dateformat, timezone
 log = logging.getLogger(__name__)
 
 
-def client_ip(request) -> str | None:
-    """Return the address that failed sign-ins are counted against.
-
-    Behind our TLS proxy (SECURE_PROXY_SSL_HEADER is set) REMOTE_ADDR is the proxy's own address, which
-    would lock out every member of staff at once; the client is the right-most X-Forwarded-For entry, the
-    one our proxy wrote (anything to its left is whatever the client chose to send).
-    """
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.headers.get("x-forwarded-for", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR")
-
-
 def locked_until(request, username: str | None) -> datetime | None:
     """Return when sign-ins for this username and address are allowed again (None: never by itself)."""
     cool_off = get_cool_off(request)
     if cool_off is None:
         return None
-    counted = Q(ip_address=getattr(request, "axes_ip_address", None) or client_ip(request))
+    counted = Q(ip_address=getattr(request, "axes_ip_address", None) or get_client_ip_address(request))
     if username:
         counted |= Q(username=username)
     latest = AccessAttempt.objects.filter(counted).aggregate(latest=Max("attempt_time"))["latest"]
@@ -79,7 +68,7 @@ def log_failed_sign_in(sender, credentials, request=None, **kwargs):
     log.warning(
         "Failed sign-in for %r from %s (%s of %s before lockout)",
         credentials.get("username"),
-        getattr(request, "axes_ip_address", None) or client_ip(request),
+        getattr(request, "axes_ip_address", None) or get_client_ip_address(request),
         getattr(request, "axes_failures_since_start", None) or "?",
         get_failure_limit(request, credentials),
     )

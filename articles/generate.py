@@ -43,7 +43,7 @@ OPENINGS = [
     "Our team regularly discusses", "Studies of",
 ]  # fmt: skip
 MIDDLES = [
-    "which is usually given in a certified clinic with monitoring",
+    "which is usually given in a clinic, with monitoring",
     "where blood pressure, heart rate and dissociation are watched closely",
     "because the response can differ a great deal from one person to the next",
     "since the evidence is strongest for depression that has not responded to other treatment",
@@ -51,7 +51,9 @@ MIDDLES = [
     "although the benefit often fades without a plan for maintenance",
     "and a clinician reviews the history of psychosis, heart disease and substance use first",
     "since ketamine affects blood pressure and perception for a few hours",
-    "as the FDA-approved form is esketamine, taken with an oral antidepressant",
+    "as the FDA-approved form, esketamine, is used for treatment-resistant depression on its own or with an "
+    "oral antidepressant, and together with one for depressive symptoms with acute suicidal thoughts or "
+    "behavior",
 ]  # fmt: skip
 CLOSINGS = [
     "Ask your clinician what this means for you.",

@@ -118,7 +118,7 @@ def test_safety_article_scopes_maois_to_esketamine_and_psychosis_to_clinic_polic
     psychosis = next(block for block in blocks if "psychotic" in block)
 
     assert "with esketamine" in maois and "the ketamine label" in maois
-    assert "our clinic's policy" in psychosis and "weigh benefit and risk" in psychosis
+    assert "our clinic's policy" in psychosis and "only if the benefit outweighs the risk" in psychosis
 
 
 def test_esketamine_pages_state_the_boxed_warning_and_what_the_rems_requires(articles):

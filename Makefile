@@ -8,7 +8,7 @@ PORT ?= 8000
 # Local runs are development runs; CI and production set their own environment.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test e2e audit bench lint format install install-dev clean backup restore scale-check
+.PHONY: run test e2e audit bench lint format install install-dev clean backup restore scale-check outdated
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,16 @@ lint: install-dev
 	$(BIN)/lint-imports
 	git ls-files -z '*.py' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# What has a newer release than the pins: the venv (installed from requirements*.txt) and tools/'s Node
+# packages. A report, not a check: it exits 0 either way. Dependabot proposes the updates (see the README).
+outdated: install-dev
+	@echo "Python packages with a newer release (requirements.txt, requirements-dev.txt and what they pull in):"
+	@$(BIN)/pip list --outdated
+	@echo
+	@echo "Node tools with a newer release (tools/package.json):"
+	@cd tools && { [ -d node_modules ] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; } \
+		&& { npm outdated || [ $$? -eq 1 ]; }
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -4,14 +4,17 @@ user may do to an object only what the admin's has_*_permission(request, obj) al
 Django's own add, change, delete and changelist views already ask those questions. The mixin closes the
 paths that don't: django-simple-history's history pages (they check view permission only, and save a
 POSTed old version), admin actions (Django checks the model, not the rows chosen), and any save or delete
-that reaches save_model or delete_model some other way.
+that reaches save_model or delete_model some other way. Its changelists take a filter across a reverse
+relation only where the admin offers that filter, so a hand-made URL reads nothing the list doesn't show.
 """
 
 import functools
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import ForeignObjectRel
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 
 # Set on a request whose history item is shown to someone who may not change the object.
@@ -20,6 +23,30 @@ READ_ONLY_FLAG = "_admin_history_read_only"
 
 class RoleAdminMixin:
     """Put first in every ModelAdmin's bases (a test checks that every registered admin does)."""
+
+    # Changelist filters
+
+    def lookup_allowed(self, lookup, value, request):
+        # Django 5.2.20 refuses reverse foreign keys and many-to-many relations the admin doesn't offer as
+        # filters, but still takes a reverse one-to-one (people ?author__pk=N): refuse every reverse relation
+        # the list doesn't offer. Further hops are Django's to refuse; it takes none the list doesn't offer.
+        first = lookup.split(LOOKUP_SEP, 1)[0]
+        try:
+            field = self.opts.get_field(first)
+        except FieldDoesNotExist:
+            field = None
+        if isinstance(field, ForeignObjectRel) and first not in self._offered_filters(request):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def _offered_filters(self, request):
+        offered = {self.date_hierarchy}
+        # Each item is a field path, a (field path, filter class) pair, or a filter class.
+        for item in self.get_list_filter(request):
+            path = item[0] if isinstance(item, (list, tuple)) else item
+            name = path if isinstance(path, str) else getattr(path, "parameter_name", "")
+            offered.add(name.split(LOOKUP_SEP, 1)[0])
+        return offered
 
     # History views (django-simple-history)
 

@@ -51,9 +51,9 @@ MIDDLES = [
     "although the benefit often fades without a plan for maintenance",
     "and a clinician reviews the history of psychosis, heart disease and substance use first",
     "since ketamine affects blood pressure and perception for a few hours",
-    "as the FDA-approved form, esketamine, is used in adults for treatment-resistant depression on its own or "
-    "with an oral antidepressant, and together with one for depressive symptoms of major depression with acute "
-    "suicidal thoughts or behavior",
+    "as the FDA-approved form, esketamine, is used in adults for treatment-resistant depression on its own "
+    "or with an oral antidepressant, and together with one for depressive symptoms of major depression with "
+    "acute suicidal thoughts or behavior",
 ]  # fmt: skip
 CLOSINGS = [
     "Ask your clinician what this means for you.",

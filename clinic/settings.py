@@ -185,6 +185,10 @@ PAGE_CACHE_GENERATION_SECONDS = 0.25
 # Each worker also keeps the pages it served lately in its own memory, up to this size, so that a repeated
 # hit costs no round trip to the shared cache (a new generation empties it).
 PAGE_CACHE_LOCAL_BYTES = env_int("DJANGO_PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024
+# At most this many kept pages per path and content generation with a query string (a search, a page number;
+# parameters a page doesn't read are dropped first), and as many without: anonymous requests can't fill the
+# cache (issue 19). Beyond it a page is rendered for each request, as if the page cache were off.
+PAGE_CACHE_VARIANTS_PER_PATH = env_int("DJANGO_PAGE_CACHE_VARIANTS_PER_PATH", 50)
 # Never cached: the admin, the pre-screen (health answers), machine paths, uploads, view counting.
 PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",

@@ -245,6 +245,11 @@ if S3_BUCKET:
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Image uploads per person (the editor's and the admin forms' together) in each window of this many minutes:
+# decoding costs CPU and memory, so one account can't keep the workers busy (issue 19). Counted in the shared
+# cache, so the limit holds across workers and servers.
+UPLOAD_RATE_LIMIT = env_int("DJANGO_UPLOAD_RATE_LIMIT", 60)
+UPLOAD_RATE_MINUTES = env_int("DJANGO_UPLOAD_RATE_MINUTES", 10)
 # Public forms (the pre-screen) are a few hundred bytes; anything far larger is refused unread.
 PUBLIC_POST_MAX_BYTES = env_int("DJANGO_PUBLIC_POST_MAX_BYTES", 16 * 1024)
 

@@ -16,6 +16,8 @@ from clinic.core import page_cache
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
 from tests.test_conditions_safety import CHECK_GET_QUERIES
+from tests.test_outages import _redis_cache
+from tools.services import closed_port
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -346,3 +348,12 @@ def test_the_sitemap_keeps_one_copy_whatever_the_query_string_even_past_the_page
 def test_the_sitemap_page_number_still_reaches_the_sitemap(client, content):
     assert client.get("/sitemap-articles.xml?p=1&utm_x=1").status_code == 200
     assert client.get("/sitemap-articles.xml?p=2").status_code == 404  # one page of URLs only
+
+
+def test_pages_are_served_and_nothing_is_kept_while_the_shared_cache_does_not_answer(
+    client, content, kept_pages, settings
+):
+    settings.CACHES = _redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+    for path in ("/", "/articles/?page=1", "/search/?q=sleep"):
+        assert client.get(path).status_code == 200, path
+    assert kept_pages == set()

@@ -30,6 +30,14 @@ def _is_editor(request):
     return request.user.has_perm("articles.publish_article")
 
 
+class FormKnowsUserMixin:
+    """Admin mixin: the form knows who is saving (form.request_user), for the workflow and upload rules."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"request_user": request.user})
+
+
 class ReferenceInline(admin.TabularInline):
     model = Reference
     fields = ["order", "source"]
@@ -51,6 +59,7 @@ class ReferenceInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    FormKnowsUserMixin,
     RoleAdminMixin,
     UploadsNeedStorageMixin,
     RedirectOnDeleteAdminMixin,
@@ -169,10 +178,6 @@ class ArticleAdmin(
 
     def public_address(self, obj):
         return obj.get_absolute_url() if obj.is_public else None
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"request_user": request.user})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["workflow_buttons"] = [
@@ -345,7 +350,13 @@ class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(RoleAdminMixin, UploadsNeedStorageMixin, RedirectOnDeleteAdminMixin, SimpleHistoryAdmin):
+class AuthorAdmin(
+    FormKnowsUserMixin,
+    RoleAdminMixin,
+    UploadsNeedStorageMixin,
+    RedirectOnDeleteAdminMixin,
+    SimpleHistoryAdmin,
+):
     fallback_address = "/articles/"
     form = AuthorAdminForm
     list_display = ["display_name", "credentials", "role", "may_review", "user"]

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from .images import CHOOSE_AGAIN, clean_image
+from .images import CHOOSE_AGAIN, clean_image, count_upload
 from .models import Article, Author
 from .workflow import WorkflowFormMixin
 
@@ -22,9 +22,10 @@ def _https_by_default(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-def _cleaned_upload(value):
-    # Only a new upload is re-encoded; an image already stored passed through here when it came in.
+def _cleaned_upload(value, uploader):
+    # Only a new upload is counted and re-encoded; a stored image passed through here when it came in.
     if isinstance(value, UploadedFile):
+        count_upload(uploader)
         return clean_image(value)
     return value
 
@@ -74,7 +75,7 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
                 self.initial["loaded_version"] = current.isoformat()
 
     def clean_featured_image(self):
-        return _cleaned_upload(self.cleaned_data.get("featured_image"))
+        return _cleaned_upload(self.cleaned_data.get("featured_image"), self.request_user)
 
     def full_clean(self):
         super().full_clean()
@@ -119,13 +120,15 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
 
 
 class AuthorAdminForm(forms.ModelForm):
+    request_user = None  # set by the admin's get_form (FormKnowsUserMixin)
+
     class Meta:
         model = Author
         fields = ["display_name", "slug", "credentials", "role", "bio", "photo", "user", "may_review"]
         error_messages = {"photo": {"invalid_image": UNREADABLE_IMAGE}}
 
     def clean_photo(self):
-        return _cleaned_upload(self.cleaned_data.get("photo"))
+        return _cleaned_upload(self.cleaned_data.get("photo"), self.request_user)
 
     def full_clean(self):
         super().full_clean()

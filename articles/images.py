@@ -1,13 +1,16 @@
 """Checking and cleaning uploaded images: the editor's uploads and featured images share these rules."""
 
 import io
+import math
 import secrets
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
+from clinic.core.rate_limit import RateLimit
 from clinic.core.templatetags.images import RENDITION_WIDTHS
 
 # The stated limit: a phone photo (typically 3–12 MB) is accepted and made smaller; past this, refused.
@@ -20,10 +23,48 @@ CHOOSE_AGAIN = " Nothing was stored from this file; choose it again once it is r
 MAX_PIXELS = 40_000_000  # well above any camera photo, far below a decompression bomb
 # Where the editor's uploads are stored (under year and month), beside the ImageFields' own folders.
 EDITOR_UPLOADS_FOLDER = "uploads"
+# The most pixels one upload may decode, per format (issue 19): decoding and scaling down then stay under
+# about 128 MB at their peak, where a 6300 × 6300 PNG took over 300 MB. Measured with Pillow 13: a PNG or GIF
+# takes up to 9 bytes a pixel (4 decoded, 4 more to scale transparency), a WebP 15 (libwebp keeps canvases of
+# its own). A JPEG is decoded at 1/2, 1/4 or 1/8 of its size whenever that is still wider than what is kept
+# (Image.draft), so a camera photo up to MAX_PIXELS fits; only a long, narrow one meets its figure here.
+# Pillow's own Image.MAX_IMAGE_PIXELS (89 million) is left alone: these checks come before it would.
+MAX_DECODED_PIXELS = {"JPEG": 12_000_000, "PNG": 12_000_000, "GIF": 12_000_000, "WEBP": 6_000_000}
 # Pillow format name -> file extension we store it under.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # The only entries of Pillow's image.info a clean copy keeps: colour and transparency, never metadata.
 KEPT_INFO = ("icc_profile", "transparency")
+
+
+class TooManyUploads(ValidationError):
+    """An upload refused as its uploader is past UPLOAD_RATE_LIMIT; retry_after: seconds until they may."""
+
+    def __init__(self, message, retry_after: int):
+        super().__init__(message, code="rate_limited")
+        self.retry_after = retry_after
+
+
+def count_upload(user):
+    """Count one image upload by user, or raise TooManyUploads once they are past the limit.
+
+    Called before the file is read, so that refused uploads cost nothing; a refused file counts too.
+    """
+    minutes = settings.UPLOAD_RATE_MINUTES
+    limit = RateLimit("image-uploads", settings.UPLOAD_RATE_LIMIT, minutes * 60)
+    if limit.take(user.pk):
+        return
+    wait = limit.seconds_left()
+    uploads, window = _count(limit.limit, "image upload"), _count(minutes, "minute")
+    later = _count(math.ceil(wait / 60), "minute")
+    raise TooManyUploads(
+        f"You have reached the limit of {uploads} in {window}. "
+        f"Nothing was stored from this file; upload it again in {later}.",
+        retry_after=wait,
+    )
+
+
+def _count(number, noun):
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def clean_image(upload) -> ContentFile:
@@ -34,6 +75,7 @@ def clean_image(upload) -> ContentFile:
     rotation, and one wider than the largest rendition the site shows (LARGEST_WIDTH) is scaled down to it.
     An animation keeps only its first frame: pages show still images (moving images distract
     and need a pause control), and decoding every frame is how a small file exhausts a worker's memory.
+    What is decoded at once is bounded too (MAX_DECODED_PIXELS), and a JPEG is decoded at reduced size.
     """
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
@@ -57,6 +99,8 @@ def clean_image(upload) -> ContentFile:
         _check_pixel_budget(width, height, frames)
         upload.seek(0)
         with Image.open(upload) as image:
+            _decode_no_larger_than_kept(image)
+            _check_decoded_pixels(image, image_format, width, height)
             data = _reencode(image, image_format)
     except ValidationError:
         raise
@@ -87,7 +131,7 @@ def _check_pixel_budget(width, height, frames):
     if frames > 1:
         message = (
             f"This animation has {frames} frames of {width} × {height} pixels, too many to process. "
-            "Upload a still image (JPEG, PNG or WebP) no larger than about 6000 × 6000 pixels."
+            "Upload a still image instead: a JPEG up to about 6000 × 6000 pixels, or a PNG up to 4000 × 3000."
         ) + CHOOSE_AGAIN
     else:
         message = (
@@ -97,15 +141,60 @@ def _check_pixel_budget(width, height, frames):
     raise ValidationError(message, code="too_many_pixels")
 
 
+def _sideways(image) -> bool:
+    # EXIF orientations 5-8: the camera stored the picture on its side, so its height is the width shown.
+    return image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8)
+
+
+def _kept_size(image) -> tuple[int, int]:
+    """Return the size image is stored at, in its stored orientation: no wider than LARGEST_WIDTH upright."""
+    width, height = image.size
+    shown_width = height if _sideways(image) else width
+    if shown_width <= LARGEST_WIDTH:
+        return width, height
+    scale = LARGEST_WIDTH / shown_width
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _decode_no_larger_than_kept(image):
+    # Before any pixel is decoded, a JPEG (the one format Pillow can read at reduced size) is set to be read
+    # at 1/2, 1/4 or 1/8 of its size, never smaller than what is kept. Its EXIF is in the header, so reading
+    # the orientation decodes nothing; a PNG's may come after the pixels, so other formats aren't asked.
+    if image.format == "JPEG":
+        image.draft(None, _kept_size(image))
+
+
+def _check_decoded_pixels(image, image_format, width, height):
+    limit = MAX_DECODED_PIXELS[image_format]
+    if image.width * image.height <= limit:
+        return
+    millions = f"{limit // 1_000_000} million pixels"
+    if image_format == "JPEG":
+        reason = f"an image this long and narrow can have at most {millions}"
+    else:
+        name = "WebP" if image_format == "WEBP" else image_format
+        jpeg = f"a JPEG photo up to {MAX_PIXELS // 1_000_000} million"
+        reason = f"{name} images can have at most {millions} ({jpeg})"
+    raise ValidationError(
+        f"This image is {width} × {height} pixels, too many to process: {reason}. "
+        "Export a smaller version (2000 pixels wide is plenty)." + CHOOSE_AGAIN,
+        code="too_many_pixels",
+    )
+
+
 def _reencode(image, image_format) -> bytes:
-    image.seek(0)
-    upright = ImageOps.exif_transpose(image)  # a copy, when the camera recorded a rotation
-    pixels = upright.copy() if upright is image else upright
-    if pixels.width > LARGEST_WIDTH:
-        height = max(1, round(pixels.height * LARGEST_WIDTH / pixels.width))
-        pixels = pixels.resize((LARGEST_WIDTH, height), Image.Resampling.LANCZOS)
+    # One full-size image in memory at most: the decoded one. Scaling down comes first, and turning upright
+    # (a copy) and dropping metadata are done on the small result.
+    image.load()
+    kept_info = {key: image.info[key] for key in KEPT_INFO if key in image.info}
+    size = _kept_size(image)
+    pixels = image
+    if size != image.size:
+        pixels = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if image.getexif().get(ExifTags.Base.Orientation, 1) != 1:
+        pixels = ImageOps.exif_transpose(pixels)
     # Nothing from the original's metadata is carried over but what drawing the pixels needs.
-    pixels.info = {key: image.info[key] for key in KEPT_INFO if key in image.info}
+    pixels.info = kept_info
     out = io.BytesIO()
     if image_format == "JPEG" and pixels.mode not in ("RGB", "L"):
         pixels = pixels.convert("RGB")

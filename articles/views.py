@@ -22,7 +22,7 @@ from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_u
 from clinic.core.templatetags.images import recently_made
 from conditions.models import AdministrationRoute, Condition, EmergencyAdvice
 
-from .images import EDITOR_UPLOADS_FOLDER, clean_image
+from .images import EDITOR_UPLOADS_FOLDER, TooManyUploads, clean_image, count_upload
 from .models import Article, Author, Category, Tag
 from .structured_data import article_nodes
 
@@ -339,6 +339,15 @@ def upload_image(request):
     upload = request.FILES.get("upload")
     if upload is None:
         return JsonResponse({"error": {"message": "Choose an image file to upload."}}, status=400)
+    try:
+        count_upload(request.user)
+    except TooManyUploads as refusal:
+        # CKEditor's upload adapter shows error.message whatever the status; 429 tells anything else.
+        return JsonResponse(
+            {"error": {"message": refusal.messages[0]}},
+            status=429,
+            headers={"Retry-After": str(refusal.retry_after)},
+        )
     try:
         image = clean_image(upload)
     except ValidationError as error:

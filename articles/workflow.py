@@ -174,7 +174,7 @@ class WorkflowFormMixin(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
         help_text="Kept with the article and sent with the notification. Needed when sending back.",
     )
-    request_user = None  # set by ArticleAdmin.get_form
+    request_user = None  # set by the admin's get_form (FormKnowsUserMixin)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -185,6 +185,10 @@ PAGE_CACHE_GENERATION_SECONDS = 0.25
 # Each worker also keeps the pages it served lately in its own memory, up to this size, so that a repeated
 # hit costs no round trip to the shared cache (a new generation empties it).
 PAGE_CACHE_LOCAL_BYTES = env_int("DJANGO_PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024
+# At most this many kept pages per path and content generation with a query string (a search, a page number;
+# parameters a page doesn't read are dropped first), and as many without: anonymous requests can't fill the
+# cache (issue 19). Beyond it a page is rendered for each request, as if the page cache were off.
+PAGE_CACHE_VARIANTS_PER_PATH = env_int("DJANGO_PAGE_CACHE_VARIANTS_PER_PATH", 50)
 # Never cached: the admin, the pre-screen (health answers), machine paths, uploads, view counting.
 PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",
@@ -241,6 +245,11 @@ if S3_BUCKET:
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Image uploads per person (the editor's and the admin forms' together) in each window of this many minutes:
+# decoding costs CPU and memory, so one account can't keep the workers busy (issue 19). Counted in the shared
+# cache, so the limit holds across workers and servers.
+UPLOAD_RATE_LIMIT = env_int("DJANGO_UPLOAD_RATE_LIMIT", 60)
+UPLOAD_RATE_MINUTES = env_int("DJANGO_UPLOAD_RATE_MINUTES", 10)
 # Public forms (the pre-screen) are a few hundred bytes; anything far larger is refused unread.
 PUBLIC_POST_MAX_BYTES = env_int("DJANGO_PUBLIC_POST_MAX_BYTES", 16 * 1024)
 

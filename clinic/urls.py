@@ -17,10 +17,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", cache_per_generation()(sitemap_or_index), name="sitemap"),
+    # Django's sitemap views read the page number from ?p=.
+    path("sitemap.xml", cache_per_generation(query_parameters=["p"])(sitemap_or_index), name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        cache_per_generation()(sitemap),
+        cache_per_generation(query_parameters=["p"])(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

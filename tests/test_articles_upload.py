@@ -1,17 +1,25 @@
 import io
+import os
 import re
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from articles.models import Article
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 from tests.test_articles_admin import form_data
+from tests.test_outages import _redis_cache
+from tools.services import closed_port
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +71,18 @@ def test_upload_strips_exif_and_gps_and_turns_the_photo_upright(author_client):
     assert stored.getexif().get_ifd(0x8825) == {}
     assert b"PocketCam" not in default_storage.open(response.json()["url"].removeprefix("/media/")).read()
     assert stored.size == (80, 120)
+
+
+def test_upload_turns_a_large_sideways_photo_upright_at_the_largest_width_shown(author_client):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken rotated: stored sideways, 2400 wide, shown 1600 wide
+    out = io.BytesIO()
+    Image.new("RGB", (2400, 1600), "teal").save(out, format="JPEG", exif=exif.tobytes())
+
+    response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("tall.jpg", out.getvalue())})
+
+    stored = _stored(response)
+    assert stored.size == (1200, 1800) and dict(stored.getexif()) == {}
 
 
 @pytest.mark.parametrize(
@@ -271,3 +291,173 @@ def test_upload_is_open_to_every_role_that_writes(client, group, allowed):
     response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))})
 
     assert (response.status_code == 200) is allowed
+
+
+# Issue 19: decoding an upload takes bounded memory, and each person's uploads are limited in number.
+
+
+def _big_image_bytes(image_format, size, mode="RGB"):
+    # A gradient: decoding costs what a photo's pixels cost, while the file stays small.
+    image = Image.linear_gradient("L").resize(size)
+    if mode == "RGBA":
+        image = image.convert("RGB")
+        image.putalpha(Image.linear_gradient("L").transpose(Image.Transpose.ROTATE_90).resize(size))
+    out = io.BytesIO()
+    image.convert(mode).save(out, format=image_format)
+    return out.getvalue()
+
+
+def test_upload_refuses_a_png_too_large_to_decode_at_once_and_stores_nothing(author_client):
+    wall = _big_image_bytes("PNG", (6300, 6300), mode="L")  # under the 40 million pixels a JPEG may have
+    assert len(wall) < 1024 * 1024
+
+    response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("wall.png", wall)})
+
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert "6300 × 6300 pixels" in message and "PNG images can have at most 12 million pixels" in message
+    assert "JPEG photo up to 40 million" in message and "choose it again" in message
+    assert not default_storage.exists("uploads")
+
+
+MEASURE_PEAK = """
+import os, sys
+import django
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from articles.images import clean_image
+
+def kilobytes(field):
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field))
+
+upload = SimpleUploadedFile("big", open(sys.argv[1], "rb").read())
+before = kilobytes("VmRSS:")
+clean_image(upload)
+print((kilobytes("VmHWM:") - before) // 1024)
+"""
+# What one upload may add to a worker's memory at its peak (articles/images.py, MAX_DECODED_PIXELS): five
+# workers uploading at once stay under 700 MB. Before issue 19 these images took 150-310 MB each.
+DECODE_MEMORY_BOUND_MB = 128
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak memory Linux reports")
+@pytest.mark.parametrize(
+    ("image_format", "size", "mode"),
+    [
+        ("JPEG", (6000, 6000), "RGB"),  # 36 million pixels, decoded at a quarter of the width
+        ("JPEG", (1200, 10000), "RGB"),  # no narrower than what is kept: decoded whole
+        ("PNG", (4000, 3000), "RGBA"),
+        ("GIF", (4000, 3000), "P"),
+        ("WEBP", (3000, 2000), "RGBA"),
+    ],
+)
+def test_decoding_the_largest_allowed_image_stays_within_a_memory_bound(tmp_path, image_format, size, mode):
+    path = tmp_path / f"big.{image_format.lower()}"
+    path.write_bytes(_big_image_bytes(image_format, size, mode))
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "clinic.settings", "DJANGO_DEBUG": "1"}
+    environment["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE_PEAK, str(path)], env=environment, capture_output=True, text=True
+    )
+
+    assert run.returncode == 0, run.stderr  # accepted: the image is within the limits
+    assert int(run.stdout) < DECODE_MEMORY_BOUND_MB
+
+
+@pytest.fixture
+def three_uploads(settings):
+    settings.UPLOAD_RATE_LIMIT = 3
+    settings.UPLOAD_RATE_MINUTES = 10
+
+
+def _upload(client, name="room.png"):
+    return client.post(UPLOAD_URL, {"upload": SimpleUploadedFile(name, _image_bytes("PNG"))})
+
+
+def _stored_files(folder="uploads"):
+    if not default_storage.exists(folder):
+        return []
+    folders, files = default_storage.listdir(folder)
+    return files + [name for sub in folders for name in _stored_files(f"{folder}/{sub}")]
+
+
+def test_uploads_past_the_limit_answer_429_with_a_message_and_another_author_is_not_affected(
+    author_client, three_uploads, time_machine
+):
+    time_machine.move_to(datetime(2026, 12, 1, 10, 1, tzinfo=UTC), tick=False)  # a minute into a window
+    assert [_upload(author_client).status_code for _ in range(3)] == [200, 200, 200]
+
+    refused = _upload(author_client, "one-too-many.png")
+
+    assert refused.status_code == 429
+    message = refused.json()["error"]["message"]
+    assert "limit of 3 image uploads in 10 minutes" in message and "Nothing was stored" in message
+    assert "upload it again in 9 minutes" in message and refused["Retry-After"] == str(9 * 60)
+    assert not any("one-too-many" in name for name in _stored_files())
+    assert len(_stored_files()) == 3
+
+    other = Client()
+    other_author = UserFactory()
+    other_author.groups.add(Group.objects.get(name="Authors"))
+    other.force_login(other_author)
+    assert _upload(other).status_code == 200
+
+    time_machine.shift(timedelta(minutes=10))
+    assert _upload(author_client).status_code == 200  # a new window: the author may upload again
+
+
+def test_a_featured_image_past_the_limit_is_refused_by_the_form_keeping_what_was_typed(
+    client, three_uploads, settings
+):
+    settings.UPLOAD_RATE_LIMIT = 1
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert (
+        client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("a.png", _image_bytes("PNG"))}).status_code
+        == 200
+    )
+    article = ArticleFactory(title="Before")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url), title="Typed before the upload", featured_image_alt="A quiet room")
+    data["featured_image"] = SimpleUploadedFile("room.jpg", _image_bytes())
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "limit of 1 image upload in 10 minutes" in form.errors["featured_image"][0]
+    assert form["title"].value() == "Typed before the upload"
+    article.refresh_from_db()
+    assert article.title == "Before" and not article.featured_image
+    assert not default_storage.exists("articles")  # where a featured image would have been stored
+
+
+def test_an_author_photo_counts_as_an_upload_too(client, three_uploads, settings):
+    settings.UPLOAD_RATE_LIMIT = 1
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    author = AuthorFactory(display_name="Dana Whitfield")
+    url = reverse("admin:articles_author_change", args=[author.pk])
+    data = form_data(client.get(url))
+    data["photo"] = SimpleUploadedFile("dana.jpg", _image_bytes())
+    assert client.post(url, data).status_code == 302  # the one upload allowed
+
+    data = form_data(client.get(url), bio="Typed with the second photo")
+    data["photo"] = SimpleUploadedFile("dana-again.jpg", _image_bytes())
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "limit of 1 image upload in 10 minutes" in form.errors["photo"][0]
+    assert form["bio"].value() == "Typed with the second photo"
+
+
+def test_uploads_are_not_refused_while_the_shared_cache_does_not_answer(author_client, settings, caplog):
+    settings.UPLOAD_RATE_LIMIT = 1
+    settings.CACHES = _redis_cache(f"redis://127.0.0.1:{closed_port()}/0")  # nowhere to count: let it be
+    assert [_upload(author_client).status_code for _ in range(2)] == [200, 200]
+    assert "Cache unavailable" in caplog.text

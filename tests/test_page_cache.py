@@ -1,6 +1,7 @@
 """Issue 12: anonymous pages from the shared cache, right after every change, never anything private."""
 
 import gzip
+import uuid
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -15,6 +16,8 @@ from clinic.core import page_cache
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
 from tests.test_conditions_safety import CHECK_GET_QUERIES
+from tests.test_outages import _redis_cache
+from tools.services import closed_port
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -240,3 +243,117 @@ def test_cached_pages_keep_the_security_headers_and_plain_http_is_still_redirect
     assert again["ETag"] == first["ETag"]  # served from the cache
     plain = client.get("/conditions/")
     assert plain.status_code == 301 and plain["Location"].startswith("https://")
+
+
+# Issue 19: what the page cache keeps is bounded, whatever anonymous readers put in the query string.
+
+
+class CountedCache:
+    """A cache, recording the key of every entry written into it whose key holds `marker`."""
+
+    def __init__(self, real, marker):
+        self.real = real
+        self.marker = marker
+        self.keys = set()
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def set(self, key, *args, **kwargs):
+        if self.marker in key:
+            self.keys.add(key)
+        return self.real.set(key, *args, **kwargs)
+
+
+@pytest.fixture
+def kept_pages(monkeypatch):
+    counted = CountedCache(page_cache.cache, "page:")
+    monkeypatch.setattr(page_cache, "cache", counted)
+    return counted.keys
+
+
+def random_token():
+    return uuid.uuid4().hex[:12]
+
+
+def test_tracking_parameters_keep_no_extra_pages(client, content, kept_pages):
+    plain = {path: client.get(path).content for path in ("/", "/articles/", "/conditions/")}
+    for n in range(200):
+        path = list(plain)[n % len(plain)]
+        token = random_token()
+        response = client.get(f"{path}?utm_x={token}&fbclid={token}")
+        assert response.status_code == 200
+        assert response.content == plain[path], path  # the reader gets the page, nothing of the tracker
+    assert len(kept_pages) == len(plain)
+
+
+def test_a_paginated_list_keeps_one_page_per_page_number_and_drops_the_rest(
+    client, content, kept_pages, django_assert_num_queries
+):
+    ArticleFactory.create_batch(12, published=True)
+    second = client.get("/articles/?utm_source=newsletter&page=2")
+    assert second.context["page_obj"].number == 2
+    html = second.content.decode()
+    assert 'href="?page=1"' in html and "utm_source" not in html  # the kept page links to no tracker
+    with django_assert_num_queries(0):
+        again = client.get("/articles/?page=2&utm_campaign=spring")
+    assert again.content == second.content
+    first = client.get("/articles/?utm_source=other")
+    assert first.content != second.content and 'href="?page=2"' in first.content.decode()
+    assert len(kept_pages) == 2
+
+
+def test_search_keeps_one_page_per_search_whatever_else_the_address_holds(
+    client, content, kept_pages, django_assert_num_queries
+):
+    found = client.get("/search/?utm_source=x&q=sleep")
+    assert "Sleep after an infusion" in found.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get("/search/?q=sleep&ref=y").content == found.content
+    paged = client.get("/search/?page=1&q=sleep")
+    with django_assert_num_queries(0):
+        assert client.get("/search/?q=sleep&page=1").content == paged.content  # the order doesn't matter
+    other = client.get("/search/?q=driving&utm_source=x").content.decode()
+    assert "Sleep after an infusion" not in other and "“driving”" in other
+    assert len(kept_pages) == 3
+
+
+def test_pages_kept_for_one_address_are_capped_and_the_plain_page_is_still_kept(
+    client, content, kept_pages, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_VARIANTS_PER_PATH = 5
+    for _ in range(30):
+        word = random_token()
+        html = client.get(f"/search/?q={word}").content.decode()
+        assert f"for “{word}”" in html  # each reader still gets the answer to their own search
+    assert len(kept_pages) == settings.PAGE_CACHE_VARIANTS_PER_PATH
+    client.get("/search/")
+    with django_assert_num_queries(0):
+        client.get("/search/")  # the searches' slots do not crowd out the page without a query
+    assert len(kept_pages) == settings.PAGE_CACHE_VARIANTS_PER_PATH + 1
+
+
+def test_the_sitemap_keeps_one_copy_whatever_the_query_string_even_past_the_page_cache(
+    client, content, monkeypatch, settings
+):
+    counted = CountedCache(content_cache.cache, ":view:")
+    monkeypatch.setattr(content_cache, "cache", counted)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "made-up"  # the page cache lets it by, to the view's cache
+    first = client.get("/sitemap.xml").content
+    for _ in range(20):
+        assert client.get(f"/sitemap.xml?x={random_token()}").content == first
+    assert len(counted.keys) == 1
+
+
+def test_the_sitemap_page_number_still_reaches_the_sitemap(client, content):
+    assert client.get("/sitemap-articles.xml?p=1&utm_x=1").status_code == 200
+    assert client.get("/sitemap-articles.xml?p=2").status_code == 404  # one page of URLs only
+
+
+def test_pages_are_served_and_nothing_is_kept_while_the_shared_cache_does_not_answer(
+    client, content, kept_pages, settings
+):
+    settings.CACHES = _redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+    for path in ("/", "/articles/?page=1", "/search/?q=sleep"):
+        assert client.get(path).status_code == 200, path
+    assert kept_pages == set()

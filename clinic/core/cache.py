@@ -26,6 +26,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
+from .query_parameters import cache_address, keep_declared
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
@@ -207,10 +209,11 @@ def get_or_compute(name: str, compute, depends_on=(), timeout=CONTENT_TIMEOUT):
     return value
 
 
-def cache_per_generation(timeout=CONTENT_TIMEOUT):
+def cache_per_generation(timeout=CONTENT_TIMEOUT, query_parameters=()):
     """Cache a GET view's 200 responses until the content changes (or timeout seconds pass).
 
-    Unlike cache_page, a change anywhere is seen at once, and no max-age is sent to browsers.
+    Unlike cache_page, a change anywhere is seen at once, and no max-age is sent to browsers. One copy is kept
+    per value of the query parameters the view reads (query_parameters), whatever else the address holds.
     """
 
     def decorator(view):
@@ -218,8 +221,8 @@ def cache_per_generation(timeout=CONTENT_TIMEOUT):
         def wrapped(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
-            address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-            name = "view:" + hashlib.sha256(address.encode()).hexdigest()
+            query = keep_declared(request, wrapped.query_parameters)
+            name = "view:" + hashlib.sha256(cache_address(request, query).encode()).hexdigest()
             current = generation()
             key = f"content:{current}:{name}"
             hit = cache.get(key)
@@ -234,6 +237,7 @@ def cache_per_generation(timeout=CONTENT_TIMEOUT):
                 cache.set(key, (response.content, response["Content-Type"]), timeout)
             return response
 
+        wrapped.query_parameters = frozenset(query_parameters)  # read by the page cache too
         return wrapped
 
     return decorator

@@ -8,6 +8,14 @@ no-store caching (previews send never-cache headers). The pre-screen, the admin 
 never cached at all. Publishing by the clock (a scheduled article going live) changes no row, so a kept
 page also expires when the next scheduled item goes public (`schedule()`).
 
+What it keeps is bounded whatever anonymous readers send (issue 19). A page is kept under its scheme, host,
+path and only the query parameters its view reads (clinic/core/query_parameters.py): `?utm_source=…` or any
+made-up parameter finds the page without it. What a query can still vary (a search's words, `?page=007`) takes
+one of the path's PAGE_CACHE_VARIANTS_PER_PATH places per generation (`_may_keep_another`); past them the page
+is rendered for each request and not kept. The count starts afresh after PAGE_CACHE_SECONDS, while pages of
+the last count may still live: a path that answers 200 has at most 4 × that many pages kept per generation
+(two kinds, two counts), whatever anonymous requests arrive.
+
 Each kept page is stored plain and gzip-compressed, with a weak ETag: a hit is one cache read, no rendering,
 and a conditional GET gets 304. Each worker also keeps the pages it served lately in its own memory
 (LocalPages), for the generation it last read: a repeated hit then costs no round trip at all, and a new
@@ -37,6 +45,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import parse_http_date_safe
 
 from . import cache as content_cache
+from .query_parameters import cache_address, declared_for, keep_declared
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
@@ -173,8 +182,8 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)  # never in a shared cache
             return response
         generation = current_generation()
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        name = hashlib.sha256(address.encode()).hexdigest()
+        query = keep_declared(request, declared_for(request)) if request.META.get("QUERY_STRING") else ""
+        name = hashlib.sha256(cache_address(request, query).encode()).hexdigest()
         key = f"page:{generation}:{name}"
         entry = self.local.get(generation, name)
         if entry is None:
@@ -197,7 +206,7 @@ class PageCacheMiddleware:
             return response
         entry = self._entry(response)
         # Not kept if content changed while rendering: the next request renders the new generation.
-        if content_cache.generation() == generation:
+        if content_cache.generation() == generation and _may_keep_another(generation, request.path, query):
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             self.local.put(generation, name, entry)
         return self._serve(request, entry)
@@ -246,6 +255,24 @@ class PageCacheMiddleware:
         response.content = b"" if request.method == "HEAD" else body
         response["Content-Length"] = str(len(body))
         return response
+
+
+def _may_keep_another(generation: str, path: str, query: str) -> bool:
+    """Take one of path's places for kept pages in this generation; False once they are all taken.
+
+    Searches (`?q=` takes any words) and odd page numbers (`?page=007`) are each a page of their own: without
+    a bound, anonymous requests could fill the cache. Pages with a query string and pages without (one per
+    host name and scheme, normally one) have PAGE_CACHE_VARIANTS_PER_PATH places each, so that a flood of
+    the first never keeps the plain page out. The count lives in the shared cache beside the pages, for every
+    worker and server (on the file cache two workers may rarely both take the last place).
+    """
+    kind = "query" if query else "plain"
+    counter = f"page-variants:{generation}:{kind}:{hashlib.sha256(path.encode()).hexdigest()}"
+    cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        return cache.incr(counter) <= settings.PAGE_CACHE_VARIANTS_PER_PATH
+    except ValueError:  # the cache is unavailable, or the count expired just now: keep nothing this time
+        return False
 
 
 def _last_modified(response):

@@ -100,6 +100,7 @@ def healthz(request):
 class SearchView(ListView):
     template_name = "site/search.html"
     paginate_by = 10
+    query_parameters = ["q"]  # and, paginated, ?page= (clinic/core/query_parameters.py)
 
     def get_queryset(self):
         self.query = normalize_query(self.request.GET.get("q", ""))

@@ -15,20 +15,17 @@ from django.db import connection
 
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory
-from tests.test_foundation import run_django
+from tests.test_foundation import run_django, settings_value
 from tools.services import PostgresCluster, RedisServer, closed_port
 
 READER_PAGES = ["/", "/articles/", "/conditions/", "/treatments/", "/safety/", "/search/?q=ketamine"]
 
 
-def _redis_cache(location):
-    return {
-        "default": {
-            "BACKEND": "clinic.core.cache.ResilientRedisCache",
-            "LOCATION": location,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+@pytest.fixture(scope="module")
+def production_redis_cache():
+    """Return CACHES as settings.py builds them from REDIS_URL, at the given address instead."""
+    built = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://redis:6379/0")
+    return lambda location: {"default": {**built, "LOCATION": location}}
 
 
 def _reader_pages():
@@ -48,8 +45,10 @@ def redis_server():
 
 
 @pytest.mark.django_db
-def test_pages_are_served_from_the_database_when_redis_does_not_answer(client, settings, caplog):
-    settings.CACHES = _redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+def test_pages_are_served_from_the_database_when_redis_does_not_answer(
+    client, settings, caplog, production_redis_cache
+):
+    settings.CACHES = production_redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
     pages = _reader_pages()
     for path in pages:
         assert client.get(path).status_code == 200, path
@@ -60,8 +59,10 @@ def test_pages_are_served_from_the_database_when_redis_does_not_answer(client, s
 
 
 @pytest.mark.django_db
-def test_redis_stopped_and_restarted_serves_every_page_and_then_caches_again(client, settings, redis_server):
-    settings.CACHES = _redis_cache(redis_server.url)
+def test_redis_stopped_and_restarted_serves_every_page_and_then_caches_again(
+    client, settings, redis_server, production_redis_cache
+):
+    settings.CACHES = production_redis_cache(redis_server.url)
     pages = _reader_pages()
     client.get("/")
     assert cache.get(f"content-generation:{'clinic.siteprofile'}") is not None  # the profile went to Redis
@@ -76,8 +77,10 @@ def test_redis_stopped_and_restarted_serves_every_page_and_then_caches_again(cli
 
 
 @pytest.mark.django_db
-def test_a_crisis_line_changed_while_redis_hangs_shows_once_it_answers_again(client, settings, redis_server):
-    settings.CACHES = _redis_cache(redis_server.url)
+def test_a_crisis_line_changed_while_redis_hangs_shows_once_it_answers_again(
+    client, settings, redis_server, production_redis_cache
+):
+    settings.CACHES = production_redis_cache(redis_server.url)
     SiteProfile.objects.get_current()
     client.get("/")  # the profile with 988 is now in Redis
     redis_server.freeze()  # hung, keeping its data: the stale entry survives the outage

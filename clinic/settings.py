@@ -157,10 +157,16 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "clinic.core.cache.ResilientRedisCache",
+            "BACKEND": "clinic.core.cache.ResilientRedisCache",  # django-redis's, wrapped
             "LOCATION": REDIS_URL,
-            # Short timeouts: a Redis that hangs must not hold pages for long.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {
+                # Short timeouts: a Redis that hangs must not hold pages for long.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                # Errors must reach the wrapper, which pauses the cache and clears it after a lost write;
+                # django-redis's own handling would answer a miss silently (even if DJANGO_REDIS_* says so).
+                "IGNORE_EXCEPTIONS": False,
+            },
         }
     }
 else:

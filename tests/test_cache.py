@@ -1,6 +1,9 @@
 """Issue 11: whatever is cached is right for every worker at once, and the default cache is shared."""
 
+import os
+
 import pytest
+import redis
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -97,3 +100,21 @@ def test_a_page_reads_the_cached_site_profile_once(client, monkeypatch, path):
     monkeypatch.setattr(SiteProfile.objects, "get_current", lambda: reads.append(1) or get_current())
     assert client.get(path).status_code == 200
     assert len(reads) == 1  # view, context processor and crisis-token middleware share it
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI's PostgreSQL run sets it)")
+def test_pages_reuse_the_workers_redis_client_instead_of_building_one_per_cache_call(client, monkeypatch):
+    """Building a redis.Redis costs ~300 response callbacks: once per worker, never per call (issue 12)."""
+    client.get("/")
+    built, commands = [], []
+    build, execute = redis.Redis.__init__, redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis, "__init__", lambda *args, **kwargs: built.append(1) or build(*args, **kwargs)
+    )
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda *args, **kwargs: commands.append(1) or execute(*args, **kwargs)
+    )
+    for path in ("/articles/", "/conditions/", "/sitemap.xml"):
+        assert client.get(path).status_code == 200, path
+    assert commands  # the pages did ask Redis
+    assert built == []

@@ -4,9 +4,12 @@ Redis: pages come from the database, and nothing stale survives. PostgreSQL: rea
 with the crisis line, /healthz names the database, and the site recovers by itself when it returns.
 """
 
+import contextlib
 import json
 import secrets
+import socket
 import textwrap
+import threading
 import time
 
 import pytest
@@ -15,20 +18,17 @@ from django.db import connection
 
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory
-from tests.test_foundation import run_django
+from tests.test_foundation import run_django, settings_value
 from tools.services import PostgresCluster, RedisServer, closed_port
 
 READER_PAGES = ["/", "/articles/", "/conditions/", "/treatments/", "/safety/", "/search/?q=ketamine"]
 
 
-def _redis_cache(location):
-    return {
-        "default": {
-            "BACKEND": "clinic.core.cache.ResilientRedisCache",
-            "LOCATION": location,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+@pytest.fixture(scope="module")
+def production_redis_cache():
+    """Return CACHES as settings.py builds them from REDIS_URL, at the given address instead."""
+    built = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://redis:6379/0")
+    return lambda location: {"default": {**built, "LOCATION": location}}
 
 
 def _reader_pages():
@@ -48,8 +48,10 @@ def redis_server():
 
 
 @pytest.mark.django_db
-def test_pages_are_served_from_the_database_when_redis_does_not_answer(client, settings, caplog):
-    settings.CACHES = _redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+def test_pages_are_served_from_the_database_when_redis_does_not_answer(
+    client, settings, caplog, production_redis_cache
+):
+    settings.CACHES = production_redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
     pages = _reader_pages()
     for path in pages:
         assert client.get(path).status_code == 200, path
@@ -60,8 +62,10 @@ def test_pages_are_served_from_the_database_when_redis_does_not_answer(client, s
 
 
 @pytest.mark.django_db
-def test_redis_stopped_and_restarted_serves_every_page_and_then_caches_again(client, settings, redis_server):
-    settings.CACHES = _redis_cache(redis_server.url)
+def test_redis_stopped_and_restarted_serves_every_page_and_then_caches_again(
+    client, settings, redis_server, production_redis_cache
+):
+    settings.CACHES = production_redis_cache(redis_server.url)
     pages = _reader_pages()
     client.get("/")
     assert cache.get(f"content-generation:{'clinic.siteprofile'}") is not None  # the profile went to Redis
@@ -76,8 +80,10 @@ def test_redis_stopped_and_restarted_serves_every_page_and_then_caches_again(cli
 
 
 @pytest.mark.django_db
-def test_a_crisis_line_changed_while_redis_hangs_shows_once_it_answers_again(client, settings, redis_server):
-    settings.CACHES = _redis_cache(redis_server.url)
+def test_a_crisis_line_changed_while_redis_hangs_shows_once_it_answers_again(
+    client, settings, redis_server, production_redis_cache
+):
+    settings.CACHES = production_redis_cache(redis_server.url)
     SiteProfile.objects.get_current()
     client.get("/")  # the profile with 988 is now in Redis
     redis_server.freeze()  # hung, keeping its data: the stale entry survives the outage
@@ -96,6 +102,61 @@ def test_a_crisis_line_changed_while_redis_hangs_shows_once_it_answers_again(cli
     for path in READER_PAGES:
         html = client.get(path).content.decode()
         assert 'href="tel:741741"' in html and 'href="tel:988"' not in html, path
+
+
+@contextlib.contextmanager
+def _silent_redis(accepts_connections):
+    """Yield the address of a Redis that never answers: connected but hung, or not taking connections."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)  # never accepted: the kernel queues one connection, and drops the rest unanswered
+        port = listener.getsockname()[1]
+        with contextlib.ExitStack() as held:
+            if not accepts_connections:
+                held.enter_context(socket.create_connection(("127.0.0.1", port)))
+            yield f"redis://127.0.0.1:{port}/0"
+
+
+def _lookups_in_a_thread(count):
+    """Return (answers, seconds) for count lookups, or None if they still wait after 10 s (no timeout set)."""
+    done = []
+
+    def look_up():
+        started = time.monotonic()
+        answers = [cache.get("site-profile", "from the database") for _ in range(count)]
+        done.append((answers, time.monotonic() - started))
+
+    lookups = threading.Thread(target=look_up, daemon=True)
+    lookups.start()
+    lookups.join(timeout=10)
+    return done[0] if done else None
+
+
+@pytest.mark.parametrize("accepts_connections", [True, False], ids=["hung", "unreachable"])
+def test_a_lookup_on_a_redis_that_never_answers_gives_up_within_a_second(
+    settings, production_redis_cache, accepts_connections
+):
+    with _silent_redis(accepts_connections) as location:
+        settings.CACHES = production_redis_cache(location)
+        result = _lookups_in_a_thread(1)
+    assert result is not None, "the lookup still waited after 10 s: the socket timeouts are not applied"
+    answers, seconds = result
+    assert answers == ["from the database"]
+    assert seconds < 1.5  # the 0.5 s timeouts, with room for a busy machine
+
+
+def test_a_redis_that_never_answers_costs_one_timeout_even_if_django_redis_is_told_to_ignore_errors(
+    settings, production_redis_cache
+):
+    # A global django-redis setting must not take the errors from the wrapper that pauses the cache.
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    with _silent_redis(accepts_connections=True) as location:
+        settings.CACHES = production_redis_cache(location)
+        result = _lookups_in_a_thread(20)
+    assert result is not None, "the lookups still waited after 10 s: each waited for its own timeout"
+    answers, seconds = result
+    assert answers == ["from the database"] * 20
+    assert seconds < 1.5, "each lookup waited for its own timeout"
 
 
 OUTAGE_SCRIPT = textwrap.dedent(

@@ -7,9 +7,10 @@ the transaction commits, so a reader that fetched the old row mid-transaction ca
 every worker on every server reads the new token on its next request: entries of the old generation are
 never read again and expire by themselves.
 
-The backends below wrap Django's: a cache error is logged and answered as a miss, so a Redis outage
-serves pages from the database instead of failing them. A worker that lost a write while the cache was
-down clears the cache when it answers again, so nothing stale survives the outage.
+The backends below wrap Django's file cache and django-redis's Redis cache: a cache error is logged and
+answered as a miss, so a Redis outage serves pages from the database instead of failing them. A worker that
+lost a write while the cache was down clears the cache when it answers again, so nothing stale survives the
+outage.
 """
 
 import functools
@@ -21,10 +22,10 @@ import uuid
 
 from django.core.cache import cache
 from django.core.cache.backends.filebased import FileBasedCache
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django_redis.cache import RedisCache
 
 from .query_parameters import cache_address, keep_declared
 
@@ -133,31 +134,14 @@ class ResilientCacheMixin:
         return result
 
 
-class ReusedRedisCacheClient(RedisCacheClient):
-    """Django's Redis client, keeping one redis.Redis per connection pool instead of building one per call.
-
-    Building a client sets up its ~300 response callbacks: at a dozen cache calls per page, that was over a
-    tenth of a page's time (issue 12). redis.Redis is safe to share between threads; the pool is the same.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
-        if client is None:
-            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
-        return client
-
-
 class ResilientRedisCache(ResilientCacheMixin, RedisCache):
-    """Django's Redis cache that logs and serves around an outage instead of raising."""
+    """django-redis's cache that logs and serves around an outage instead of raising.
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._class = ReusedRedisCacheClient
+    django-redis keeps one redis.Redis per server over a shared connection pool, so no call builds a client
+    (issue 12). Its own IGNORE_EXCEPTIONS must stay off: it answers a miss without letting the mixin know, so
+    a hung Redis would cost a timeout per lookup and an invalidation lost in an outage would leave stale
+    pages behind (issue 20).
+    """
 
 
 class ResilientFileBasedCache(ResilientCacheMixin, FileBasedCache):

@@ -70,3 +70,12 @@ def author_user(db):
     user = member_of("Authors", username="writer")
     AuthorFactory(user=user, display_name="Wren Writer")
     return user
+
+
+@pytest.fixture(scope="session")
+def production_redis_cache():
+    """Return CACHES as settings.py builds them from REDIS_URL, at the given address instead."""
+    from tests.test_foundation import settings_value
+
+    built = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://redis:6379/0")
+    return lambda location: {"default": {**built, "LOCATION": location}}

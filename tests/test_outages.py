@@ -18,17 +18,10 @@ from django.db import connection
 
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory
-from tests.test_foundation import run_django, settings_value
+from tests.test_foundation import run_django
 from tools.services import PostgresCluster, RedisServer, closed_port
 
 READER_PAGES = ["/", "/articles/", "/conditions/", "/treatments/", "/safety/", "/search/?q=ketamine"]
-
-
-@pytest.fixture(scope="module")
-def production_redis_cache():
-    """Return CACHES as settings.py builds them from REDIS_URL, at the given address instead."""
-    built = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://redis:6379/0")
-    return lambda location: {"default": {**built, "LOCATION": location}}
 
 
 def _reader_pages():

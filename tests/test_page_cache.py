@@ -16,7 +16,6 @@ from clinic.core import page_cache
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
 from tests.test_conditions_safety import CHECK_GET_QUERIES
-from tests.test_outages import _redis_cache
 from tools.services import closed_port
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -351,9 +350,9 @@ def test_the_sitemap_page_number_still_reaches_the_sitemap(client, content):
 
 
 def test_pages_are_served_and_nothing_is_kept_while_the_shared_cache_does_not_answer(
-    client, content, kept_pages, settings
+    client, content, kept_pages, settings, production_redis_cache
 ):
-    settings.CACHES = _redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
+    settings.CACHES = production_redis_cache(f"redis://127.0.0.1:{closed_port()}/0")
     for path in ("/", "/articles/?page=1", "/search/?q=sleep"):
         assert client.get(path).status_code == 200, path
     assert kept_pages == set()

@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from clinic.core.crisis_text import fill
 from clinic.core.models import SiteProfile
 
 from .models import Article
@@ -12,11 +13,15 @@ FEED_ITEMS = 20
 class LatestArticlesFeed(Feed):
     """RSS 2.0 feed of the newest published articles, with author, categories and excerpt."""
 
+    @property
+    def profile(self):
+        return SiteProfile.objects.for_request(self.request)
+
     def title(self):
-        return f"{SiteProfile.objects.for_request(self.request).name}: articles"
+        return f"{self.profile.name}: articles"
 
     def description(self):
-        return SiteProfile.objects.for_request(self.request).tagline or "New articles from our clinicians."
+        return fill(self.profile.tagline, self.profile) or "New articles from our clinicians."
 
     def link(self):
         return reverse("articles:list")
@@ -28,10 +33,10 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published().for_listing().order_by("-published_at")[:FEED_ITEMS]
 
     def item_title(self, article):
-        return article.title
+        return fill(article.title, self.profile)
 
     def item_description(self, article):
-        return article.summary
+        return fill(article.summary, self.profile)
 
     def item_author_name(self, article):
         return article.author.name_with_credentials
@@ -47,7 +52,7 @@ class LatestArticlesFeed(Feed):
 
     def item_categories(self, article):
         names = [article.category.name] if article.category_id else []
-        return names + [tag.name for tag in article.tags.all()]
+        return [fill(name, self.profile) for name in names + [tag.name for tag in article.tags.all()]]
 
     def get_feed(self, obj, request):
         self.request = request  # safe: each request gets its own instance (feed_view below)

@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView
 from sorl.thumbnail import get_thumbnail
 
 from clinic.core import structured_data
+from clinic.core.crisis_text import fill
 from clinic.core.models import SiteProfile
 from clinic.core.seo import PageMetaMixin, collection_page
 from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
@@ -63,8 +64,12 @@ class ArticleListView(PageMetaMixin, ListView):
         return reverse("articles:list")
 
     @cached_property
+    def profile(self):
+        return SiteProfile.objects.for_request(self.request)
+
+    @property
     def site_name(self):
-        return SiteProfile.objects.for_request(self.request).name
+        return self.profile.name
 
     def describe(self):
         return f"Plain-language articles on ketamine treatment from {self.site_name}, reviewed by clinicians."
@@ -123,7 +128,8 @@ class CategoryArchiveView(ArchiveView):
 
     def describe(self):
         if self.archive.description:
-            return Truncator(self.archive.description).words(30)
+            # Filled before it is cut, so a token is never cut in half.
+            return Truncator(fill(self.archive.description, self.profile)).words(30)
         return (
             f"Articles about {self.archive.name} from {self.site_name}: plain language, clinician-reviewed."
         )
@@ -156,7 +162,7 @@ class AuthorArchiveView(ArchiveView):
     def describe(self):
         author = self.archive
         if author.bio:
-            return Truncator(author.bio).words(30)
+            return Truncator(fill(author.bio, self.profile)).words(30)
         role = f", {author.role}" if author.role else ""
         return f"Articles by {author.name_with_credentials}{role}, at {self.site_name}."
 
@@ -280,6 +286,8 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         recent = Article.objects.published().for_cards().exclude(pk__in=shown)[: self.recent_count]
         previous_article, next_article = article.neighbours() if article.is_public else (None, None)
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
+        # Filled before the share links URL-encode it: a token there could not be filled afterwards.
+        title = fill(article.title, SiteProfile.objects.for_request(self.request))
         # The emergency advice of the routes its conditions are treated with, once (one query).
         routes = (
             AdministrationRoute.objects.listed()
@@ -298,7 +306,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             recent_articles=recent,
             previous_article=previous_article,
             next_article=next_article,
-            share_links=share_links(article.title, canonical_url),
+            share_links=share_links(title, canonical_url),
             **kwargs,
         )
 

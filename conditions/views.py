@@ -6,8 +6,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
 
-from clinic.core import crisis_text, structured_data
-from clinic.core.models import SiteProfile, attach_citations
+from clinic.core import structured_data
+from clinic.core.models import attach_citations
 from clinic.core.seo import PageMetaMixin, collection_page
 
 from .forms import PrescreenForm
@@ -220,8 +220,6 @@ def safety_check(request):
     context = {"form": form, "findings": findings, "meta": meta}
     response = render(request, "conditions/safety_check.html", context)
     if request.method == "POST":
-        # Numbers filled here, before padding: the padded size must not depend on which texts were shown.
-        response.content = crisis_text.fill(response.content, SiteProfile.objects.for_request(request))
         _pad_to_fixed_size(response)
     return response
 

@@ -2,25 +2,34 @@
 public page shows the new line and none shows the old one."""
 
 import io
+import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.db import models
 from django.test import Client
 from django.urls import reverse
+from PIL import Image
 
-from clinic.core.models import SiteProfile
-from conditions.models import Contraindication, ContraindicationKind
+from clinic.core.models import KeyFact, SiteProfile
+from conditions.forms import PrescreenForm
+from conditions.models import Contraindication, ContraindicationKind, Interaction
 from tests.factories import (
     ArticleFactory,
+    AuthorFactory,
     CandidateProfileFactory,
     CategoryFactory,
     ConditionFactory,
     ConditionRouteFactory,
     ContraindicationFactory,
+    InteractionFactory,
+    ReferenceFactory,
+    SourceFactory,
     TagFactory,
     UserFactory,
 )
@@ -213,3 +222,152 @@ def test_the_content_check_lists_crisis_numbers_written_out(capsys):
 
     out = capsys.readouterr().out
     assert "Postpartum depression" in out and "writes 988 itself" in out and "{crisis line}" in out
+
+
+# Authored prose that readers see. Left out: identifiers (slugs, addresses, DOIs), choices, people's names,
+# and the site profile's contact details, which are data rather than prose.
+NOT_PROSE = {"display_name", "credentials", "key", "doi", "pmid"}
+SITE_PROFILE_PROSE = ["tagline", "intro", "disclaimer"]
+FILLED = f"{NEW['crisis_line']} {NEW['emergency_number']}"
+PARTIAL_TOKENS = ("{crisis", "crisis line}", "{emergency", "emergency number}", "%7Bcrisis", "%7Bemergency")
+
+
+def _prose_fields(model):
+    if model is SiteProfile:
+        return [model._meta.get_field(name) for name in SITE_PROFILE_PROSE]
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and not isinstance(field, models.SlugField | models.URLField | models.EmailField)
+        and field.editable
+        and not field.choices
+        and field.name not in NOT_PROSE
+    ]
+
+
+def _with_tokens(items):
+    """Write both tokens after a marker into every prose field of items; return {"Model.field": shown}."""
+    expected = {}
+    for item in items:
+        for field in _prose_fields(type(item)):
+            marker = f"Qx{len(expected):02d}"
+            text, shown = f"{marker} {{crisis line}} {{emergency number}}", f"{marker} {FILLED}"
+            if len(text) > (field.max_length or len(text)):  # a short field (a unit) takes one token
+                text, shown = f"{marker} {{crisis line}}", f"{marker} {NEW['crisis_line']}"
+            rich = field.name in getattr(item, "rich_text_fields", ())
+            setattr(item, field.name, f"<p>{text}</p>" if rich else text)
+            expected[f"{type(item).__name__}.{field.name}"] = shown
+        item.save()
+    return expected
+
+
+def _one_of_each_model():
+    author = AuthorFactory()
+    category, tag = CategoryFactory(), TagFactory()
+    condition = ConditionFactory(show_crisis_help=True)
+    link = ConditionRouteFactory(condition=condition, note="A note")
+    article = ArticleFactory(
+        published=True,
+        author=author,
+        category=category,
+        tags=[tag],
+        related_conditions=[condition],
+        featured_image=_jpeg(),
+    )
+    source = SourceFactory()
+    ReferenceFactory(article=article, source=source)
+    contraindication = ContraindicationFactory()
+    interaction = InteractionFactory()
+    fact = KeyFact.objects.create(figure="2 hours", text="Observation after each dose.")
+    for item in (condition, link.route, contraindication, interaction, fact):
+        item.citations.create(source=source, order=1)
+    condition.evidence_sources.add(source)
+    items = [
+        SiteProfile.objects.get_current(),
+        *(author, category, tag, article, source, condition.group, condition, link.route, link),
+        *(contraindication, interaction, CandidateProfileFactory(), fact),
+    ]
+    profile = items[0]
+    for field, value in NEW.items():
+        setattr(profile, field, value)
+    return _with_tokens(items), article, condition
+
+
+def _jpeg():
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 675), "teal").save(out, format="JPEG")
+    return ContentFile(out.getvalue(), name="room.jpg")
+
+
+def _every_reader_view(client, article, condition):
+    """Return {name: text} for every public page, feed, sitemap and pre-screen answer a reader can meet."""
+    pages = _public_pages(client)
+    paths = [
+        "/articles/feed/atom/",
+        "/sitemap.xml",
+        reverse("articles:condition", kwargs={"slug": condition.slug}),
+        *(f"/search/?q={quote(word)}" for word in ("Qx", "crisis line", "emergency number", article.slug)),
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        pages[path] = response.content.decode()
+    questions = [*Contraindication.objects.listed(), *Interaction.objects.listed()]
+    for answer in ("yes", "unsure"):
+        names = {PrescreenForm.field_name(item): answer for item in questions}
+        response = client.post(reverse("conditions:check"), names)
+        assert response.status_code == 200 and "Your pre-screen result" in response.content.decode()
+        pages[f"pre-screen answered {answer}"] = response.content.decode()
+    return pages
+
+
+def test_tokens_in_every_authored_field_show_the_current_number_on_every_page_feed_and_json_ld(client):
+    expected, article, condition = _one_of_each_model()
+
+    pages = _every_reader_view(client, article, condition)
+
+    for path, text in pages.items():
+        shown = [token for token in PARTIAL_TOKENS if token in text]
+        assert not shown, f"{path} shows {shown}"
+    json_ld = "\n".join(
+        block
+        for text in pages.values()
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    )
+    graphs = json.dumps([json.loads(block) for block in json_ld.splitlines()], ensure_ascii=False)
+    for field in ("SiteProfile.tagline", "Article.title", "Author.bio", "Condition.summary", "Source.text"):
+        assert expected[field] in graphs, field  # structured data names the number, as the page does
+    everything = "\n".join(pages.values())
+    missing = [field for field, shown in expected.items() if shown not in everything]
+    assert missing == [], f"not shown anywhere with the number filled in: {missing}"
+    feeds = pages["/articles/feed/"] + pages["/articles/feed/atom/"]
+    for field in ("SiteProfile.tagline", "Article.title", "Article.excerpt", "Category.name", "Tag.name"):
+        assert expected[field] in feeds, field
+
+
+def test_a_search_shows_what_the_reader_typed_not_the_number(client):
+    ArticleFactory(published=True, title="When to call the crisis line", body="<p>Call {crisis line}.</p>")
+    typed = "{crisis line} call"
+
+    html = client.get("/search/", {"q": typed}).content.decode()
+
+    assert f'value="{typed}"' in html  # both search boxes keep it
+    assert html.count(f'value="{typed}"') == 2
+    assert f"for “{typed}”" in html and f"<title>Search: {typed} · " in html
+    assert "988 call" not in html
+    assert "<p><mark>Call</mark> 988.</p>" in html  # what was found is authored: its number is filled
+
+
+def test_the_pre_screen_fills_each_answers_advice_from_the_profile(client):
+    yes = ContraindicationFactory(advice="Tell a clinician. In a crisis call {crisis line}.")
+    unsure = InteractionFactory(unsure_advice="Not sure? In an emergency call {emergency number}.")
+    profile = SiteProfile.objects.get_current()
+    profile.crisis_line, profile.emergency_number = NEW["crisis_line"], NEW["emergency_number"]
+    profile.save()
+
+    answers = {PrescreenForm.field_name(yes): "yes", PrescreenForm.field_name(unsure): "unsure"}
+    html = client.post(reverse("conditions:check"), answers).content.decode()
+
+    assert "In a crisis call 116 123." in html and "In an emergency call 999." in html
+    assert "{crisis line}" not in html and "{emergency number}" not in html

@@ -1,27 +1,43 @@
 """Crisis and emergency numbers in authored text come from the site profile, never from the text itself.
 
-Authors write `{crisis line}` or `{emergency number}`; every public response (page, feed, structured data)
-gets the number the profile holds now, so a change clinic staff make shows everywhere at once and no page
-can show two numbers. The content check lists authored text that writes a number out instead.
+Authors write `{crisis line}` or `{emergency number}`; pages, feeds and structured data fill them in as they
+render authored text, with the number the profile holds now, so a change clinic staff make shows everywhere
+at once and no page can show two numbers. Only authored text is filled: what a reader types (a search, a
+form) is shown exactly as typed. The content check lists authored text that writes a number out instead.
 """
 
 import re
 
-from django.urls import reverse
 from django.utils.html import escape
+from django.utils.safestring import SafeData, mark_safe
 
 TOKENS = {"{crisis line}": "crisis_line", "{emergency number}": "emergency_number"}
-# Only text responses carry authored words; images and downloads pass untouched.
-TEXT_TYPES = ("text/html", "application/xml", "text/xml", "application/rss+xml", "application/atom+xml")
 
 
-def fill(content: bytes, profile) -> bytes:
-    """Return content with every token replaced by the profile's number."""
+def fill(text, profile):
+    """Return authored text with every token replaced by the profile's number.
+
+    HTML already made safe (a cleaned rich-text body) stays safe, with the number escaped into it; plain
+    text stays plain, for its template or serializer to escape.
+    """
+    if not isinstance(text, str) or "{" not in text:
+        return text
+    is_html = isinstance(text, SafeData)
+    filled = str(text)
     for token, field in TOKENS.items():
-        token_bytes = token.encode()
-        if token_bytes in content:
-            content = content.replace(token_bytes, escape(getattr(profile, field)).encode())
-    return content
+        number = getattr(profile, field)
+        filled = filled.replace(token, escape(number) if is_html else number)
+    # Safe: text was safe HTML, and all that changed is tokens replaced by escaped numbers.
+    return mark_safe(filled) if is_html else filled
+
+
+def fill_all(data, profile):
+    """Return data (text, or lists and dicts of it: a page's meta, its structured data) with tokens filled."""
+    if isinstance(data, dict):
+        return {key: fill_all(value, profile) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return type(data)(fill_all(value, profile) for value in data)
+    return fill(data, profile)
 
 
 def literal_numbers(text, profile):
@@ -30,28 +46,3 @@ def literal_numbers(text, profile):
     return sorted(
         number for number in numbers if re.search(rf"(?<![\w/.]){re.escape(number)}(?![\w/])", text or "")
     )
-
-
-class CrisisTokenMiddleware:
-    """Fill the tokens in every public text response, before the page cache keeps it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if (
-            response.streaming
-            or request.path.startswith(reverse("admin:index"))  # staff edit the tokens themselves
-            or not response.get("Content-Type", "").startswith(TEXT_TYPES)
-            or b"{" not in response.content
-        ):
-            return response
-        from .models import SiteProfile
-
-        filled = fill(response.content, SiteProfile.objects.for_request(request))
-        if filled != response.content:
-            response.content = filled
-            if response.has_header("Content-Length"):
-                response["Content-Length"] = str(len(filled))
-        return response

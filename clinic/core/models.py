@@ -2,7 +2,7 @@ import hashlib
 import re
 from datetime import timedelta
 from decimal import Decimal
-from functools import cached_property, reduce
+from functools import reduce
 from operator import or_
 from urllib.parse import urlsplit
 
@@ -254,11 +254,6 @@ class Source(models.Model):
     def __str__(self):
         return Truncator(self.text).chars(90)
 
-    @cached_property
-    def short_text(self):
-        """Return the citation cut to 90 characters, as short lists beside an item's text show it."""
-        return Truncator(self.text).chars(90)
-
     @property
     def link(self):
         if self.url:
@@ -315,7 +310,7 @@ def attach_citations(*item_lists):
     kinds = reduce(or_, (models.Q(content_type_id=ct, object_id__in=ids) for ct, ids in ids_by_type.items()))
     sources = {}
     for citation in Citation.objects.filter(kinds).select_related("source"):
-        # One Source per id, so its short_text is worked out once however many items cite it.
+        # One Source object per id, shared by every item that cites it.
         citation.source = sources.setdefault(citation.source_id, citation.source)
         items[citation.content_type_id, citation.object_id].citation_list.append(citation)
 

@@ -2,10 +2,13 @@
 
 Views mix in PageMetaMixin and describe the page once (title, description, image, breadcrumbs,
 structured-data nodes); base.html turns that into <title>, the meta description, canonical, Open Graph
-and Twitter tags, the visible breadcrumb trail and the JSON-LD @graph.
+and Twitter tags, the visible breadcrumb trail and the JSON-LD @graph. A page's description is made from
+authored text only, so the crisis tokens in it are filled here, once; a page that echoes what a reader
+typed (search) builds its own meta and leaves that text as it is.
 """
 
-from clinic.core import structured_data
+from clinic.core import crisis_text, structured_data
+from clinic.core.models import SiteProfile
 
 HOME_CRUMB = ("Home", "/")
 
@@ -27,11 +30,12 @@ class PageMetaMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         breadcrumbs = self.get_breadcrumbs()
-        context.update(
-            meta=self.get_meta(),
-            breadcrumbs=[HOME_CRUMB, *breadcrumbs] if breadcrumbs else [],
-            page_nodes=self.get_page_nodes(self.request.build_absolute_uri),
-        )
+        described = {
+            "meta": self.get_meta(),
+            "breadcrumbs": [HOME_CRUMB, *breadcrumbs] if breadcrumbs else [],
+            "page_nodes": self.get_page_nodes(self.request.build_absolute_uri),
+        }
+        context.update(crisis_text.fill_all(described, SiteProfile.objects.for_request(self.request)))
         return context
 
 

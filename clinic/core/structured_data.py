@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .crisis_text import fill
+
 Absolute = Callable[[str], str]
 
 # <, > and & can't close the script element or start a comment when written as JSON escapes.
@@ -38,7 +40,7 @@ def site_nodes(profile, absolute: Absolute) -> list[dict]:
         "logo": absolute("/static/img/favicon.svg"),
     }
     if profile.tagline:
-        clinic["description"] = profile.tagline
+        clinic["description"] = fill(profile.tagline, profile)
     if profile.phone:
         clinic["telephone"] = profile.phone
     if profile.email:

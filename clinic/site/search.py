@@ -7,6 +7,10 @@ of results shown is highlighted, in the plain text of the body saved with it. El
 that stems words with the same Snowball English stemmer as PostgreSQL's english configuration, so "nasal
 sprays" finds what "nasal spray" finds; the database narrows the rows with `icontains` on each stem's root,
 Python checks whole words.
+
+Titles and snippets are authored text, so their crisis tokens are filled with the site profile's numbers
+before a snippet is cut or marked: a token is never cut in half, and a match on the number is marked. The
+query itself is never filled: the page shows it as the reader typed it.
 """
 
 import html
@@ -25,11 +29,14 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import F, Func, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Replace
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
+from clinic.core.crisis_text import TOKENS, fill
+from clinic.core.models import SiteProfile
 from clinic.core.richtext import html_to_text
 from conditions.models import AdministrationRoute, Condition
 
@@ -68,8 +75,9 @@ def normalize_query(raw: str) -> str:
     return " ".join(printable.split())[:MAX_QUERY_CHARS].strip()
 
 
-def search(query: str):
-    """Return results for query, best first; an empty query finds nothing.
+def search(query: str, profile=None):
+    """Return results for query, best first, their crisis tokens filled from profile (the current site
+    profile by default); an empty query finds nothing.
 
     On PostgreSQL the answer is a RankedResults: every match is ranked at once, but titles and highlighted
     snippets are fetched only for the slice read (the page shown).
@@ -77,9 +85,10 @@ def search(query: str):
     query = normalize_query(query)
     if not query:
         return []
+    profile = profile or SiteProfile.objects.get_current()
     if connection.vendor == "postgresql":
-        return _postgres_search(query)
-    return sorted(_fallback_search(query), key=lambda result: result.rank, reverse=True)
+        return _postgres_search(query, profile)
+    return sorted(_fallback_search(query, profile), key=lambda result: result.rank, reverse=True)
 
 
 def article_search_vector():
@@ -160,7 +169,14 @@ def _union(querysets):
     return querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
 
 
-def _postgres_search(query: str) -> "RankedResults":
+def _filled_in_sql(text, profile):
+    """Return the text expression with the crisis tokens replaced by the profile's numbers."""
+    for token, field in TOKENS.items():
+        text = Replace(text, Value(token), Value(getattr(profile, field)))
+    return text
+
+
+def _postgres_search(query: str, profile) -> "RankedResults":
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     # One statement ranks every match of each kind (best 50 each) and reads nothing else: no text, no snippet.
     ranked = _union(
@@ -177,15 +193,16 @@ def _postgres_search(query: str) -> "RankedResults":
     )
     # Best first; equal ranks keep the kinds' order (articles, conditions, treatments), as before.
     refs = sorted(ranked, key=lambda ref: (-ref[2], SOURCE_ORDER[ref[0]], ref[1]))
-    return RankedResults(refs, search_query)
+    return RankedResults(refs, search_query, profile)
 
 
 class RankedResults(Sequence):
     """Ranked (kind, pk, rank) references; reading a slice fetches its titles and snippets in one query."""
 
-    def __init__(self, refs, search_query):
+    def __init__(self, refs, search_query, profile):
         self._refs = refs
         self._search_query = search_query
+        self._profile = profile
 
     def __len__(self):
         return len(self._refs)
@@ -215,7 +232,9 @@ class RankedResults(Sequence):
             .annotate(
                 found_kind=Value(source.kind),
                 label=F(source.title_field),
-                snippet=SearchHeadline(source.text(), self._search_query, **HEADLINE_OPTIONS),
+                snippet=SearchHeadline(
+                    _filled_in_sql(source.text(), self._profile), self._search_query, **HEADLINE_OPTIONS
+                ),
             )
             .order_by()
             .values_list("found_kind", "pk", "label", "slug", "snippet")
@@ -233,7 +252,7 @@ class RankedResults(Sequence):
             results.append(
                 SearchResult(
                     kind=kind,
-                    title=label,
+                    title=fill(label, self._profile),
                     url=url,
                     snippet=_marked(snippet, from_html=sources[kind].text_from_html),
                     rank=float(rank or 0),
@@ -252,7 +271,7 @@ def _marked(text: str, *, from_html: bool = False) -> SafeString:
     return mark_safe(safe.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))
 
 
-def _fallback_search(query: str) -> list[SearchResult]:
+def _fallback_search(query: str, profile) -> list[SearchResult]:
     stem = snowballstemmer.stemmer("english").stemWord  # one stemmer per search: it keeps state
     stems = list(dict.fromkeys(_query_stems(query, stem)))[:MAX_TERMS]
     if not stems:
@@ -289,8 +308,8 @@ def _fallback_search(query: str) -> list[SearchResult]:
                 for weight, group in zip((1.0, 0.4, 0.1), field_stems, strict=True)
                 if term in group
             )
-            text = text or " ".join(getattr(row, f) for f in summary_fields)
-            found.append(_result(kind, row, _python_snippet(text, stems, stem), rank))
+            text = fill(text or " ".join(getattr(row, f) for f in summary_fields), profile)
+            found.append(_result(kind, row, _python_snippet(text, stems, stem), rank, profile))
             if len(found) == MAX_RESULTS_PER_KIND:
                 break
         results += found
@@ -341,8 +360,8 @@ def _python_snippet(text: str, stems: list[str], stem) -> SafeString:
     return _marked(f"{prefix}{''.join(parts)}{suffix}")
 
 
-def _result(kind, row, snippet, rank) -> SearchResult:
-    title = getattr(row, "title", None) or row.name
+def _result(kind, row, snippet, rank, profile) -> SearchResult:
+    title = fill(getattr(row, "title", None) or row.name, profile)
     return SearchResult(
         kind=kind, title=title, url=row.get_absolute_url(), snippet=snippet, rank=float(rank or 0)
     )

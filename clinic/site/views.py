@@ -14,6 +14,7 @@ from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
 from articles.models import Article
+from clinic.core.crisis_text import fill
 from clinic.core.models import KeyFact, SiteProfile, with_sources
 from clinic.core.storage import storage_answers
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
@@ -48,8 +49,9 @@ class HomeView(TemplateView):
 
 def home_meta(site):
     # The home page leads with the clinic's own name rather than ending with it.
-    full_title = f"{site.name} · {site.tagline}" if site.tagline else site.name
-    return {"title": site.name, "full_title": full_title, "description": site.tagline}
+    tagline = fill(site.tagline, site)
+    full_title = f"{site.name} · {tagline}" if tagline else site.name
+    return {"title": site.name, "full_title": full_title, "description": tagline}
 
 
 def page_not_found(request, exception):
@@ -103,8 +105,9 @@ class SearchView(ListView):
     query_parameters = ["q"]  # and, paginated, ?page= (clinic/core/query_parameters.py)
 
     def get_queryset(self):
+        # The query is shown back exactly as typed; only the authored text found is filled in.
         self.query = normalize_query(self.request.GET.get("q", ""))
-        return search(self.query)
+        return search(self.query, SiteProfile.objects.for_request(self.request))
 
     def get_context_data(self, **kwargs):
         meta = {

@@ -35,6 +35,7 @@ EVIDENCE_IN_PLAIN_WORDS = {
 class RegulatoryStatus(models.TextChoices):
     FDA_APPROVED = "fda_approved", "FDA-approved"
     OFF_LABEL = "off_label", "Off-label"
+    NOT_APPROVED = "not_approved", "Not FDA-approved"
 
 
 REGULATORY_STATUS_IN_PLAIN_WORDS = {
@@ -45,6 +46,11 @@ REGULATORY_STATUS_IN_PLAIN_WORDS = {
     RegulatoryStatus.OFF_LABEL: (
         "The medicine is FDA-approved for another use (anesthesia), not for mental health conditions. "
         "Doctors may legally prescribe it off-label when they judge it right for a patient."
+    ),
+    # The FDA's October 2023 warning on compounded ketamine: troches and lozenges are unapproved drugs.
+    RegulatoryStatus.NOT_APPROVED: (
+        "Compounded ketamine products, such as troches and lozenges, are not FDA-approved: the FDA has not "
+        "reviewed their safety, effectiveness or quality, and they are not covered by a REMS safety program."
     ),
 }
 

@@ -214,7 +214,8 @@ def test_demo_routes_state_the_regulatory_facts():
     statuses = dict(AdministrationRoute.objects.values_list("slug", "regulatory_status"))
     assert statuses["intranasal-esketamine"] == RegulatoryStatus.FDA_APPROVED
     assert statuses["iv-ketamine-infusion"] == RegulatoryStatus.OFF_LABEL
-    assert statuses["sublingual-oral-ketamine"] == RegulatoryStatus.OFF_LABEL
+    # Compounded troches are unapproved drugs (FDA, October 2023), not an approved medicine used off-label.
+    assert statuses["sublingual-oral-ketamine"] == RegulatoryStatus.NOT_APPROVED
     assert statuses["intramuscular-ketamine"] == RegulatoryStatus.OFF_LABEL
     iv = AdministrationRoute.objects.get(slug="iv-ketamine-infusion")
     assert iv.dose_display == "0.5 mg/kg"

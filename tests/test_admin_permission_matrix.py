@@ -224,7 +224,8 @@ def _edited(data, form):
     for name, field in form.fields.items():
         if type(field) is forms.CharField and not field.disabled and not field.widget.is_hidden:
             max_length = field.max_length or 200
-            return {**data, name: (str(data.get(name) or "") + " edited")[-max_length:]}
+            # No space: the field may hold an address (a redirect's), where a space is refused.
+            return {**data, name: (str(data.get(name) or "") + "-edited")[-max_length:]}
     return data  # a read-only page (no one may change it): post it back as it is
 
 

@@ -139,3 +139,15 @@ def test_every_change_form_loads_the_editing_safety_script(client, author_user):
     client.force_login(author_user)
     page = client.get(reverse("admin:articles_article_add")).content.decode()
     assert "js/admin-editorial.js" in page and 'id="autosave"' in page
+
+
+def test_a_nul_sent_with_the_form_is_dropped_and_the_rest_kept(client, author_user):
+    """PostgreSQL's JSON column refuses NUL: an autosave carrying one used to answer 500 there."""
+    article = ArticleFactory(author=author_user.author_profile)
+    client.force_login(author_user)
+    response = client.post(
+        AUTOSAVE_URL, {"_autosave_object": article.pk, "title": "Typed\x00 text", "loaded_version": "v\x00"}
+    )
+    assert response.status_code == 200
+    record = Autosave.objects.get()
+    assert record.data["title"] == ["Typed text"] and record.base_version == "v"

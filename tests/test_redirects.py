@@ -1,6 +1,10 @@
 """Old links keep working (issue 13, point 5): a public page's former address answers 301 to its new one."""
 
+from io import StringIO
+
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from clinic.core.models import Redirect
@@ -125,3 +129,105 @@ def test_deleting_a_listed_condition_asks_too(client):
         {"post": "yes", "redirect_to": "/conditions/"},
     )
     assert client.get("/conditions/old-condition/")["Location"] == "/conditions/"
+
+
+# Redirects stay on this site (issue 19, part 1)
+
+OFF_SITE = [
+    "https://evil.example/login",
+    "//evil.example/x",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\t/evil.example",
+    "/articles/\nx",
+    "/articles/\u202egone/",
+    "javascript:alert(1)",
+    "evil.example/login",
+    "http:/evil.example",
+]
+
+
+@pytest.mark.parametrize("typed", OFF_SITE)
+def test_clinic_staff_cannot_point_an_old_address_at_another_site(client, typed):
+    client.force_login(_member("Clinic staff", username="desk"))
+    response = client.post(
+        reverse("admin:clinic_redirect_add"), {"old_path": "/articles/gone-0/", "new_path": typed}
+    )
+
+    assert response.status_code == 200  # the form again, not a save
+    form = response.context["adminform"].form
+    assert "an address on this site" in " ".join(form.errors["new_path"])
+    assert form["new_path"].value() == typed.strip()  # what they typed is still there to correct
+    assert not Redirect.objects.exists()
+    assert client.get("/articles/gone-0/?a=1").status_code == 404
+
+
+def test_a_redirect_to_a_path_on_the_site_is_saved_from_the_admin(client):
+    client.force_login(_member("Clinic staff", username="desk"))
+    client.post(
+        reverse("admin:clinic_redirect_add"), {"old_path": "/articles/gone-0/", "new_path": "/conditions/"}
+    )
+    response = client.get("/articles/gone-0/?a=1")
+    assert response.status_code == 301 and response["Location"] == "/conditions/?a=1"
+
+
+def test_a_redirect_to_its_own_address_is_refused():
+    with pytest.raises(ValidationError) as refused:
+        Redirect(old_path="/articles/a/", new_path="/articles/a/").full_clean()
+    assert "circle" in str(refused.value.message_dict["new_path"])
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_a_redirect_off_the_site_fails_model_validation(target):
+    with pytest.raises(ValidationError) as refused:
+        Redirect(old_path="/articles/a/", new_path=target).full_clean()
+    assert set(refused.value.message_dict) == {"new_path"}
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_an_automatic_redirect_off_the_site_is_never_recorded(target):
+    with pytest.raises(ValidationError):
+        point("/articles/a/", target)
+    assert not Redirect.objects.exists()
+
+
+@pytest.mark.parametrize("typed", OFF_SITE)
+def test_deleting_a_page_never_records_a_redirect_off_the_site(client, typed):
+    client.force_login(_member("Editors", username="ed"))
+    article = ArticleFactory(published=True, slug="gone")
+    client.post(
+        reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes", "redirect_to": typed}
+    )
+    assert Redirect.objects.get(old_path="/articles/gone/").new_path == "/articles/"
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_a_row_already_pointing_off_the_site_is_never_followed(client, target):
+    Redirect.objects.bulk_create(
+        [Redirect(old_path="/articles/gone-0/", new_path=target)]
+    )  # skips validation
+    response = client.get("/articles/gone-0/?a=1")
+    assert response.status_code == 404 and not response.has_header("Location")
+
+
+def test_check_redirects_lists_each_row_that_leaves_the_site_and_fails():
+    Redirect.objects.bulk_create(
+        [
+            Redirect(old_path="/articles/kept/", new_path="/articles/"),
+            Redirect(old_path="/articles/gone-0/", new_path="https://evil.example/login"),
+            Redirect(old_path="/articles/gone-1/", new_path="//evil.example/x"),
+        ]
+    )
+    out = StringIO()
+    with pytest.raises(CommandError, match="2 redirect"):
+        call_command("check_redirects", stdout=out)
+    listed = out.getvalue()
+    assert "https://evil.example/login" in listed and "//evil.example/x" in listed
+    assert "/articles/kept/" not in listed
+
+
+def test_check_redirects_passes_when_every_row_stays_on_the_site():
+    point("/articles/old/", "/articles/new/")
+    out = StringIO()
+    call_command("check_redirects", stdout=out)
+    assert "Every redirect leads to a path on this site." in out.getvalue()

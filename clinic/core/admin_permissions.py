@@ -12,7 +12,7 @@ import functools
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import ForeignObjectRel
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
@@ -56,6 +56,7 @@ class RoleAdminMixin:
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         current = self._current_or_404(request, object_id)
+        self._version_or_404(current, version_id)
         if not self.has_change_permission(request, current):
             if request.method != "GET":
                 raise PermissionDenied
@@ -70,6 +71,16 @@ class RoleAdminMixin:
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         return obj
+
+    @staticmethod
+    def _version_or_404(obj, version_id):
+        # django-simple-history sends the id to the database as it came: "abc" (or /history/compare/ on
+        # an admin without the comparison page) would be a 500, NUL a 500 on PostgreSQL.
+        history_id = obj.history.model._meta.pk
+        try:
+            history_id.to_python(version_id)
+        except ValidationError:
+            raise Http404("No such version.") from None
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

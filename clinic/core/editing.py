@@ -26,6 +26,11 @@ SEARCH_TITLE_MAX = 60
 SEARCH_DESCRIPTION_MAX = 160
 
 
+def _without_nul(text):
+    # Nobody types NUL, and PostgreSQL's text and JSON columns refuse it: keep the rest of what was sent.
+    return text.replace("\x00", "")
+
+
 def _when(moment):
     return date_format(timezone.localtime(moment), "D j M, H:i")
 
@@ -66,7 +71,7 @@ class AutosaveAdminMixin:
             self._autosaves(request, object_id).delete()
             return JsonResponse({"discarded": True})
         data = {
-            key: values
+            _without_nul(key): [_without_nul(value) for value in values]
             for key, values in request.POST.lists()
             if key not in SKIPPED_KEYS and not key.startswith("_")
         }
@@ -75,6 +80,7 @@ class AutosaveAdminMixin:
                 {"error": "This form is too large to keep automatically; save it now."}, status=413
             )
         version = request.POST.get(self.autosave_version_field, "") if self.autosave_version_field else ""
+        version = _without_nul(version)
         Autosave.objects.update_or_create(
             user=request.user,
             content_type=ContentType.objects.get_for_model(self.model),

@@ -1,8 +1,15 @@
 """Limits on what the public may send."""
 
+import re
+
 from django.conf import settings
+from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+
+from .site_paths import has_control_characters
+
+NUL_IN_QUERY = re.compile(r"%00|\x00")  # encoded, as browsers send it, or raw
 
 
 class PublicPostLimitMiddleware:
@@ -26,4 +33,26 @@ class PublicPostLimitMiddleware:
                     "description": "The form sent more data than it accepts; load it again and resend it.",
                 }
                 return render(request, "413.html", {"meta": meta}, status=413)
+        return self.get_response(request)
+
+
+class ControlCharactersMiddleware:
+    """Keep NUL and other control characters in an address away from views and the database.
+
+    A path holding one answers the site's 404 at once: no page has such an address, and looking it up
+    (a slug, the redirect lookup after a 404) would send it to the database, where PostgreSQL refuses NUL
+    with an error. NUL is dropped from the query string, so a page answers as it would without it (search
+    already ignores control characters; admin filters and autocomplete would otherwise fail on PostgreSQL).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_control_characters(request.path):
+            raise Http404("No page has an address with control characters.")
+        query = request.META.get("QUERY_STRING", "")
+        if NUL_IN_QUERY.search(query):
+            request.META["QUERY_STRING"] = NUL_IN_QUERY.sub("", query)
+            request.GET = QueryDict(request.META["QUERY_STRING"], encoding=request.encoding)
         return self.get_response(request)

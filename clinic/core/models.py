@@ -9,15 +9,18 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import cache
 from .identifiers import validate_doi, validate_pmid
 from .richtext import RichText, RichTextMixin
+from .site_paths import is_local_path, validate_local_path
 
 # A medical sign-off lasts this long unless the reviewer sets another date; the queue warns this early.
 REVIEW_INTERVAL = timedelta(days=365)
@@ -467,16 +470,24 @@ class Autosave(models.Model):
 
 
 class Redirect(models.Model):
-    """An old public address that answers with a permanent redirect to where its page lives now."""
+    """An old public address that answers with a permanent redirect to where its page lives now.
+
+    Both addresses are paths on this site (clinic/core/site_paths.py): a redirect never sends a reader
+    to another site. Rows saved before that rule are listed by `manage.py check_redirects`.
+    """
 
     old_path = models.CharField(
         "old address",
         max_length=300,
         unique=True,
+        validators=[validate_local_path],
         help_text="The path readers used, e.g. /articles/old-name/.",
     )
     new_path = models.CharField(
-        "new address", max_length=300, help_text="Where they go now, e.g. /articles/new-name/."
+        "new address",
+        max_length=300,
+        validators=[validate_local_path],
+        help_text="Where they go now: a path on this site, e.g. /articles/new-name/.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -485,3 +496,14 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        if self.old_path and self.old_path == self.new_path:
+            raise ValidationError(
+                {"new_path": _("This is the old address itself: readers would be sent round in a circle.")},
+                code="redirect_loop",
+            )
+
+    @property
+    def stays_on_site(self):
+        return is_local_path(self.old_path) and is_local_path(self.new_path)

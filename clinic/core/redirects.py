@@ -4,19 +4,29 @@ Each app says which of its models have public addresses (follow_address_changes 
 whenever one of them that readers could see is saved with a new address, the old one is recorded.
 Deleting a public page asks where its readers should go (RedirectOnDeleteAdminMixin). The middleware
 looks a path up only when the site would otherwise answer 404, so public pages pay nothing for it.
+Every address recorded or followed is a path on this site (site_paths.is_local_path).
 """
+
+import logging
 
 from django.db.models.signals import post_save, pre_save
 from django.http import HttpResponsePermanentRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from .models import Redirect
+from .site_paths import is_local_path, validate_local_path
+
+logger = logging.getLogger(__name__)
 
 
 def point(old_path, new_path):
-    """Record that old_path now lives at new_path, keeping every earlier address one hop from the page."""
+    """Record that old_path now lives at new_path, keeping every earlier address one hop from the page.
+
+    Raises ValidationError, recording nothing, if either is not a path on this site.
+    """
     if not old_path or old_path == new_path:
         return
+    validate_local_path(old_path)
+    validate_local_path(new_path)
     Redirect.objects.filter(old_path=new_path).delete()  # the page moved back to an address it had
     Redirect.objects.filter(new_path=old_path).update(new_path=new_path)  # no chains of redirects
     Redirect.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
@@ -43,15 +53,6 @@ def follow_address_changes(model, is_public=lambda obj: True):
     post_save.connect(record, sender=model, weak=False, dispatch_uid=uid + ":post")
 
 
-def is_local_path(path):
-    return (
-        bool(path)
-        and path.startswith("/")
-        and not path.startswith("//")
-        and (url_has_allowed_host_and_scheme(path, allowed_hosts=None))
-    )
-
-
 class RedirectMiddleware:
     """Answer a 404 with a permanent redirect when the path is an address a page had before."""
 
@@ -62,8 +63,18 @@ class RedirectMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
+        if not is_local_path(request.path):
+            return response  # no redirect can be recorded for it: nothing to look up
         new_path = Redirect.objects.filter(old_path=request.path).values_list("new_path", flat=True).first()
         if new_path is None:
+            return response
+        if not is_local_path(new_path):
+            # A row saved before the rule: never follow it off the site (manage.py check_redirects lists it).
+            logger.warning(
+                "Redirect from %s not followed: %r is not a path on this site",
+                request.path,
+                new_path,
+            )
             return response
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{new_path}?{query}" if query else new_path)

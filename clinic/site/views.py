@@ -1,3 +1,4 @@
+import errno
 import logging
 
 from django.conf import settings
@@ -5,7 +6,7 @@ from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import DatabaseError, InterfaceError, connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -125,7 +126,12 @@ def serve_media(request, path):
         # Object storage: send the reader there (a private bucket's URL is signed afresh each time).
         return HttpResponseRedirect(storage.url(path))
     # MEDIA_ROOT is read per request, so a changed setting (tests, a mounted volume) takes effect at once.
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404("No such file.") from None  # a name longer than the disk holds: never uploaded
     response["Cache-Control"] = "public, max-age=86400"  # uploads keep unique names; renditions too
     return response
 

@@ -16,6 +16,7 @@ from itertools import cycle
 from urllib.parse import urlsplit
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -287,3 +288,17 @@ def test_a_media_name_longer_than_the_disk_holds_answers_404(client):
     upload = default_storage.save("images/room.txt", ContentFile(b"an upload"))
     assert client.get(f"/media/{upload}").status_code == 200
     assert client.get("/media/images/" + "a" * 4000).status_code == 404
+
+
+def test_a_failed_login_with_nul_in_its_headers_is_counted_not_a_server_error(client):
+    # The lockout stores the User-Agent; PostgreSQL refuses NUL in text, which made this a 500 there.
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "nobody", "password": "wrong"},
+        HTTP_USER_AGENT="Mozilla\x00/5.0",
+        HTTP_ACCEPT="text/html\x00",
+    )
+
+    assert response.status_code == 200
+    assert "Please enter the correct" in response.content.decode()
+    assert [attempt.user_agent for attempt in AccessAttempt.objects.all()] == ["Mozilla/5.0"]

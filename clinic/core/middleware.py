@@ -43,6 +43,7 @@ class ControlCharactersMiddleware:
     (a slug, the redirect lookup after a 404) would send it to the database, where PostgreSQL refuses NUL
     with an error. NUL is dropped from the query string, so a page answers as it would without it (search
     already ignores control characters; admin filters and autocomplete would otherwise fail on PostgreSQL).
+    NUL is dropped from request headers too: the sign-in lockout stores the User-Agent.
     """
 
     def __init__(self, get_response):
@@ -55,4 +56,7 @@ class ControlCharactersMiddleware:
         if NUL_IN_QUERY.search(query):
             request.META["QUERY_STRING"] = NUL_IN_QUERY.sub("", query)
             request.GET = QueryDict(request.META["QUERY_STRING"], encoding=request.encoding)
+        for name, value in list(request.META.items()):
+            if name.startswith("HTTP_") and isinstance(value, str) and "\x00" in value:
+                request.META[name] = value.replace("\x00", "")
         return self.get_response(request)

@@ -107,7 +107,7 @@ def test_unknown_citation_key_fails_with_file_and_line(content):
 
 def test_bad_date_fails_with_file_and_line(content):
     path = content / "safety" / "interactions.yaml"
-    line = _replace(path, "reviewed: 2026-12-01", "reviewed: 2026-13-01")
+    line = _replace(path, "reviewed: 2026-12-06", "reviewed: 2026-13-01")
     assert f"safety/interactions.yaml:{line}: bad date '2026-13-01' for 'reviewed'" in _load_error(content)
 
 

@@ -222,8 +222,8 @@ def test_demo_routes_state_the_regulatory_facts():
 
 
 def test_demo_review_names_the_reviewing_psychiatrist_recently(time_machine):
-    # The files record the real review date (content/REVIEW.md, 2026-12-01); read them the day after.
-    time_machine.move_to(date(2026, 12, 2))
+    # The files record the real review date (content/REVIEW.md, 2026-12-06); read them the day after.
+    time_machine.move_to(date(2026, 12, 7))
     demo.load(load_library())
     reviewer = next(
         entry.values for entry in read_list(content_dir() / "people.yaml") if entry.values["may_review"]

@@ -50,6 +50,24 @@ def page_cache(settings):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    _forget_media_storage()
+    yield
+    _forget_media_storage()
+
+
+def _forget_media_storage():
+    # sorl keeps the storage objects it first built (its default, and an lru_cache by alias), and the media
+    # store remembers an outage: a test that pointed media at an object store (test_storage) must leave
+    # none of them behind for the next test.
+    from django.utils.functional import empty
+    from sorl.thumbnail import default as thumbnail_default
+    from sorl.thumbnail.images import get_or_create_storage
+
+    from clinic.core.storage import MediaStorage
+
+    thumbnail_default.storage._wrapped = empty
+    get_or_create_storage.cache_clear()
+    MediaStorage._paused_until = 0.0
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -91,14 +91,6 @@ def reviewer_field():
     )
 
 
-def unsure_advice_field():
-    # Each item answers "not sure" in its own words: pregnancy needs a test, a medicine needs its name.
-    return models.TextField(
-        'advice for a "not sure"',
-        help_text='What the pre-screen tells a reader who answers "not sure", e.g. how to find out.',
-    )
-
-
 def citations_field():
     return GenericRelation(Citation, help_text="The sources this item's text relies on, numbered in order.")
 
@@ -224,7 +216,7 @@ class Condition(RichTextMixin, Reviewed):
         (marking_extras_of(self)); what applies follows the routes, so a change to a route's list shows here.
         """
         routes = [link.route for link in self.listed_route_links]
-        for_all = [c for c in contraindications if not c.route_ids] if routes else []
+        for_all = [c for c in contraindications if c.applies_to_every_route] if routes else []
         by_route = [(route, [c for c in contraindications if route.pk in c.route_ids]) for route in routes]
         shown = {c.pk for c in for_all} | {c.pk for _, items in by_route for c in items}
         extra = [c for c in contraindications if c.is_extra and c.pk not in shown]
@@ -456,27 +448,51 @@ def _route_links(kind, model, pks):
     )
 
 
-class Contraindication(Reviewed):
+class ScreeningItem(Reviewed):
+    """A safety item the pre-screen asks about: a contraindication or an interacting medicine.
+
+    It names the routes it applies to; none means every route (RouteScopedQuerySet.for_route, and
+    applies_to_every_route once attach_route_ids has run).
+    """
+
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150, unique=True)
-    kind = models.CharField(max_length=20, choices=ContraindicationKind)
-    explanation = models.TextField(help_text="Plain words: why it matters and what happens next.")
     routes = models.ManyToManyField(
-        AdministrationRoute, blank=True, related_name="contraindications",
+        AdministrationRoute, blank=True, related_name="%(class)ss",
         help_text="Leave empty when it applies to every route.",
     )  # fmt: skip
     screening_question = models.CharField(
         max_length=250, help_text="A plain yes/no question for the pre-screen, addressed to the reader."
     )
-    advice = models.TextField(
-        "advice for a yes",
-        help_text="What the pre-screen tells a reader who answers yes: this item's own next step.",
+    # Each item answers "not sure" in its own words: pregnancy needs a test, a medicine needs its name.
+    unsure_advice = models.TextField(
+        'advice for a "not sure"',
+        help_text='What the pre-screen tells a reader who answers "not sure", e.g. how to find out.',
     )
-    unsure_advice = unsure_advice_field()
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
     reviewer = reviewer_field()
     citations = citations_field()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def applies_to_every_route(self):
+        # Must agree with RouteScopedQuerySet.for_route: naming no route means every route.
+        return not self.route_ids
+
+
+class Contraindication(ScreeningItem):
+    kind = models.CharField(max_length=20, choices=ContraindicationKind)
+    explanation = models.TextField(help_text="Plain words: why it matters and what happens next.")
+    advice = models.TextField(
+        "advice for a yes",
+        help_text="What the pre-screen tells a reader who answers yes: this item's own next step.",
+    )
 
     objects = ContraindicationQuerySet.as_manager()
     history = HistoricalRecords()
@@ -485,19 +501,15 @@ class Contraindication(Reviewed):
     class Meta:
         ordering = ["kind", "order", "name"]
 
-    def __str__(self):
-        return self.name
-
     @property
     def is_absolute(self):
         return self.kind == ContraindicationKind.ABSOLUTE
 
 
-class Interaction(Reviewed):
+class Interaction(ScreeningItem):
     """A medicine or class that interacts with ketamine or esketamine; one pre-screen question."""
 
     name = models.CharField(max_length=150, help_text="The medicine or class, e.g. 'Opioid pain medicines'.")
-    slug = models.SlugField(max_length=150, unique=True)
     examples = models.CharField(
         max_length=250,
         blank=True,
@@ -510,18 +522,6 @@ class Interaction(Reviewed):
         help_text="What the reader should do, in plain words; the pre-screen also shows it to a reader who "
         "answers yes.",
     )
-    routes = models.ManyToManyField(
-        AdministrationRoute, blank=True, related_name="interactions",
-        help_text="Leave empty when it applies to every route.",
-    )  # fmt: skip
-    screening_question = models.CharField(
-        max_length=250, help_text="A plain yes/no question for the pre-screen, addressed to the reader."
-    )
-    unsure_advice = unsure_advice_field()
-    is_listed = models.BooleanField("listed", default=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    reviewer = reviewer_field()
-    citations = citations_field()
 
     objects = RouteScopedQuerySet.as_manager()
     history = HistoricalRecords()
@@ -538,9 +538,6 @@ class Interaction(Reviewed):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = "medicine interaction"
-
-    def __str__(self):
-        return self.name
 
     @property
     def is_serious(self):

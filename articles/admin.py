@@ -366,16 +366,10 @@ class AuthorAdmin(
     prepopulated_fields = {"slug": ["display_name"]}
 
 
-@admin.register(Category)
-class CategoryAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelAdmin):
-    fallback_address = "/articles/"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+@admin.register(Category, Tag)
+class ArticleLabelAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelAdmin):
+    """Categories and tags: a name and an address; a deleted one sends its old address to the article list."""
 
-
-@admin.register(Tag)
-class TagAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelAdmin):
     fallback_address = "/articles/"
     list_display = ["name", "slug"]
     search_fields = ["name"]

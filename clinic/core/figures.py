@@ -7,6 +7,7 @@ interaction, a key fact, a route's facts) shows its sources right beside it, so 
 
 import re
 
+from .readability import sentences
 from .richtext import html_to_text
 
 UNITS = (
@@ -21,7 +22,6 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 CITATION_MARK = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
 
 
 def figures(text):
@@ -32,7 +32,7 @@ def figures(text):
 def unsourced_sentences(html):
     """Return (sentence, figures) for each sentence of html that states a figure without a [n] citation."""
     found = []
-    for sentence in SENTENCE_END.split(html_to_text(html)):
+    for sentence in sentences(html_to_text(html)):
         stated = figures(sentence)
         if stated and not CITATION_MARK.search(sentence):
             found.append((sentence.strip(), stated))

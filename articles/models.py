@@ -1,5 +1,4 @@
 import math
-from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -370,7 +369,7 @@ class Article(RichTextMixin, Reviewed):
             )
         if self.featured_image and not self.featured_image_alt.strip():
             errors["featured_image_alt"] = "Describe the image for readers who can't see it."
-        if self.last_reviewed and self.last_reviewed > date.today():
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
             errors["last_reviewed"] = "The review date can't be in the future."
         if errors:
             raise ValidationError(errors)

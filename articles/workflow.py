@@ -6,8 +6,6 @@ WorkflowEvent with its comment and the history version it left, tells the people
 (Django's email settings), and answers with a plain message saying what happened.
 """
 
-from datetime import date
-
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -77,7 +75,8 @@ def stage(article):
 
 
 def is_review_overdue(article):
-    return bool(article.is_public and article.next_review_due and article.next_review_due < date.today())
+    due = article.next_review_due
+    return bool(article.is_public and due and due < timezone.localdate())
 
 
 def status_badge(article):
@@ -96,7 +95,7 @@ def status_badge(article):
 
 
 def stage_q(name, user=None):
-    now, today = timezone.now(), date.today()
+    now, today = timezone.now(), timezone.localdate()
     return {
         DRAFT: models.Q(status=Status.DRAFT),
         IN_REVIEW: models.Q(status=Status.IN_REVIEW),

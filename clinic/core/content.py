@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)  # as clinic.core.models: the default until the next review
 
@@ -304,7 +305,7 @@ class Library:
     def review_fields(self, entry):
         """Return the reviewer, last_reviewed and next_review_due fields an entry gives."""
         reviewed = entry.date("reviewed")
-        if reviewed and reviewed > datetime.date.today():
+        if reviewed and reviewed > timezone.localdate():
             raise entry.error("reviewed", f"the review date {reviewed} is in the future")
         due = entry.date("next_review_due") or (reviewed + REVIEW_INTERVAL if reviewed else None)
         if due and reviewed and due <= reviewed:

@@ -8,14 +8,14 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinic.core.admin import ReviewStateFilter
-from clinic.core.admin_permissions import RoleAdminMixin
-from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
-from clinic.core.redirects import RedirectOnDeleteAdminMixin
-from clinic.core.storage import UploadsNeedStorageMixin
-from clinic.core.version_diff import CompareVersionsAdminMixin
 from conditions.dose_check import dose_warnings
 from conditions.models import AdministrationRoute
+from domain.redirects import RedirectOnDeleteAdminMixin
+from editorial.admin import ReviewStateFilter
+from editorial.admin_permissions import RoleAdminMixin
+from editorial.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from editorial.version_diff import CompareVersionsAdminMixin
+from infrastructure.storage import UploadsNeedStorageMixin
 
 from . import views, workflow
 from .forms import ArticleAdminForm, AuthorAdminForm

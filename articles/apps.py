@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils import timezone
 
-from clinic.core import page_cache
+from infrastructure import page_cache
 
 
 def _sync_roles(sender, using, apps=None, **kwargs):
@@ -31,7 +31,8 @@ class ArticlesConfig(AppConfig):
         # Models another app adds after our role migration still reach the groups.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="articles.sync_roles")
 
-        from clinic.core import dashboard, redirects
+        from domain import redirects
+        from editorial import dashboard
 
         from .models import Article, Author, Category, Tag
         from .workflow import editorial_panel

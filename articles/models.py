@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from clinic.core.addresses import slug_url
-from clinic.core.models import Person, Reviewed, ReviewedQuerySet
-from clinic.core.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
+from domain.models import Person, Reviewed, ReviewedQuerySet
+from domain.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
+from infrastructure.addresses import slug_url
 
 from .toc import TableOfContents, table_of_contents
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from clinic.core.dashboard import Count, Panel, Waiting
+from editorial.dashboard import Count, Panel, Waiting
 
 from .models import Article, Status, WorkflowEvent, WorkflowStep
 

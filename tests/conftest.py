@@ -63,7 +63,7 @@ def _forget_media_storage():
     from sorl.thumbnail import default as thumbnail_default
     from sorl.thumbnail.images import get_or_create_storage
 
-    from clinic.core.storage import MediaStorage
+    from infrastructure.storage import MediaStorage
 
     thumbnail_default.storage._wrapped = empty
     get_or_create_storage.cache_clear()

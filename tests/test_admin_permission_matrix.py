@@ -20,8 +20,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Author, MostReadArticle
-from clinic.core.admin_permissions import RoleAdminMixin
-from clinic.core.models import KeyFact, Redirect, SiteProfile
+from domain.models import KeyFact, Redirect, SiteProfile
+from editorial.admin_permissions import RoleAdminMixin
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from clinic.core.richtext import html_to_text
 from conditions.models import AdministrationRoute, Condition, Contraindication, Evidence, Interaction
+from domain.richtext import html_to_text
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ CHANGELIST = reverse("admin:conditions_condition_changelist")
 ADD = reverse("admin:conditions_condition_add")
 
 
-# The generic inline of an item's numbered sources (clinic.core.admin.CitationInline).
+# The generic inline of an item's numbered sources (editorial.admin.CitationInline).
 CITATIONS = "clinic-citation-content_type-object_id"
 
 

@@ -13,10 +13,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clinic.core.models import SiteProfile
 from conditions.forms import PrescreenForm
 from conditions.models import Contraindication, ContraindicationKind, Severity
 from conditions.views import PRESCREEN_ANSWER_BYTES
+from domain.models import SiteProfile
 from tests.factories import ContraindicationFactory, InteractionFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clinic.core.models import SiteProfile, cite
 from conditions.models import ContraindicationKind, DoseBasis, Evidence, RegulatoryStatus
+from domain.models import SiteProfile, cite
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,

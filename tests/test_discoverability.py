@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.core.models import KeyFact, SiteProfile, cite
+from domain.models import KeyFact, SiteProfile, cite
 from tests.factories import (
     DAY,
     AdministrationRouteFactory,

@@ -17,7 +17,7 @@ from sorl.thumbnail import get_thumbnail
 
 from articles.images import unguessable_name
 from articles.models import Article
-from clinic.core.models import Autosave
+from domain.models import Autosave
 from tests.factories import ArticleFactory, ConditionFactory, UserFactory
 from tests.test_storage import s3_bucket, s3_server, storage_down  # noqa: F401 (fixtures)
 

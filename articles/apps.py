@@ -13,11 +13,12 @@ def _sync_roles(sender, using, apps=None, **kwargs):
 
 
 def _next_publication():
-    from .models import Article, Status
+    from .lifecycle import SCHEDULED
+    from .models import Article
 
     # A scheduled article goes live by the clock, with no save: cached pages must end by then.
     return (
-        Article.objects.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        Article.objects.filter(SCHEDULED.q(timezone.now()))
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()

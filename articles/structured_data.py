@@ -1,4 +1,4 @@
-"""The article pages' schema.org nodes, built from the shared graph helpers of clinic.core."""
+"""The article pages' schema.org nodes, built from the shared graph helpers of domain.structured_data."""
 
 from domain.structured_data import Absolute, clinic_id, medical_web_page, person
 

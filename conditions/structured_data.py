@@ -1,4 +1,4 @@
-"""The condition and route pages' schema.org nodes, built from the shared graph helpers of domain.structured_data."""
+"""The condition and route pages' schema.org nodes, built from the graph helpers of domain.structured_data."""
 
 from domain.structured_data import Absolute, medical_web_page
 

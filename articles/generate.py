@@ -20,6 +20,7 @@ from PIL import Image
 
 from clinic.core import cache as content_cache
 from clinic.core.models import Source
+from clinic.core.review_dates import next_review_after
 from clinic.core.richtext import clean_html
 from conditions.models import Condition
 
@@ -137,7 +138,7 @@ def _article(rng, number, now, authors, reviewers, categories, images, figure_ur
         published_at=published_at,
         is_featured=rng.random() < 0.01,
         last_reviewed=published_at.date(),
-        next_review_due=published_at.date() + timedelta(days=365),
+        next_review_due=next_review_after(published_at.date()),
     )
     article.derive_from_body()  # what save() would compute: reading time, excerpt, contents, heading ids
     return article

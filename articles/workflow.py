@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from clinic.core.dashboard import Count, Panel, Waiting
+from clinic.core.review_dates import overdue
 
 from .models import Article, Status, WorkflowEvent, WorkflowStep
 
@@ -75,8 +76,7 @@ def stage(article):
 
 
 def is_review_overdue(article):
-    due = article.next_review_due
-    return bool(article.is_public and due and due < timezone.localdate())
+    return article.is_public and article.review_is_overdue
 
 
 def status_badge(article):
@@ -89,7 +89,7 @@ def status_badge(article):
     if is_review_overdue(article):
         badge += format_html(
             ' <span class="badge badge-overdue" title="Next review was due {}">Review overdue</span>',
-            date_format(article.next_review_due, "j M Y"),
+            date_format(article.review_due, "j M Y"),
         )
     return badge
 
@@ -102,7 +102,7 @@ def stage_q(name, user=None):
         SCHEDULED: models.Q(status=Status.PUBLISHED, published_at__gt=now),
         LIVE: models.Q(status=Status.PUBLISHED, published_at__lte=now),
         ARCHIVED: models.Q(status=Status.ARCHIVED),
-        OVERDUE: models.Q(status=Status.PUBLISHED, published_at__lte=now, next_review_due__lt=today),
+        OVERDUE: models.Q(status=Status.PUBLISHED, published_at__lte=now) & overdue(today),
         MINE: models.Q(status=Status.DRAFT, author__user=user),
     }[name]
 

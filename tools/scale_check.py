@@ -336,11 +336,10 @@ def run_checks(env, a, b, password, report):
     import django
 
     django.setup()
-    from datetime import timedelta
-
     from django.utils import timezone
 
     from articles.models import Article, Author, Status
+    from clinic.core.review_dates import next_review_after
 
     editor = Browser()
     editor.login(a, "scale-editor", password)
@@ -355,7 +354,7 @@ def run_checks(env, a, b, password, report):
         author=author,
         reviewer=reviewer,
         last_reviewed=timezone.localdate(),
-        next_review_due=timezone.localdate() + timedelta(days=365),
+        next_review_due=next_review_after(timezone.localdate()),
         body=f"<p>A check that {word} reaches every server at once.</p>",
         status=Status.DRAFT,
     )

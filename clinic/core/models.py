@@ -1,6 +1,5 @@
 import hashlib
 import re
-from datetime import timedelta
 from decimal import Decimal
 from functools import reduce
 from operator import or_
@@ -19,12 +18,9 @@ from simple_history.models import HistoricalRecords
 
 from . import cache
 from .identifiers import validate_doi, validate_pmid
+from .review_dates import REVIEW_DUE_SOON, ReviewState, due_by, next_review_after, review_due
 from .richtext import RichText, RichTextMixin
 from .site_paths import is_local_path, validate_local_path
-
-# A medical sign-off lasts this long unless the reviewer sets another date; the queue warns this early.
-REVIEW_INTERVAL = timedelta(days=365)
-REVIEW_DUE_SOON = timedelta(days=30)
 
 
 class SiteProfileManager(models.Manager):
@@ -335,11 +331,7 @@ class ReviewedQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(
             models.Q(last_reviewed__isnull=True)
-            | models.Q(next_review_due__lte=today + REVIEW_DUE_SOON)
-            # No due date recorded: 12 months after the review, the default.
-            | models.Q(
-                next_review_due__isnull=True, last_reviewed__lte=today + REVIEW_DUE_SOON - REVIEW_INTERVAL
-            )
+            | due_by(today + REVIEW_DUE_SOON)
             | models.Q(changed_since_review=True)
         )
 
@@ -403,7 +395,7 @@ class Reviewed(models.Model):
             return
         due_kept = loaded is not None and self.next_review_due == loaded[2] and self._review_recorded_now()
         if self.next_review_due is None or due_kept or self.next_review_due <= self.last_reviewed:
-            self.next_review_due = self.last_reviewed + REVIEW_INTERVAL
+            self.next_review_due = next_review_after(self.last_reviewed)
 
     def clean(self):
         super().clean()
@@ -419,23 +411,31 @@ class Reviewed(models.Model):
         """Record that reviewer reviewed the current text on day; the next review falls 12 months later."""
         self.reviewer = reviewer
         self.last_reviewed = day
-        self.next_review_due = day + REVIEW_INTERVAL
+        self.next_review_due = next_review_after(day)
         self.reviewed_fingerprint = self.clinical_fingerprint()
         self.save()
 
     @property
+    def review_due(self):
+        """Return the day the next review falls due (clinic/core/review_dates.py), None if never reviewed."""
+        return review_due(self.last_reviewed, self.next_review_due)
+
+    @property
+    def review_is_overdue(self):
+        due = self.review_due
+        return due is not None and due < timezone.localdate()
+
+    @property
     def review_state(self):
         """Return the queue's words for this item: a short label, or '' when nothing is due."""
-        today = timezone.localdate()
         if not self.last_reviewed:
-            return "Never reviewed"
+            return ReviewState.NEVER
         if self.changed_since_review:
-            return "Changed since review"
-        due = self.next_review_due or self.last_reviewed + REVIEW_INTERVAL
-        if due < today:
-            return "Overdue"
-        if due <= today + REVIEW_DUE_SOON:
-            return "Due within 30 days"
+            return ReviewState.CHANGED
+        if self.review_is_overdue:
+            return ReviewState.OVERDUE
+        if self.review_due <= timezone.localdate() + REVIEW_DUE_SOON:
+            return ReviewState.DUE_SOON
         return ""
 
     @property

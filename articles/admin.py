@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinic.core.admin import ReviewStateFilter
+from clinic.core.admin import CitationInline, ReviewStateFilter
 from clinic.core.admin_permissions import RoleAdminMixin
 from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
 from clinic.core.redirects import RedirectOnDeleteAdminMixin
@@ -20,7 +20,7 @@ from conditions.models import AdministrationRoute
 from . import views, workflow
 from .forms import ArticleAdminForm, AuthorAdminForm
 from .links import broken_links
-from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Reference, Status, Tag
+from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Status, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
 EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at", "is_featured"]
@@ -38,11 +38,11 @@ class FormKnowsUserMixin:
         return type(form.__name__, (form,), {"request_user": request.user})
 
 
-class ReferenceInline(admin.TabularInline):
-    model = Reference
-    fields = ["order", "source"]
-    autocomplete_fields = ["source"]
-    extra = 1
+class ReferenceInline(CitationInline):
+    """The article's numbered references, as every item cites: [n] in the body points at the n-th."""
+
+    verbose_name = "reference"
+    verbose_name_plural = "references (numbered: [1] in the body is the first)"
 
     def _may_edit(self, request, obj):
         return obj is None or obj.can_be_edited_by(request.user)
@@ -90,7 +90,7 @@ class ArticleAdmin(
         "tags",
         ReviewStateFilter,
     ]
-    list_select_related = ["author", "category", "reviewer"]
+    list_select_related = ["author__person", "category", "reviewer"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}  # fills only while unsaved, so URLs stay put
@@ -326,7 +326,7 @@ class ArticleAdmin(
 class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["article", "view_count", "author", "category", "published_at"]
     list_display_links = None  # read-only: the title links to the public page instead
-    list_select_related = ["author", "category"]
+    list_select_related = ["author__person", "category"]
     list_filter = ["category"]
     search_fields = ["title"]
     ordering = ["-view_count", "-published_at"]
@@ -357,13 +357,32 @@ class AuthorAdmin(
     RedirectOnDeleteAdminMixin,
     SimpleHistoryAdmin,
 ):
+    """A byline: the name, credentials and review right typed here are the author's person record's."""
+
     fallback_address = "/articles/"
     form = AuthorAdminForm
+    fields = ["display_name", "slug", "credentials", "role", "bio", "photo", "user", "may_review"]
     list_display = ["display_name", "credentials", "role", "may_review", "user"]
-    list_filter = ["may_review"]
-    list_select_related = ["user"]
-    search_fields = ["display_name", "credentials", "role"]
-    prepopulated_fields = {"slug": ["display_name"]}
+    list_filter = [("person__may_review", admin.BooleanFieldListFilter)]
+    list_select_related = ["person", "user"]
+    search_fields = ["person__display_name", "person__credentials", "role"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # The address is typed from the name, which is the person record's: the prepopulated_fields
+        # attribute may name only the author's own fields.
+        return {"slug": ["display_name"]}
+
+    @admin.display(description="display name", ordering="person__display_name")
+    def display_name(self, obj):
+        return obj.display_name
+
+    @admin.display(description="credentials", ordering="person__credentials")
+    def credentials(self, obj):
+        return obj.credentials
+
+    @admin.display(description="may medically review", boolean=True, ordering="person__may_review")
+    def may_review(self, obj):
+        return obj.may_review
 
 
 @admin.register(Category, Tag)

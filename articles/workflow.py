@@ -367,7 +367,8 @@ def editorial_panel(request):
             ("review overdue", OVERDUE),
         ):
             counts.append(Count(label, articles.filter(stage_q(name)).count(), f"{changelist}?stage={name}"))
-        for article in articles.filter(status=Status.IN_REVIEW).select_related("author")[:WAITING_LIMIT]:
+        in_review = articles.filter(status=Status.IN_REVIEW).select_related("author__person")
+        for article in in_review[:WAITING_LIMIT]:
             waiting.append(
                 Waiting(
                     article.title,

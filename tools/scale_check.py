@@ -339,6 +339,7 @@ def run_checks(env, a, b, password, report):
     from django.utils import timezone
 
     from articles.models import Article, Author, Status
+    from clinic.core.models import Person
     from clinic.core.review_dates import next_review_after
 
     editor = Browser()
@@ -346,7 +347,7 @@ def run_checks(env, a, b, password, report):
 
     # 1. An article published through A's admin: how soon is it everywhere on B?
     word = f"scalecheck{secrets.token_hex(3)}"
-    reviewer = Author.objects.filter(may_review=True).first()
+    reviewer = Person.objects.filter(may_review=True).first()
     author = Author.objects.first()
     draft = Article.objects.create(
         title=f"Published through server A ({word})",

@@ -155,6 +155,15 @@ def _tel(number):
     return f"tel:{digits}" if digits else ""
 
 
+def citations_field(related_query_name=None):
+    """Return the numbered sources field of a model that cites: its Citation rows, deleted with it."""
+    return GenericRelation(
+        "clinic.Citation",
+        related_query_name=related_query_name,
+        help_text="The sources this item's text relies on, numbered in order.",
+    )
+
+
 class KeyFactQuerySet(models.QuerySet):
     def listed(self):
         """Return the facts shown on the home page, in staff's order."""
@@ -168,7 +177,7 @@ class KeyFact(models.Model):
         max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
     )
     text = models.CharField(max_length=250, help_text="One sentence that explains the figure.")
-    citations = GenericRelation("Citation", related_query_name="key_fact")
+    citations = citations_field(related_query_name="key_fact")
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -199,9 +208,10 @@ def source_key(text, taken=()):
 
 
 class Person(models.Model):
-    """Someone the site names: the medical reviewer of clinical content, shared by every app.
+    """Someone the site names, once: their name, credentials and whether they may medically review.
 
-    An author who may review is linked to their person record (articles.Author.person) and keeps it in step.
+    The medical reviewer of every article and clinical item is a person (reviewer_field()); an author's
+    byline (articles.Author) is a person's public profile and reads its name from here.
     """
 
     display_name = models.CharField(max_length=150)
@@ -262,14 +272,31 @@ class Source(models.Model):
         return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
 
 
+def reviewer_field(related_name="+"):
+    """Return the medical reviewer field every reviewed model has: a person who may review."""
+    return models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        limit_choices_to={"may_review": True},
+        verbose_name="medical reviewer",
+    )
+
+
 class Citation(models.Model):
-    """That an item (a condition, route, contraindication, interaction, key fact…) relies on a source."""
+    """That an item (an article, condition, route, contraindication, interaction, key fact…) relies on a
+    source; its order is its number [n] in the item's reference list."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     order = models.PositiveSmallIntegerField(default=0, help_text="Its number in the item's reference list.")
+
+    # Who changed what an item cites, and when: articles kept this for their references before citing here.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -315,14 +342,22 @@ def attach_citations(*item_lists):
 
 
 def cite(item, sources):
-    """Make sources (in order) the item's numbered citations, keeping rows that stay, removing the rest."""
+    """Make sources (in order) the item's numbered citations, keeping rows that stay, removing the rest.
+
+    Only what changes is written, so reloading the same content leaves the citations' history as it was.
+    """
     content_type = ContentType.objects.get_for_model(item)
     wanted = {source.pk: order for order, source in enumerate(sources, start=1)}
-    Citation.objects.filter(content_type=content_type, object_id=item.pk).exclude(source__in=wanted).delete()
+    cited = Citation.objects.filter(content_type=content_type, object_id=item.pk)
+    cited.exclude(source__in=wanted).delete()
+    kept = {citation.source_id: citation for citation in cited.filter(source__in=wanted)}
     for source_pk, order in wanted.items():
-        Citation.objects.update_or_create(
-            content_type=content_type, object_id=item.pk, source_id=source_pk, defaults={"order": order}
-        )
+        citation = kept.get(source_pk)
+        if citation is None:
+            citation = Citation(content_type=content_type, object_id=item.pk, source_id=source_pk)
+        if citation.pk is None or citation.order != order:
+            citation.order = order
+            citation.save()
 
 
 class ReviewedQuerySet(models.QuerySet):

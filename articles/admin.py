@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from conditions.dose_check import dose_warnings
 from conditions.models import AdministrationRoute
 from domain.redirects import RedirectOnDeleteAdminMixin
-from editorial.admin import ReviewStateFilter
+from editorial.admin import CitationInline, ReviewStateFilter
 from editorial.admin_permissions import RoleAdminMixin
 from editorial.editing import AutosaveAdminMixin, WritingAidsAdminMixin
 from editorial.version_diff import CompareVersionsAdminMixin
@@ -19,7 +19,7 @@ from infrastructure.storage import UploadsNeedStorageMixin
 from . import lifecycle, views, workflow
 from .forms import ArticleAdminForm, AuthorAdminForm
 from .links import broken_links
-from .models import Article, Author, Category, MostReadArticle, Reference, Tag
+from .models import Article, Author, Category, MostReadArticle, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
 EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at", "is_featured"]
@@ -49,11 +49,11 @@ class FormKnowsUserMixin:
         return type(form.__name__, (form,), {"request_user": request.user})
 
 
-class ReferenceInline(admin.TabularInline):
-    model = Reference
-    fields = ["order", "source"]
-    autocomplete_fields = ["source"]
-    extra = 1
+class ReferenceInline(CitationInline):
+    """The article's numbered references, as every item cites: [n] in the body points at the n-th."""
+
+    verbose_name = "reference"
+    verbose_name_plural = "references (numbered: [1] in the body is the first)"
 
     def _may_edit(self, request, obj):
         return obj is None or obj.can_be_edited_by(request.user)
@@ -101,7 +101,7 @@ class ArticleAdmin(
         "tags",
         ReviewStateFilter,
     ]
-    list_select_related = ["author", "category", "reviewer"]
+    list_select_related = ["author__person", "category", "reviewer"]
     search_fields = ["title", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}  # fills only while unsaved, so URLs stay put
@@ -325,7 +325,7 @@ class ArticleAdmin(
 class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["article", "view_count", "author", "category", "published_at"]
     list_display_links = None  # read-only: the title links to the public page instead
-    list_select_related = ["author", "category"]
+    list_select_related = ["author__person", "category"]
     list_filter = ["category"]
     search_fields = ["title"]
     ordering = ["-view_count", "-published_at"]
@@ -356,13 +356,32 @@ class AuthorAdmin(
     RedirectOnDeleteAdminMixin,
     SimpleHistoryAdmin,
 ):
+    """A byline: the name, credentials and review right typed here are the author's person record's."""
+
     fallback_address = "/articles/"
     form = AuthorAdminForm
+    fields = ["display_name", "slug", "credentials", "role", "bio", "photo", "user", "may_review"]
     list_display = ["display_name", "credentials", "role", "may_review", "user"]
-    list_filter = ["may_review"]
-    list_select_related = ["user"]
-    search_fields = ["display_name", "credentials", "role"]
-    prepopulated_fields = {"slug": ["display_name"]}
+    list_filter = [("person__may_review", admin.BooleanFieldListFilter)]
+    list_select_related = ["person", "user"]
+    search_fields = ["person__display_name", "person__credentials", "role"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # The address is typed from the name, which is the person record's: the prepopulated_fields
+        # attribute may name only the author's own fields.
+        return {"slug": ["display_name"]}
+
+    @admin.display(description="display name", ordering="person__display_name")
+    def display_name(self, obj):
+        return obj.display_name
+
+    @admin.display(description="credentials", ordering="person__credentials")
+    def credentials(self, obj):
+        return obj.credentials
+
+    @admin.display(description="may medically review", boolean=True, ordering="person__may_review")
+    def may_review(self, obj):
+        return obj.may_review
 
 
 @admin.register(Category, Tag)

@@ -1,7 +1,9 @@
 """Demo content loader: authors, categories, tags and articles from content/articles/, updated in place.
 
 Each article is content/articles/<slug>.html: YAML fields between '---' lines, then the HTML body, whose
-[@key] citations become the numbered references (README, "Editing content").
+[@key] citations become the numbered references (README, "Editing content"). An author's byline
+(_authors.yaml) belongs to the person of the same slug in content/people.yaml, which holds their name,
+credentials and whether they may review; an article's reviewer is such a person.
 """
 
 import io
@@ -24,8 +26,9 @@ from domain.content import (
     number_citations,
     read_list,
 )
+from domain.models import cite
 
-from .models import Article, Author, Category, Reference, Status, Tag
+from .models import Article, Author, Category, Status, Tag
 
 # Demo logins (clinic/demo_accounts.py) that write under a demo byline: the author has a draft to finish.
 DEMO_LOGINS = {"ruth-abernathy": "author", "dana-whitfield": "editor"}
@@ -36,7 +39,7 @@ STATUS_FOR_STATE = {
     "draft": Status.DRAFT,
     "in_review": Status.IN_REVIEW,
 }
-AUTHOR_FIELDS = {"slug", "display_name", "credentials", "role", "bio", "may_review"}
+AUTHOR_FIELDS = {"slug", "role", "bio"}
 ARTICLE_FIELDS = {
     "title", "dek", "author", "reviewer", "reviewed", "next_review_due", "category", "tags", "state",
     "days_ago",
@@ -52,8 +55,8 @@ def load(library=None, folder=None):
     folder = (folder or content_dir()) / "articles"
     authors = {}
     for entry in read_list(folder / "_authors.yaml"):
-        entry.check_fields(AUTHOR_FIELDS, required=["slug", "display_name"])
-        authors[entry.values["slug"]] = _load_author(entry.values)
+        entry.check_fields(AUTHOR_FIELDS, required=["slug"])
+        authors[entry.values["slug"]] = _load_author(entry, library.people)
     categories, tags = {}, {}
     for entry in read_list(folder / "_categories.yaml"):
         entry.check_fields({"slug", "name", "description"}, required=["slug", "name"])
@@ -69,10 +72,13 @@ def load(library=None, folder=None):
         _load_article(document, library, authors, categories, tags)
 
 
-def _load_author(entry):
-    fields = {key: entry.get(key) or "" for key in ("display_name", "credentials", "role", "bio")}
-    fields["may_review"] = bool(entry.get("may_review"))
-    username = DEMO_LOGINS.get(entry["slug"])
+def _load_author(entry, people):
+    slug = entry.values["slug"]
+    if slug not in people:
+        raise entry.error("slug", f"unknown person '{slug}': add their name to content/people.yaml")
+    fields = {key: entry.values.get(key) or "" for key in ("role", "bio")}
+    fields["person"] = people[slug]
+    username = DEMO_LOGINS.get(slug)
     if username:
         # The demo logins may be made after this loader; make the user now, without a usable password,
         # and clinic/demo_accounts.py sets the password and the group when it runs.
@@ -82,9 +88,9 @@ def _load_author(entry):
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        Author.objects.filter(user=user).exclude(slug=entry["slug"]).update(user=None)
+        Author.objects.filter(user=user).exclude(slug=slug).update(user=None)
         fields["user"] = user
-    return Author.objects.update_or_create(slug=entry["slug"], defaults=fields)[0]
+    return Author.objects.update_or_create(slug=slug, defaults=fields)[0]
 
 
 # An older explainer leads the home page, so the demo shows that editors choose it, not the calendar.
@@ -113,10 +119,7 @@ def _load_article(document, library, authors, categories, tags):
     elif state == "scheduled":
         published_at = _at_nine(today + timedelta(days=max(1, abs(entry.get("days_ago") or 1))))
     author = _known(meta, "author", authors, "author")
-    reviewer = _known(meta, "reviewer", authors, "reviewer")
-    if reviewer and not reviewer.may_review:
-        raise meta.error("reviewer", f"'{entry['reviewer']}' may not medically review")
-    review = library.review_fields(meta) if reviewer else {"last_reviewed": None, "next_review_due": None}
+    review = library.review_fields(meta)
     last_reviewed = review["last_reviewed"]
     unknown_tag = next((slug for slug in entry.get("tags") or [] if slug not in tags), None)
     if unknown_tag:
@@ -133,7 +136,7 @@ def _load_article(document, library, authors, categories, tags):
         "title": entry["title"],
         "dek": entry.get("dek", ""),
         "author": author,
-        "reviewer": reviewer,
+        "reviewer": review["reviewer"],
         "category": _known(meta, "category", categories, "category"),
         "status": STATUS_FOR_STATE[state],
         "published_at": published_at,
@@ -157,7 +160,7 @@ def _load_article(document, library, authors, categories, tags):
         missing = sorted(set(related) - {condition.slug for condition in conditions})
         raise ContentError(meta.path, meta.line_of("related_conditions"), f"unknown condition '{missing[0]}'")
     article.related_conditions.set(conditions)
-    _load_references(article, sources)
+    cite(article, sources)
     colors = image.get("colors")
     if colors and not (
         article.featured_image and article.featured_image.storage.exists(article.featured_image.name)
@@ -169,12 +172,6 @@ def _load_article(document, library, authors, categories, tags):
     changed = max(filter(None, [published_at, last_reviewed and _at_nine(last_reviewed)]), default=None)
     if changed and changed <= timezone.now():
         Article.objects.filter(pk=article.pk).update(updated_at=changed)
-
-
-def _load_references(article, sources):
-    for order, source in enumerate(sources, start=1):
-        Reference.objects.update_or_create(article=article, order=order, defaults={"source": source})
-    article.references.filter(order__gt=len(sources)).delete()
 
 
 def _at_nine(day):

@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django_ckeditor_5.widgets import CKEditor5Widget
 
+from domain.models import Person
+
 from .images import CHOOSE_AGAIN, clean_image, count_upload
 from .models import Article, Author
 from .workflow import WorkflowFormMixin
@@ -119,13 +121,42 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
         )
 
 
+# What an author's form edits of their person record: the one place these are kept.
+PERSON_FIELDS = ["display_name", "credentials", "may_review"]
+
+
+def _person_for_new_author(slug):
+    """Return the person a new byline belongs to: the one at its address who has no byline yet (a
+    clinical reviewer who starts writing), else a new person at the first free address."""
+    person = Person.objects.filter(slug=slug, author__isnull=True).first()
+    if person is not None:
+        return person
+    free, number = slug, 1
+    while Person.objects.filter(slug=free).exists():
+        number += 1
+        free = f"{slug}-{number}"
+    return Person(slug=free)
+
+
 class AuthorAdminForm(forms.ModelForm):
+    """An author's byline with their person record's name, credentials and review right: saving the form
+    saves both, so a name typed here is the one every page and every clinical listing shows."""
+
     request_user = None  # set by the admin's get_form (FormKnowsUserMixin)
+    display_name = Person._meta.get_field("display_name").formfield()
+    credentials = Person._meta.get_field("credentials").formfield()
+    may_review = Person._meta.get_field("may_review").formfield()
 
     class Meta:
         model = Author
-        fields = ["display_name", "slug", "credentials", "role", "bio", "photo", "user", "may_review"]
+        fields = ["slug", "role", "bio", "photo", "user"]
         error_messages = {"photo": {"invalid_image": UNREADABLE_IMAGE}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.person_id:
+            for name in PERSON_FIELDS:
+                self.initial.setdefault(name, getattr(self.instance.person, name))
 
     def clean_photo(self):
         return _cleaned_upload(self.cleaned_data.get("photo"), self.request_user)
@@ -134,3 +165,14 @@ class AuthorAdminForm(forms.ModelForm):
         super().full_clean()
         if self.is_bound:
             _ask_for_the_file_again(self, "photo")
+
+    def save(self, commit=True):
+        author = self.instance
+        person = author.person if author.person_id else _person_for_new_author(author.slug)
+        for name in PERSON_FIELDS:
+            setattr(person, name, self.cleaned_data[name])
+        # Saved now even when the caller saves the byline later (the admin's commit=False, in the same
+        # transaction): the byline points at it.
+        person.save()
+        author.person = person
+        return super().save(commit)

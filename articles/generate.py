@@ -12,6 +12,7 @@ import io
 import random
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -19,11 +20,12 @@ from django.utils import timezone
 from PIL import Image
 
 from conditions.models import Condition
-from domain.models import Source
+from domain.models import Citation, Person, Source
+from domain.review_dates import next_review_after
 from domain.richtext import clean_html
 from infrastructure import cache as content_cache
 
-from .models import Article, Author, Category, Reference, Status, Tag
+from .models import Article, Author, Category, Status, Tag
 
 PREFIX = "gen-"
 BATCH = 500
@@ -95,7 +97,7 @@ def generate(count: int, seed: int = 12) -> int:
     rng = random.Random(seed)
     with transaction.atomic():
         authors = _authors(rng)
-        reviewers = [author for author in authors if author.may_review]
+        reviewers = [author.person for author in authors if author.may_review]
         categories = _categories()
         tags = _tags()
         sources = _sources(rng)
@@ -137,7 +139,7 @@ def _article(rng, number, now, authors, reviewers, categories, images, figure_ur
         published_at=published_at,
         is_featured=rng.random() < 0.01,
         last_reviewed=published_at.date(),
-        next_review_due=published_at.date() + timedelta(days=365),
+        next_review_due=next_review_after(published_at.date()),
     )
     article.derive_from_body()  # what save() would compute: reading time, excerpt, contents, heading ids
     return article
@@ -166,6 +168,7 @@ def _relations(rng, articles, tags, conditions, sources):
     article_tags = Article.tags.through
     article_conditions = Article.related_conditions.through
     links, related, references = [], [], []
+    article_type = ContentType.objects.get_for_model(Article)
     for article in articles:
         links += [article_tags(article_id=article.pk, tag_id=tag.pk) for tag in rng.sample(tags, 3)]
         related += [
@@ -174,12 +177,12 @@ def _relations(rng, articles, tags, conditions, sources):
             if pk is not None
         ]
         references += [
-            Reference(article=article, order=order, source=source)
+            Citation(content_type=article_type, object_id=article.pk, order=order, source=source)
             for order, source in enumerate(rng.sample(sources, 3), start=1)
         ]
     article_tags.objects.bulk_create(links)
     article_conditions.objects.bulk_create(related)
-    Reference.objects.bulk_create(references)
+    Citation.objects.bulk_create(references)
 
 
 def _sources(rng):
@@ -202,14 +205,21 @@ def _authors(rng):
     authors = []
     for index, first in enumerate(FIRST_NAMES):
         last = LAST_NAMES[index % len(LAST_NAMES)]
-        author, _ = Author.objects.get_or_create(
-            slug=f"{PREFIX}{first}-{last}".lower(),
+        slug = f"{PREFIX}{first}-{last}".lower()
+        person, _ = Person.objects.get_or_create(
+            slug=slug,
             defaults={
                 "display_name": f"{first} {last}",
                 "credentials": CREDENTIALS[index % len(CREDENTIALS)],
+                "may_review": index % 3 == 0,
+            },
+        )
+        author, _ = Author.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "person": person,
                 "role": "Clinician",
                 "bio": f"{first} {last} writes about ketamine treatment for patients and families.",
-                "may_review": index % 3 == 0,
             },
         )
         authors.append(author)

@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from domain.models import Person, Reviewed, ReviewedQuerySet
+from domain.models import (
+    Person,
+    Reviewed,
+    ReviewedQuerySet,
+    citations_field,
+    reviewer_field,
+    with_sources,
+)
 from domain.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
 from infrastructure.addresses import slug_url
 
@@ -22,7 +29,8 @@ DERIVED_FIELDS = ("word_count", "body_summary", "body_text", "body_with_ids", "t
 # What an article card reads; summary falls back to the body only for rows saved before body_summary existed.
 CARD_FIELDS = (
     "title", "slug", "excerpt", "body_summary", "featured_image", "featured_image_alt", "published_at",
-    "reading_time", "author__display_name", "author__credentials", "category__name", "category__slug",
+    "reading_time", "author__person__display_name", "author__person__credentials", "category__name",
+    "category__slug",
 )  # fmt: skip
 
 
@@ -33,10 +41,31 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
+class AuthorManager(models.Manager):
+    def get_queryset(self):
+        # Whatever shows an author shows their name, which their person record holds: one query, not two.
+        return super().get_queryset().select_related("person")
+
+
 class Author(models.Model):
-    display_name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150, unique=True)
-    credentials = models.CharField(max_length=80, blank=True, help_text="e.g. MD, PMHNP-BC, PhD.")
+    """A person's byline: their author page, role, bio, photo and login.
+
+    Their name, credentials and whether they may medically review are their person record's
+    (clinic.Person), kept once and named by the clinical listings too; an author reads them from there.
+    """
+
+    person = models.OneToOneField(
+        Person,
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="author",
+        help_text="Who writes under this byline: their name, credentials and review right, kept once.",
+    )
+    slug = models.SlugField(
+        max_length=150,
+        unique=True,
+        help_text="The last part of the author page's address, /articles/author/…/.",
+    )
     role = models.CharField(max_length=150, blank=True, help_text="e.g. Psychiatrist, medical director.")
     bio = models.TextField(blank=True)
     photo = models.ImageField(upload_to="authors/", blank=True)
@@ -48,49 +77,34 @@ class Author(models.Model):
         related_name="author_profile",
         help_text="The login this author writes with; leave empty for guest authors.",
     )
-    may_review = models.BooleanField(
-        "may medically review", default=False, help_text="Can be named as an article's medical reviewer."
-    )
-    person = models.OneToOneField(
-        Person,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="author",
-        help_text="The person record shared with the clinical listings; kept in step with this profile.",
-    )
 
+    objects = AuthorManager()
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["display_name"]
+        ordering = ["person__display_name"]
 
     def __str__(self):
         return self.name_with_credentials
-
-    def save(self, *args, **kwargs):
-        # One person per author: the clinical listings name the same record as their medical reviewer.
-        person = self.person or Person.objects.filter(slug=self.slug, author__isnull=True).first() or Person()
-        person.display_name, person.credentials, person.may_review = (
-            self.display_name,
-            self.credentials,
-            self.may_review,
-        )
-        person.slug = person.slug or self.slug
-        person.save()
-        self.person = person
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "person"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_url("articles:author", self.slug)
 
     @property
+    def display_name(self):
+        return self.person.display_name
+
+    @property
+    def credentials(self):
+        return self.person.credentials
+
+    @property
+    def may_review(self):
+        return self.person.may_review
+
+    @property
     def name_with_credentials(self):
-        return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+        return self.person.name_with_credentials
 
 
 class Category(models.Model):
@@ -141,7 +155,7 @@ class ArticleQuerySet(ReviewedQuerySet):
     def for_listing(self):
         """Return articles with what a feed item shows: a card's fields, update time, author page, tags."""
         return (
-            self.select_related("author", "category")
+            self.select_related("author__person", "category")
             .only(*CARD_FIELDS, "updated_at", "author__slug")
             .prefetch_related("tags")
         )
@@ -149,7 +163,7 @@ class ArticleQuerySet(ReviewedQuerySet):
     def for_cards(self):
         """Return articles with what a card shows (articles/includes/article_card.html): one query."""
         # Only the card's columns: every other one costs decoding and model building on each list page.
-        return self.select_related("author", "category").only(*CARD_FIELDS)
+        return self.select_related("author__person", "category").only(*CARD_FIELDS)
 
     def for_detail(self):
         """Return articles with everything their page shows, at a fixed number of queries."""
@@ -160,9 +174,9 @@ class ArticleQuerySet(ReviewedQuerySet):
         return (
             self.for_listing()
             .defer(None)  # the page shows everything
-            .select_related("reviewer")
+            .select_related("reviewer__author")  # the reviewer's name, and their author page if they write
             .prefetch_related(
-                models.Prefetch("references", queryset=Reference.objects.select_related("source")),
+                with_sources(),
                 models.Prefetch(
                     "related_conditions",
                     # What the page and its structured data read of a condition: its link and crisis flag.
@@ -208,21 +222,15 @@ class Article(RichTextMixin, Reviewed):
     )
     dek = models.CharField("subtitle", max_length=300, blank=True, help_text="One sentence under the title.")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
-    reviewer = models.ForeignKey(
-        Author,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviewed_articles",
-        limit_choices_to={"may_review": True},
-        verbose_name="medical reviewer",
-    )
+    reviewer = reviewer_field(related_name="reviewed_articles")
     category = models.ForeignKey(
         Category, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles",
         # article_category_keys_idx leads with the category and serves every lookup an index of its own would.
         db_index=False,
     )  # fmt: skip
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    # The numbered references: [n] in the body points at the n-th.
+    citations = citations_field(related_query_name="article")
     related_conditions = models.ManyToManyField(
         "conditions.Condition", blank=True, related_name="articles",
         help_text="Conditions this article is about; each condition's page links back.",
@@ -434,6 +442,16 @@ class Article(RichTextMixin, Reviewed):
         )
 
     @property
+    def reviewer_profile(self):
+        """Return the medical reviewer's byline (their author page), or None if they write nothing here."""
+        if self.reviewer_id is None:
+            return None
+        try:
+            return self.reviewer.author
+        except Author.DoesNotExist:
+            return None
+
+    @property
     def listed_conditions(self):
         """Return the related conditions the public may see, by name; no query after for_detail()."""
         return [condition for condition in self.related_conditions.all() if condition.is_listed]
@@ -498,43 +516,6 @@ class MostReadArticle(Article):
         ordering = ["-view_count", "-published_at"]
         verbose_name = "most-read article"
         verbose_name_plural = "most-read articles"
-
-
-class Reference(models.Model):
-    """An article's numbered reference: [n] in the body points at the n-th, a shared source record."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
-    order = models.PositiveSmallIntegerField(default=0)
-    source = models.ForeignKey(
-        "clinic.Source",
-        on_delete=models.PROTECT,
-        related_name="article_references",
-        help_text="The paper or label, one record however many articles cite it.",
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return Truncator(self.text).chars(80)
-
-    @property
-    def text(self):
-        return self.source.text
-
-    @property
-    def url(self):
-        return self.source.url
-
-    @property
-    def doi(self):
-        return self.source.doi
-
-    @property
-    def link(self):
-        return self.source.link
 
 
 class WorkflowStep(models.TextChoices):

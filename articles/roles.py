@@ -12,7 +12,7 @@ VIEW_ARTICLES = [
     "articles.view_author",
     "articles.view_category",
     "articles.view_tag",
-    "articles.view_reference",
+    "clinic.view_citation",  # an article's numbered references
 ]
 # Editors hold every articles permission, this one included; clinic staff get it on its own.
 VIEW_READERSHIP = ["articles.view_mostreadarticle"]
@@ -21,18 +21,18 @@ AUTHOR_PERMISSIONS = [
     *VIEW_ARTICLES,
     "articles.add_article",
     "articles.change_article",
-    "articles.add_reference",
-    "articles.change_reference",
-    "articles.delete_reference",
+    "clinic.add_citation",  # the references of the drafts they may edit (ArticleAdmin's inline narrows it)
+    "clinic.change_citation",
+    "clinic.delete_citation",
     "conditions.view_condition",  # to link an article to the conditions it is about
     "clinic.view_source",  # a reference cites a shared source record; an author may add a new paper
     "clinic.add_source",
 ]
-# Editors keep the shared sources and the people they name as medical reviewers.
+# Editors keep the shared sources, the citations of articles and the people they name as medical reviewers.
 EDITOR_SHARED_RECORDS = [
     f"clinic.{action}_{model}"
     for action in ("view", "add", "change", "delete")
-    for model in ("source", "person")
+    for model in ("source", "citation", "person")
 ]
 
 

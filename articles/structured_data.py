@@ -1,13 +1,15 @@
 """The article pages' schema.org nodes, built from the shared graph helpers of domain.structured_data."""
 
-from domain.structured_data import Absolute, clinic_id, medical_web_page, person
+from domain.structured_data import Absolute, clinic_id, medical_web_page, named_person, person
 
 
 def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict]:
     """Return the MedicalWebPage whose mainEntity is the article's BlogPosting, plus the people involved."""
     url = article.get_absolute_url()
     author = person(article.author, absolute)
-    reviewer = person(article.reviewer, absolute) if article.reviewer_id else None
+    # A reviewer with an author page is a node of the graph; one without is named where they are cited.
+    profile = article.reviewer_profile
+    reviewer = person(profile, absolute) if profile else None
     posting = {
         "@type": "BlogPosting",
         "@id": absolute(url) + "#article",
@@ -22,10 +24,10 @@ def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict
         "citation": [
             {
                 "@type": "CreativeWork",
-                "name": reference.text,
-                **({"url": reference.link} if reference.link else {}),
+                "name": citation.source.text,
+                **({"url": citation.source.link} if citation.source.link else {}),
             }
-            for reference in article.references.all()
+            for citation in article.citations.all()
         ],
         "keywords": [tag.name for tag in article.tags.all()],
         "about": [
@@ -61,7 +63,7 @@ def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict
         absolute,
         last_reviewed=article.last_reviewed,
         specialty="Psychiatric",
-        reviewedBy={"@id": reviewer["@id"]} if reviewer else None,
+        reviewedBy={"@id": reviewer["@id"]} if reviewer else named_person(article.reviewer),
         primaryImageOfPage=absolute(image_url) if image_url else None,
     )
     people = [author] + ([reviewer] if reviewer and reviewer["@id"] != author["@id"] else [])

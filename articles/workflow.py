@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 
+from domain.review_dates import overdue
 from editorial.dashboard import Count, Panel, Waiting
 
 from . import lifecycle
@@ -49,7 +50,7 @@ class Shortlist:
 OVERDUE = Shortlist(
     "overdue",
     "Review overdue",
-    lambda user, now: LIVE.q(now) & models.Q(next_review_due__lt=timezone.localdate()),
+    lambda user, now: LIVE.q(now) & overdue(timezone.localdate()),
     count_label="review overdue",
     order=("next_review_due",),  # longest overdue first
     queue_note="review the medical content again",
@@ -109,8 +110,7 @@ def stage_rank():
 
 
 def is_review_overdue(article):
-    due = article.next_review_due
-    return bool(due and article.stage is LIVE and due < timezone.localdate())
+    return article.stage is LIVE and article.review_is_overdue
 
 
 def status_badge(article):
@@ -121,7 +121,7 @@ def status_badge(article):
     if is_review_overdue(article):
         badge += format_html(
             ' <span class="badge badge-overdue" title="Next review was due {}">Review overdue</span>',
-            date_format(article.next_review_due, "j M Y"),
+            date_format(article.review_due, "j M Y"),
         )
     return badge
 
@@ -330,15 +330,17 @@ def editorial_panel(request):
             if state.editors_count:
                 number = articles.filter(state.q(now)).count()
                 counts.append(Count(state.editors_count, number, f"{changelist}?stage={state.key}"))
-        overdue = articles.filter(OVERDUE.rows(user, now))
-        counts.append(Count(OVERDUE.count_label, overdue.count(), f"{changelist}?stage={OVERDUE.key}"))
+        overdue_articles = articles.filter(OVERDUE.rows(user, now))
+        counts.append(
+            Count(OVERDUE.count_label, overdue_articles.count(), f"{changelist}?stage={OVERDUE.key}")
+        )
         # The review queue: what waits for an editor's verdict, then what waits for a medical review again.
         for state in lifecycle.STATES:
             if state.editors_queue:
-                for article in articles.filter(state.q(now)).select_related("author")[:WAITING_LIMIT]:
+                for article in articles.filter(state.q(now)).select_related("author__person")[:WAITING_LIMIT]:
                     note = state.editors_queue.format(author=article.author.display_name)
                     waiting.append(Waiting(article.title, _change(article), status_badge(article), note))
-        for article in overdue.order_by(*OVERDUE.order)[:WAITING_LIMIT]:
+        for article in overdue_articles.order_by(*OVERDUE.order)[:WAITING_LIMIT]:
             waiting.append(
                 Waiting(article.title, _change(article), status_badge(article), OVERDUE.queue_note)
             )

@@ -1,10 +1,9 @@
 from decimal import Decimal
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from domain.models import Citation, Reviewed, ReviewedQuerySet
+from domain.models import Reviewed, ReviewedQuerySet, citations_field, reviewer_field
 from domain.richtext import RichText, RichTextMixin
 from infrastructure.addresses import slug_url
 
@@ -77,22 +76,6 @@ class DoseBasis(models.TextChoices):
 class Severity(models.TextChoices):
     SERIOUS = "serious", "Serious: avoid, or only with close monitoring"
     MODERATE = "moderate", "Moderate: tell your clinician; may need monitoring"
-
-
-def reviewer_field():
-    return models.ForeignKey(
-        "clinic.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        limit_choices_to={"may_review": True},
-        verbose_name="medical reviewer",
-    )
-
-
-def citations_field():
-    return GenericRelation(Citation, help_text="The sources this item's text relies on, numbered in order.")
 
 
 class ListedQuerySet(models.QuerySet):

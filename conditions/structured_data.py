@@ -1,14 +1,8 @@
 """The condition and route pages' schema.org nodes, built from the graph helpers of domain.structured_data."""
 
-from domain.structured_data import Absolute, medical_web_page
+from domain.structured_data import Absolute, medical_web_page, named_person
 
 from .models import DoseBasis
-
-
-def _person(person):
-    if person is None:
-        return None
-    return {"@type": "Person", "name": person.name_with_credentials}
 
 
 def therapy_reference(route, absolute: Absolute) -> dict:
@@ -39,7 +33,7 @@ def condition_nodes(condition, routes, absolute: Absolute) -> list[dict]:
         last_reviewed=condition.last_reviewed,
         about={"@id": node["@id"]},
         specialty="Psychiatric",
-        reviewedBy=_person(condition.reviewer),
+        reviewedBy=named_person(condition.reviewer),
     )
     return [page, node]
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-REVIEW_INTERVAL = datetime.timedelta(days=365)  # as domain.models: the default until the next review
+from .review_dates import review_due
 
 CITATION = re.compile(r"\[(@[a-z0-9][a-z0-9-]*(?:\s*,\s*@[a-z0-9][a-z0-9-]*)*)\]")
 STRAY_CITATION = re.compile(r"\[@[^\]]*\]")
@@ -307,7 +307,7 @@ class Library:
         reviewed = entry.date("reviewed")
         if reviewed and reviewed > timezone.localdate():
             raise entry.error("reviewed", f"the review date {reviewed} is in the future")
-        due = entry.date("next_review_due") or (reviewed + REVIEW_INTERVAL if reviewed else None)
+        due = review_due(reviewed, entry.date("next_review_due"))
         if due and reviewed and due <= reviewed:
             raise entry.error("next_review_due", "the next review must fall after the review date")
         return {"reviewer": self.reviewer(entry), "last_reviewed": reviewed, "next_review_due": due}

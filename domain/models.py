@@ -1,6 +1,5 @@
 import hashlib
 import re
-from datetime import timedelta
 from decimal import Decimal
 from functools import reduce
 from operator import or_
@@ -21,11 +20,8 @@ from infrastructure import cache
 from infrastructure.site_paths import is_local_path, validate_local_path
 
 from .identifiers import validate_doi, validate_pmid
+from .review_dates import REVIEW_DUE_SOON, ReviewState, due_by, next_review_after, review_due
 from .richtext import RichText, RichTextMixin
-
-# A medical sign-off lasts this long unless the reviewer sets another date; the queue warns this early.
-REVIEW_INTERVAL = timedelta(days=365)
-REVIEW_DUE_SOON = timedelta(days=30)
 
 
 class SiteProfileManager(models.Manager):
@@ -160,6 +156,15 @@ def _tel(number):
     return f"tel:{digits}" if digits else ""
 
 
+def citations_field(related_query_name=None):
+    """Return the numbered sources field of a model that cites: its Citation rows, deleted with it."""
+    return GenericRelation(
+        "clinic.Citation",
+        related_query_name=related_query_name,
+        help_text="The sources this item's text relies on, numbered in order.",
+    )
+
+
 class KeyFactQuerySet(models.QuerySet):
     def listed(self):
         """Return the facts shown on the home page, in staff's order."""
@@ -173,7 +178,7 @@ class KeyFact(models.Model):
         max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
     )
     text = models.CharField(max_length=250, help_text="One sentence that explains the figure.")
-    citations = GenericRelation("Citation", related_query_name="key_fact")
+    citations = citations_field(related_query_name="key_fact")
     is_listed = models.BooleanField("listed", default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -204,9 +209,10 @@ def source_key(text, taken=()):
 
 
 class Person(models.Model):
-    """Someone the site names: the medical reviewer of clinical content, shared by every app.
+    """Someone the site names, once: their name, credentials and whether they may medically review.
 
-    An author who may review is linked to their person record (articles.Author.person) and keeps it in step.
+    The medical reviewer of every article and clinical item is a person (reviewer_field()); an author's
+    byline (articles.Author) is a person's public profile and reads its name from here.
     """
 
     display_name = models.CharField(max_length=150)
@@ -267,14 +273,31 @@ class Source(models.Model):
         return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
 
 
+def reviewer_field(related_name="+"):
+    """Return the medical reviewer field every reviewed model has: a person who may review."""
+    return models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        limit_choices_to={"may_review": True},
+        verbose_name="medical reviewer",
+    )
+
+
 class Citation(models.Model):
-    """That an item (a condition, route, contraindication, interaction, key fact…) relies on a source."""
+    """That an item (an article, condition, route, contraindication, interaction, key fact…) relies on a
+    source; its order is its number [n] in the item's reference list."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
     order = models.PositiveSmallIntegerField(default=0, help_text="Its number in the item's reference list.")
+
+    # Who changed what an item cites, and when: articles kept this for their references before citing here.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -320,14 +343,22 @@ def attach_citations(*item_lists):
 
 
 def cite(item, sources):
-    """Make sources (in order) the item's numbered citations, keeping rows that stay, removing the rest."""
+    """Make sources (in order) the item's numbered citations, keeping rows that stay, removing the rest.
+
+    Only what changes is written, so reloading the same content leaves the citations' history as it was.
+    """
     content_type = ContentType.objects.get_for_model(item)
     wanted = {source.pk: order for order, source in enumerate(sources, start=1)}
-    Citation.objects.filter(content_type=content_type, object_id=item.pk).exclude(source__in=wanted).delete()
+    cited = Citation.objects.filter(content_type=content_type, object_id=item.pk)
+    cited.exclude(source__in=wanted).delete()
+    kept = {citation.source_id: citation for citation in cited.filter(source__in=wanted)}
     for source_pk, order in wanted.items():
-        Citation.objects.update_or_create(
-            content_type=content_type, object_id=item.pk, source_id=source_pk, defaults={"order": order}
-        )
+        citation = kept.get(source_pk)
+        if citation is None:
+            citation = Citation(content_type=content_type, object_id=item.pk, source_id=source_pk)
+        if citation.pk is None or citation.order != order:
+            citation.order = order
+            citation.save()
 
 
 class ReviewedQuerySet(models.QuerySet):
@@ -336,11 +367,7 @@ class ReviewedQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(
             models.Q(last_reviewed__isnull=True)
-            | models.Q(next_review_due__lte=today + REVIEW_DUE_SOON)
-            # No due date recorded: 12 months after the review, the default.
-            | models.Q(
-                next_review_due__isnull=True, last_reviewed__lte=today + REVIEW_DUE_SOON - REVIEW_INTERVAL
-            )
+            | due_by(today + REVIEW_DUE_SOON)
             | models.Q(changed_since_review=True)
         )
 
@@ -404,7 +431,7 @@ class Reviewed(models.Model):
             return
         due_kept = loaded is not None and self.next_review_due == loaded[2] and self._review_recorded_now()
         if self.next_review_due is None or due_kept or self.next_review_due <= self.last_reviewed:
-            self.next_review_due = self.last_reviewed + REVIEW_INTERVAL
+            self.next_review_due = next_review_after(self.last_reviewed)
 
     def clean(self):
         super().clean()
@@ -420,23 +447,31 @@ class Reviewed(models.Model):
         """Record that reviewer reviewed the current text on day; the next review falls 12 months later."""
         self.reviewer = reviewer
         self.last_reviewed = day
-        self.next_review_due = day + REVIEW_INTERVAL
+        self.next_review_due = next_review_after(day)
         self.reviewed_fingerprint = self.clinical_fingerprint()
         self.save()
 
     @property
+    def review_due(self):
+        """Return the day the next review falls due (domain/review_dates.py), None if never reviewed."""
+        return review_due(self.last_reviewed, self.next_review_due)
+
+    @property
+    def review_is_overdue(self):
+        due = self.review_due
+        return due is not None and due < timezone.localdate()
+
+    @property
     def review_state(self):
         """Return the queue's words for this item: a short label, or '' when nothing is due."""
-        today = timezone.localdate()
         if not self.last_reviewed:
-            return "Never reviewed"
+            return ReviewState.NEVER
         if self.changed_since_review:
-            return "Changed since review"
-        due = self.next_review_due or self.last_reviewed + REVIEW_INTERVAL
-        if due < today:
-            return "Overdue"
-        if due <= today + REVIEW_DUE_SOON:
-            return "Due within 30 days"
+            return ReviewState.CHANGED
+        if self.review_is_overdue:
+            return ReviewState.OVERDUE
+        if self.review_due <= timezone.localdate() + REVIEW_DUE_SOON:
+            return ReviewState.DUE_SOON
         return ""
 
     @property

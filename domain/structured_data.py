@@ -93,6 +93,13 @@ def breadcrumb_list(crumbs: Iterable[tuple[str, str]], absolute: Absolute) -> di
     }
 
 
+def named_person(person):
+    """Return a Person node with no page of its own (a clinical reviewer who writes nothing), or None."""
+    if person is None:
+        return None
+    return {"@type": "Person", "name": person.name_with_credentials}
+
+
 def person(author, absolute: Absolute) -> dict:
     node = {
         "@type": "Person",

@@ -1,12 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
 from domain.identifiers import normalize_doi
-from domain.models import REVIEW_DUE_SOON, Citation, KeyFact, Person, Redirect, SiteProfile, Source
+from domain.models import Citation, KeyFact, Person, Redirect, SiteProfile, Source
+from domain.review_dates import ReviewState, due_soon, overdue
 
 from .admin_permissions import RoleAdminMixin
 
@@ -80,24 +82,24 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("changed", "Changed since review"),
-            ("overdue", "Overdue"),
-            ("soon", "Due within 30 days"),
-            ("never", "Never reviewed"),
+            ("changed", ReviewState.CHANGED),
+            ("overdue", ReviewState.OVERDUE),
+            ("soon", ReviewState.DUE_SOON),
+            ("never", ReviewState.NEVER),
             ("queue", "Any of these"),
         ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
         filters = {
-            "changed": {"changed_since_review": True},
-            "overdue": {"next_review_due__lt": today},
-            "soon": {"next_review_due__gte": today, "next_review_due__lte": today + REVIEW_DUE_SOON},
-            "never": {"last_reviewed__isnull": True},
+            "changed": models.Q(changed_since_review=True),
+            "overdue": overdue(today),
+            "soon": due_soon(today),
+            "never": models.Q(last_reviewed__isnull=True),
         }
         if self.value() == "queue":
             return queryset.review_queue(today)
-        return queryset.filter(**filters[self.value()]) if self.value() in filters else queryset
+        return queryset.filter(filters[self.value()]) if self.value() in filters else queryset
 
 
 class ReviewedAdminMixin:

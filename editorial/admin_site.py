@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 
+from domain.review_dates import ReviewState
+
 from .admin_permissions import RoleAdminMixin
 from .dashboard import panels_for
 
@@ -54,7 +56,7 @@ class ClinicAdminSite(admin.AdminSite):
                 rows.append(
                     {"kind": model._meta.verbose_name, "item": item, "url": url, "state": item.review_state}
                 )
-        order = ["Changed since review", "Overdue", "Due within 30 days", "Never reviewed"]
+        order = ReviewState.QUEUE_ORDER
         rows.sort(
             key=lambda row: (order.index(row["state"]) if row["state"] in order else 9, str(row["item"]))
         )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, Author, Category, Reference, Status, Tag
+from articles.models import Article, Author, Category, Status, Tag
 from conditions.models import (
     AdministrationRoute,
     CandidateProfile,
@@ -25,7 +25,7 @@ from conditions.models import (
     RegulatoryStatus,
     Severity,
 )
-from domain.models import Person, Source
+from domain.models import Citation, Person, Source
 
 DAY = timedelta(days=1)
 
@@ -42,17 +42,44 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("correct-horse-battery")
 
 
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+        django_get_or_create = ["slug"]
+
+    display_name = factory.Sequence(lambda n: f"Reviewer {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.display_name))
+    credentials = "MD"
+    may_review = True
+
+
 class AuthorFactory(DjangoModelFactory):
+    """A byline; display_name, credentials and may_review describe the person it belongs to."""
+
     class Meta:
         model = Author
+        exclude = ["display_name", "credentials", "may_review"]
 
     display_name = factory.Sequence(lambda n: f"Author {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.display_name))
     credentials = "MD"
+    may_review = False
     role = "Psychiatrist"
+    person = factory.SubFactory(
+        PersonFactory,
+        slug=factory.SelfAttribute("..slug"),
+        display_name=factory.SelfAttribute("..display_name"),
+        credentials=factory.SelfAttribute("..credentials"),
+        may_review=factory.SelfAttribute("..may_review"),
+    )
 
     class Params:
         reviewer = factory.Trait(may_review=True, credentials="MD")
+
+
+def _reviewer_with_a_byline():
+    # Reviewers of articles are people; the ones factories make also write, so they have an author page.
+    return AuthorFactory(reviewer=True).person
 
 
 class CategoryFactory(DjangoModelFactory):
@@ -87,13 +114,13 @@ class ArticleFactory(DjangoModelFactory):
         published = factory.Trait(
             status=Status.PUBLISHED,
             published_at=factory.LazyFunction(lambda: timezone.now() - DAY),
-            reviewer=factory.SubFactory(AuthorFactory, reviewer=True),
+            reviewer=factory.LazyFunction(_reviewer_with_a_byline),
             last_reviewed=factory.LazyFunction(lambda: date.today() - DAY),
         )
         scheduled = factory.Trait(
             status=Status.PUBLISHED,
             published_at=factory.LazyFunction(lambda: timezone.now() + DAY),
-            reviewer=factory.SubFactory(AuthorFactory, reviewer=True),
+            reviewer=factory.LazyFunction(_reviewer_with_a_byline),
             last_reviewed=factory.LazyFunction(lambda: date.today() - DAY),
         )
         in_review = factory.Trait(status=Status.IN_REVIEW)
@@ -112,17 +139,6 @@ class ArticleFactory(DjangoModelFactory):
             self.related_conditions.set(extracted)
 
 
-class PersonFactory(DjangoModelFactory):
-    class Meta:
-        model = Person
-        django_get_or_create = ["slug"]
-
-    display_name = factory.Sequence(lambda n: f"Reviewer {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.display_name))
-    credentials = "MD"
-    may_review = True
-
-
 class SourceFactory(DjangoModelFactory):
     class Meta:
         model = Source
@@ -133,13 +149,14 @@ class SourceFactory(DjangoModelFactory):
 
 
 class ReferenceFactory(DjangoModelFactory):
-    """An article's numbered reference; text, url and doi describe the shared source it cites."""
+    """An article's numbered reference (a Citation); text, url and doi describe the shared source it cites."""
 
     class Meta:
-        model = Reference
-        exclude = ["text", "url", "doi"]
+        model = Citation
+        exclude = ["article", "text", "url", "doi"]
 
     article = factory.SubFactory(ArticleFactory)
+    item = factory.SelfAttribute("article")
     order = factory.Sequence(lambda n: n)
     text = factory.Sequence(lambda n: f"Author A, Author B. Study number {n}. J Psychiatry. 2020.")
     url = factory.Sequence(lambda n: f"https://doi.org/10.1000/example.{n}")

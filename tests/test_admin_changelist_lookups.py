@@ -31,7 +31,7 @@ def someone_elses_draft():
     """A draft by another author, with every detail a reverse filter could reveal."""
     draft = ArticleFactory(
         author=AuthorFactory(display_name="Vera Victim"),
-        reviewer=AuthorFactory(display_name="Rex Reviewer", reviewer=True),
+        reviewer=AuthorFactory(display_name="Rex Reviewer", reviewer=True).person,
         title=f"{SECRET_WORD} trial results, not yet announced",
         category=CategoryFactory(name="Unannounced category"),
         tags=[TagFactory(name="Unannounced tag")],
@@ -94,9 +94,9 @@ def _unoffered_relations(cl):
         # The issue's reports: who wrote article N, its tags, the source behind reference N.
         ("articles.author", "articles__pk", "article"),
         ("articles.tag", "articles__pk", "article"),
-        ("clinic.source", "article_references__pk", "reference"),
+        ("clinic.source", "citations__pk", "reference"),
         # The same through the other reverse relations to an article.
-        ("articles.author", "reviewed_articles__pk", "article"),
+        ("clinic.person", "reviewed_articles__pk", "article"),
         ("articles.category", "articles__pk", "article"),
         ("conditions.condition", "articles__pk", "article"),
         # Enumerating which article ids exist.

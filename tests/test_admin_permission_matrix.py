@@ -208,8 +208,18 @@ def _may_any(label, role, op):
     return any(op in case_rules for case_rules in (rules.values() if isinstance(rules, dict) else [rules]))
 
 
+# Records an admin form edits along with its object: an author's name, credentials and review right are its
+# person record's, so a POST that changes them changes the author.
+PARTS = {"articles.author": "person"}
+
+
 def _snapshot(model, pk):
-    return model._default_manager.filter(pk=pk).values().first()
+    row = model._default_manager.filter(pk=pk).values().first()
+    part = PARTS.get(_label(model))
+    if row is not None and part:
+        related = model._meta.get_field(part).related_model
+        row[part] = related._default_manager.filter(pk=row[f"{part}_id"]).values().first()
+    return row
 
 
 def _is_refusal(response):

@@ -36,7 +36,7 @@ def _stored_as(state, **fields):
     return {
         "status": state.status,
         "published_at": at,
-        "reviewer": AuthorFactory(reviewer=True),
+        "reviewer": AuthorFactory(reviewer=True).person,
         "last_reviewed": _today() - DAY,
         **fields,
     }
@@ -249,7 +249,7 @@ def _meeting_the_rest(transition, requirement):
     go_live = timezone.localtime() + 2 * DAY
     met = {
         lifecycle.COMMENT: {"workflow_comment": "Cite the 2019 trial for the dose."},
-        lifecycle.MEDICAL_REVIEW: {"reviewer": AuthorFactory(reviewer=True).pk, "last_reviewed": _today()},
+        lifecycle.MEDICAL_REVIEW: {"reviewer": AuthorFactory(reviewer=True).person.pk, "last_reviewed": _today()},
         lifecycle.FUTURE_TIME: {"published_at_0": go_live.date().isoformat(), "published_at_1": "09:00:00"},
     }
     fields = {}

@@ -130,7 +130,7 @@ def test_author_writes_under_own_name_whatever_the_post_says(client, author_user
 
 
 def test_author_hand_made_post_to_publish_is_refused(client, author_user):
-    reviewer = AuthorFactory(reviewer=True)
+    reviewer = AuthorFactory(reviewer=True).person
     article = ArticleFactory(author=author_user.author_profile, title="Mine")
     client.force_login(author_user)
     data = form_data(client.get(change_url(article)))
@@ -180,7 +180,7 @@ def test_author_cannot_change_own_article_once_published(client, author_user):
 
 
 def test_author_cannot_run_editor_actions_even_by_hand(client, author_user):
-    reviewer = AuthorFactory(reviewer=True)
+    reviewer = AuthorFactory(reviewer=True).person
     article = ArticleFactory(author=author_user.author_profile, reviewer=reviewer, last_reviewed=date.today())
     client.force_login(author_user)
 
@@ -202,7 +202,7 @@ def test_author_without_profile_cannot_add_articles(client):
 
 def test_editor_publish_now_action_needs_review_first(client, editor):
     reviewed = ArticleFactory(
-        in_review=True, reviewer=AuthorFactory(reviewer=True), last_reviewed=date.today()
+        in_review=True, reviewer=AuthorFactory(reviewer=True).person, last_reviewed=date.today()
     )
     unreviewed = ArticleFactory(in_review=True, title="Unreviewed claims")
     client.force_login(editor)
@@ -255,7 +255,7 @@ def test_publishing_without_review_shows_the_rule_by_the_fields_and_keeps_the_te
 
 def test_editor_publishes_with_review_and_no_time_means_now(client, editor):
     article = ArticleFactory(in_review=True)
-    reviewer = AuthorFactory(reviewer=True)
+    reviewer = AuthorFactory(reviewer=True).person
     client.force_login(editor)
     data = form_data(client.get(change_url(article)), status=Status.PUBLISHED)
     data.update(reviewer=reviewer.pk, last_reviewed=date.today().isoformat())
@@ -267,7 +267,7 @@ def test_editor_publishes_with_review_and_no_time_means_now(client, editor):
 
 def test_editor_schedules_through_the_publish_time(client, editor, time_machine):
     article = ArticleFactory(
-        in_review=True, reviewer=AuthorFactory(reviewer=True), last_reviewed=date.today()
+        in_review=True, reviewer=AuthorFactory(reviewer=True).person, last_reviewed=date.today()
     )
     when = timezone.localtime() + timedelta(days=2)
     client.force_login(editor)
@@ -285,7 +285,7 @@ def test_reviewer_must_be_allowed_to_review(client, editor):
     article = ArticleFactory(in_review=True)
     not_a_reviewer = AuthorFactory(may_review=False)
     client.force_login(editor)
-    data = form_data(client.get(change_url(article)), reviewer=not_a_reviewer.pk)
+    data = form_data(client.get(change_url(article)), reviewer=not_a_reviewer.person.pk)
 
     response = client.post(change_url(article), data)
 

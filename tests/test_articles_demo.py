@@ -6,9 +6,10 @@ from django.core.management import call_command
 from django.db.models import CharField
 from django.urls import reverse
 
-from articles.models import Article, Author, Category, Reference, Status, Tag
+from articles.models import Article, Author, Category, Status, Tag
 from conditions.models import Condition
 from domain.content import content_dir, read_document, read_list
+from domain.models import Citation
 
 pytestmark = pytest.mark.django_db
 ARTICLE_FILES = sorted((content_dir() / "articles").glob("*.html"))
@@ -16,7 +17,8 @@ AUTHOR_ENTRIES = read_list(content_dir() / "articles" / "_authors.yaml")
 
 
 def _counts():
-    return [model.objects.count() for model in (Article, Author, Category, Tag, Reference)]
+    references = Citation.objects.filter(article__isnull=False)
+    return [model.objects.count() for model in (Article, Author, Category, Tag)] + [references.count()]
 
 
 def test_load_demo_content_twice_makes_no_duplicates(settings, tmp_path):
@@ -44,7 +46,7 @@ def test_demo_articles_cover_every_state_and_link_conditions(client, settings, t
     for article in published:
         assert article.reviewer and article.reviewer.may_review and article.last_reviewed, article.slug
         assert (article.next_review_due - article.last_reviewed).days == 365
-        assert article.references.exists() and article.featured_image and article.featured_image_alt
+        assert article.citations.exists() and article.featured_image and article.featured_image_alt
     expected = {
         slug
         for path in ARTICLE_FILES

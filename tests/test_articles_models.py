@@ -42,7 +42,7 @@ def test_publishing_needs_a_reviewer_and_a_review_date():
         article.full_clean()
     assert set(error.value.message_dict) >= {"reviewer", "last_reviewed"}
 
-    article.reviewer = AuthorFactory(reviewer=True)
+    article.reviewer = AuthorFactory(reviewer=True).person
     article.last_reviewed = date.today()
     article.full_clean()
 
@@ -141,7 +141,7 @@ def test_publish_applies_the_same_rule_as_clean():
     assert set(error.value.message_dict) == {"reviewer", "last_reviewed"}
     article.refresh_from_db()
     assert article.status == Status.IN_REVIEW
-    article.reviewer, article.last_reviewed = AuthorFactory(may_review=True), date.today()
+    article.reviewer, article.last_reviewed = AuthorFactory(may_review=True).person, date.today()
     article.publish(timezone.now())
     assert Article.objects.published().filter(pk=article.pk).exists()
 

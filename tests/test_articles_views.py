@@ -164,7 +164,7 @@ def test_article_page_shows_what_readers_need(client):
         title="What an infusion day is like",
         dek="From check-in to the ride home.",
         author=author,
-        reviewer=reviewer,
+        reviewer=reviewer.person,
         last_reviewed=date(2026, 3, 2),
         key_takeaways="You will be monitored throughout.\n\nBring someone to drive you home.",
         body="<p>Plan for <strong>two hours</strong>.</p>",

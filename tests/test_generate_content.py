@@ -6,8 +6,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, Reference
-from domain.models import SiteProfile, Source
+from articles.models import Article
+from domain.models import Citation, SiteProfile, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_generated_articles_are_published_with_references_tags_and_headings(clie
     assert page.status_code == 200
     assert html.count('class="references"') <= 1
     assert len(re.findall(r'<h2 id="[\w-]+"', html)) >= 3  # headings carry ids for the contents list
-    for reference in first.references.all():
+    for reference in first.citations.all():
         assert reference.source.url in html
     assert first.tags.count() == 3 and first.tags.first().name in html
 
@@ -34,7 +34,7 @@ def test_generated_articles_are_published_with_references_tags_and_headings(clie
 def test_generated_references_share_made_up_sources_without_identifiers():
     call_command("generate_content", "--articles", "30", stdout=io.StringIO())
 
-    assert Reference.objects.filter(article__slug__startswith="gen-").count() == 90
+    assert Citation.objects.filter(article__slug__startswith="gen-").count() == 90
     sources = Source.objects.filter(key__startswith="gen-")
     assert 0 < sources.count() <= 60  # shared: fewer records than references
     assert not sources.exclude(doi="").exists() and not sources.exclude(pmid="").exists()

@@ -44,7 +44,7 @@ def test_author_submits_with_the_button_and_editors_are_told(client, author_user
 
 
 def test_author_cannot_press_an_editors_button_by_hand(client, author_user):
-    reviewer = AuthorFactory(reviewer=True)
+    reviewer = AuthorFactory(reviewer=True).person
     article = ArticleFactory(author=author_user.author_profile, reviewer=reviewer, last_reviewed=date.today())
     client.force_login(author_user)
 
@@ -80,7 +80,7 @@ def test_send_back_needs_a_comment_and_keeps_it_with_the_article(client, author_
 
 
 def test_publish_now_says_where_it_is_live_and_tells_the_author(client, author_user, editor, mailoutbox):
-    reviewer = AuthorFactory(reviewer=True)
+    reviewer = AuthorFactory(reviewer=True).person
     article = ArticleFactory(author=author_user.author_profile, in_review=True, slug="rest")
     client.force_login(editor)
 
@@ -107,7 +107,7 @@ def test_publish_now_without_review_shows_the_rule_and_changes_nothing(client, e
 
 def test_schedule_says_when_and_unschedule_takes_it_back(client, author_user, editor, mailoutbox, settings):
     settings.TIME_ZONE = "America/New_York"
-    reviewer = AuthorFactory(reviewer=True)
+    reviewer = AuthorFactory(reviewer=True).person
     article = ArticleFactory(author=author_user.author_profile, in_review=True)
     client.force_login(editor)
     year = timezone.now().year + 1
@@ -131,7 +131,7 @@ def test_schedule_says_when_and_unschedule_takes_it_back(client, author_user, ed
 
 
 def test_schedule_needs_a_time_in_the_future(client, editor):
-    reviewer = AuthorFactory(reviewer=True)
+    reviewer = AuthorFactory(reviewer=True).person
     article = ArticleFactory(in_review=True, reviewer=reviewer, last_reviewed=date.today())
     client.force_login(editor)
 

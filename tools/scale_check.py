@@ -336,18 +336,18 @@ def run_checks(env, a, b, password, report):
     import django
 
     django.setup()
-    from datetime import timedelta
-
     from django.utils import timezone
 
     from articles.models import Article, Author, Status
+    from domain.models import Person
+    from domain.review_dates import next_review_after
 
     editor = Browser()
     editor.login(a, "scale-editor", password)
 
     # 1. An article published through A's admin: how soon is it everywhere on B?
     word = f"scalecheck{secrets.token_hex(3)}"
-    reviewer = Author.objects.filter(may_review=True).first()
+    reviewer = Person.objects.filter(may_review=True).first()
     author = Author.objects.first()
     draft = Article.objects.create(
         title=f"Published through server A ({word})",
@@ -355,7 +355,7 @@ def run_checks(env, a, b, password, report):
         author=author,
         reviewer=reviewer,
         last_reviewed=timezone.localdate(),
-        next_review_due=timezone.localdate() + timedelta(days=365),
+        next_review_due=next_review_after(timezone.localdate()),
         body=f"<p>A check that {word} reaches every server at once.</p>",
         status=Status.DRAFT,
     )

@@ -27,7 +27,7 @@ def unsourced_figures():
     """Return one plain line per figure a reader would see without its citation."""
     found = []
     checks = [
-        (Article.objects.prefetch_related("references"), "body", [], "references"),
+        (Article.objects.prefetch_related("citations"), "body", [], "citations"),
         (Condition.objects.prefetch_related("citations"), "description", ["summary"], "citations"),
         (AdministrationRoute.objects.prefetch_related("citations"), "description", ROUTE_FACTS, "citations"),
         (Contraindication.objects.prefetch_related("citations"), None, SCREENING_TEXT, "citations"),

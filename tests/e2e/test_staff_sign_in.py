@@ -49,7 +49,7 @@ def test_editor_enrols_a_second_factor_signs_in_with_it_and_publishes(new_page, 
     article = ArticleFactory(
         title="Driving home after an infusion",
         in_review=True,
-        reviewer=AuthorFactory(display_name="Dana Whitfield", reviewer=True),
+        reviewer=AuthorFactory(display_name="Dana Whitfield", reviewer=True).person,
         last_reviewed=date.today(),
     )
 

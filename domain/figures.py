@@ -50,3 +50,19 @@ def unsourced_fields(item, field_names, has_sources):
         if stated:
             found.append((name, text, stated))
     return found
+
+
+SPELLED = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty-four": "24",
+}  # fmt: skip
+NUMBER = re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(SPELLED)})\b", re.IGNORECASE)
+
+
+def _numbers(text):
+    return {SPELLED.get(word.lower(), word.replace(",", "")) for word in NUMBER.findall(text or "")}
+
+
+def numbers_not_in(passage, claim):
+    """Return the numbers the claim states that the passage does not (a spelled "two" matches a 2)."""
+    return sorted(_numbers(claim) - _numbers(passage), key=lambda number: float(number))

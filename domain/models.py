@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -291,9 +292,43 @@ class Citation(models.Model):
         return f"[{self.order}] {self.source}"
 
 
+class Passage(models.Model):
+    """What in a cited source supports one claim of the item: our words, the source's words, and where.
+
+    A reader opens it beside the claim ("What the source says"); check_content fails on a clinical citation
+    without one and on a passage that lacks a figure its claim states.
+    """
+
+    citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="passages")
+    claim = models.CharField(
+        max_length=300,
+        help_text="The words of the item that the source supports, exactly as the page says them.",
+    )
+    text = models.TextField(
+        "passage",
+        help_text="The source's own words that support the claim: a short quotation, never a paraphrase.",
+    )
+    locator = models.CharField(
+        max_length=200, help_text="Where the passage is: a label's section or table, a page, or the abstract."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "passage"
+        verbose_name_plural = "what the source says"
+
+    def __str__(self):
+        return Truncator(self.claim).chars(60)
+
+
 def with_sources():
-    """Return the prefetch of an item's numbered citations with their sources: one query per model."""
-    return models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    """Return the prefetch of an item's numbered citations with their sources and passages."""
+    return models.Prefetch(
+        "citations", queryset=Citation.objects.select_related("source").prefetch_related("passages")
+    )
 
 
 def attach_citations(*item_lists):
@@ -313,7 +348,9 @@ def attach_citations(*item_lists):
         return
     kinds = reduce(or_, (models.Q(content_type_id=ct, object_id__in=ids) for ct, ids in ids_by_type.items()))
     sources = {}
-    for citation in Citation.objects.filter(kinds).select_related("source"):
+    citations = list(Citation.objects.filter(kinds).select_related("source"))
+    prefetch_related_objects(citations, "passages")
+    for citation in citations:
         # One Source object per id, shared by every item that cites it.
         citation.source = sources.setdefault(citation.source_id, citation.source)
         items[citation.content_type_id, citation.object_id].citation_list.append(citation)

@@ -6,8 +6,8 @@ from django.db import models
 from articles.models import Article
 from conditions.models import AdministrationRoute, CandidateProfile, Condition, Contraindication, Interaction
 from domain.crisis_text import TOKENS, literal_numbers
-from domain.figures import unsourced_fields, unsourced_sentences
-from domain.models import KeyFact, SiteProfile
+from domain.figures import numbers_not_in, unsourced_fields, unsourced_sentences
+from domain.models import KeyFact, SiteProfile, attach_citations
 
 ROUTE_FACTS = [
     "summary", "dose_note", "session_length", "schedule_induction", "schedule_maintenance",
@@ -92,4 +92,37 @@ def shared_screening_advice():
             if len(sharing) > 1:
                 names = ", ".join(_label(item) for item in sharing)
                 found.append(f"{names} give the same {field.replace('_', ' ')}: “{text}”")
+    return found
+
+
+CLINICAL_MODELS = (Condition, AdministrationRoute, Contraindication, Interaction, KeyFact)
+
+
+def _cited_items():
+    items = [item for model in CLINICAL_MODELS for item in model._default_manager.all()]
+    attach_citations(items)
+    return items
+
+
+def unsupported_citations():
+    """Return one plain line per clinical citation that shows no passage of its source, or the wrong one.
+
+    A citation says which source supports the item; its passages say what in the source does. Without them
+    nobody can check a claim without re-reading the paper, and a passage that lacks a number its claim
+    states supports some other sentence.
+    """
+    found = []
+    for item in _cited_items():
+        for citation in item.citation_list:
+            key = citation.source.key
+            passages = list(citation.passages.all())
+            if not any(passage.text.strip() for passage in passages):
+                found.append(f"{_label(item)}: cites {key} with no passage from it; add one under 'passages'")
+            for passage in passages:
+                missing = numbers_not_in(passage.text, passage.claim)
+                if passage.text.strip() and missing:
+                    found.append(
+                        f"{_label(item)}: the passage of {key} ({passage.locator or 'no locator'}) does not "
+                        f"contain {', '.join(missing)}, which its claim “{passage.claim}” states"
+                    )
     return found

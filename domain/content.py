@@ -24,6 +24,7 @@ STRAY_CITATION = re.compile(r"\[@[^\]]*\]")
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 BIBLIOGRAPHY_FIELDS = {"text", "doi", "pmid", "url"}
+POLICY_FIELD = "policy"  # true for the clinic's own protocol, which has no passage to quote
 # An item's "passages:" list: for each claim, the cited source's own words that support it, and where.
 PASSAGE_FIELDS = {"source", "claim", "passage", "locator", "read_in"}
 PASSAGE_REQUIRED = ["source", "claim", "passage", "locator"]
@@ -219,7 +220,7 @@ class Bibliography:
             if not isinstance(values, dict):
                 raise ContentError(self.path, line, f"'{key}' needs fields: text, and doi, pmid or url")
             entry = Entry(self.path, line, values, _mapping(value_node, self.path, 0))
-            entry.check_fields(BIBLIOGRAPHY_FIELDS, required=["text"])
+            entry.check_fields({*BIBLIOGRAPHY_FIELDS, POLICY_FIELD}, required=["text"])
             if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(key)):
                 raise ContentError(self.path, line, f"key '{key}': use lowercase letters, digits and hyphens")
             if values.get("pmid") and not str(values["pmid"]).isdigit():
@@ -260,6 +261,7 @@ class Bibliography:
             source.key = key
             for name, value in values.items():
                 setattr(source, name, value)
+            source.is_clinic_policy = bool(entry.values.get(POLICY_FIELD))
             source.save()
             sources[key] = source
         return sources
@@ -405,6 +407,10 @@ def save_passages(item, entry):
         key = values["source"]
         if key not in citations:
             raise entry.error("passages", f"passage {number}: '{key}' is not one of the item's sources")
+        if citations[key].source.is_clinic_policy:
+            raise entry.error(
+                "passages", f"passage {number}: '{key}' is the clinic's own policy, with no passage to quote"
+            )
         claim = " ".join(str(values["claim"]).split())
         if claim not in text:
             raise entry.error("passages", f"passage {number}: the claim “{claim}” is not in the item's text")

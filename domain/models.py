@@ -249,6 +249,12 @@ class Source(models.Model):
         validators=[validate_pmid],
     )
     url = models.URLField("link", max_length=500, blank=True)
+    is_clinic_policy = models.BooleanField(
+        "the clinic's own policy",
+        default=False,
+        help_text="Not a published source but the clinic's protocol: its citations quote no passage, and "
+        "pages say the rule is the clinic's.",
+    )
 
     history = HistoricalRecords()
 

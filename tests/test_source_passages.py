@@ -131,7 +131,7 @@ def test_the_content_check_names_a_citation_without_a_passage_and_a_passage_with
     assert "cites trial with no passage" in out.getvalue()
 
 
-def test_numbers_in_words_match_their_digits_and_a_missing_figure_is_named():
+def test_numbers_in_words_match_their_digits_rounding_is_allowed_and_a_missing_figure_is_named():
     assert numbers_not_in("Monitor for at least two hours.", "at least 2 hours") == []
     assert numbers_not_in("Infuse 0.5 mg/kg over 40 minutes.", "0.5 mg per kg over about 45 minutes") == [
         "45"
@@ -172,3 +172,16 @@ def test_staff_reach_a_citations_passages_from_the_items_page_and_save_one(admin
     assert url in item_page.content.decode()
     assert response.status_code == 302
     assert Passage.objects.get(citation=citation).text == LABEL_PASSAGE
+
+
+def test_the_clinics_own_policy_needs_no_passage_and_may_not_be_given_one(tmp_path):
+    item = ContraindicationFactory(explanation="Our clinic treats adults only.")
+    _cited(item, SourceFactory(key="clinic-practice", is_clinic_policy=True))
+
+    assert unsupported_citations() == []
+    entry = _entry(
+        tmp_path,
+        "- passages:\n  - source: clinic-practice\n    claim: adults only\n    passage: x\n    locator: y\n",
+    )
+    with pytest.raises(ContentError, match="the clinic's own policy, with no passage to quote"):
+        save_passages(item, entry)

@@ -365,18 +365,25 @@ def save_reviewed(model, lookup, values, sources, entry=None):
 
 
 def written_text(item):
-    """Return everything a reader sees of the item's own words, as plain text: where a claim must be found."""
+    """Return everything a reader sees of the item's own words, as plain text, facts filled in: where a claim
+    must be found."""
     from django.db import models
 
+    from .crisis_text import FACT_TOKEN
+    from .models import KeyFact
     from .richtext import html_to_text
 
-    return html_to_text(
+    text = html_to_text(
         " ".join(
             str(getattr(item, field.name) or "")
             for field in item._meta.concrete_fields
             if isinstance(field, models.CharField | models.TextField) and not field.choices
         )
     )
+    if "{fact:" not in text:
+        return text
+    facts = dict(KeyFact.objects.exclude(key="").values_list("key", "text"))
+    return FACT_TOKEN.sub(lambda match: facts.get(match.group(1), match.group(0)), text)
 
 
 def save_passages(item, entry):

@@ -105,3 +105,11 @@ def numbers_not_in(passage, claim):
     given = {_value(word) for word in ANY_NUMBER.findall(passage or "")}
     claimed = {_value(word) for word in CLAIMED_NUMBER.findall(claim or "")}
     return sorted((number for number in claimed if not _stated_by(number, given)), key=float)
+
+
+AMOUNT = re.compile(rf"\b(\d+(?:\.\d+)?|{SPELLED_NUMBER})\s*({UNITS})\b", re.IGNORECASE)
+
+
+def amounts(text):
+    """Return the (number, unit) pairs text states, units singular: "24 hours" -> ("24", "hour")."""
+    return {(_value(number), unit.lower().removesuffix("s")) for number, unit in AMOUNT.findall(text or "")}

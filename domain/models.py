@@ -39,9 +39,15 @@ class SiteProfileManager(models.Manager):
         every server shows the change on its next request.
         """
         profile = cache.get_or_compute(
-            "site-profile", lambda: self.get_or_create(pk=1)[0], depends_on=[self.model._meta.label_lower]
+            "site-profile", self._with_facts, depends_on=[self.model._meta.label_lower, "clinic.keyfact"]
         )
         self.last_seen = profile  # for the outage page only, when neither database nor cache answers
+        return profile
+
+    def _with_facts(self):
+        profile = self.get_or_create(pk=1)[0]
+        # Authored text names facts as {fact:key}; they are filled from here, cached with the profile.
+        profile.fact_texts = dict(KeyFact.objects.exclude(key="").values_list("key", "text"))
         return profile
 
     def for_request(self, request):
@@ -168,20 +174,48 @@ class KeyFactQuerySet(models.QuerySet):
 
 
 class KeyFact(models.Model):
-    """A figure on the home page; every figure carries the source it comes from."""
+    """A clinical fact or rule, held once with its sources; listed ones are the home page's key facts.
 
+    A fact with a key is written into any page as `{fact:key}` and filled in as the page renders (like the
+    crisis line), so a rule several pages state (alcohol, fasting, how long you stay) is typed once and can't
+    drift. Its topic words let the content check find a page that restates it in its own words instead.
+    """
+
+    key = models.SlugField(
+        max_length=60,
+        blank=True,
+        help_text="Set it to write the fact into pages as {fact:key}; e.g. 'alcohol-around-sessions'.",
+    )
     figure = models.CharField(
         max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
     )
-    text = models.CharField(max_length=250, help_text="One sentence that explains the figure.")
+    text = models.CharField(
+        max_length=250, help_text="One sentence that states the fact; pages show it as is."
+    )
+    topic = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Words that mark a sentence as stating this fact, comma-separated (e.g. 'alcohol'): the "
+        "content check names a page that gives it another figure, or restates it instead of {fact:key}.",
+    )
     citations = GenericRelation("Citation", related_query_name="key_fact")
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(
+        "listed", default=True, help_text="Shown among the home page's key facts."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = KeyFactQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=~models.Q(key=""),
+                name="key_fact_key_once",
+                violation_error_message="Another fact already has this key.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.figure}: {self.text}"

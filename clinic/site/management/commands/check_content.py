@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from clinic.site.content_check import (
     literal_crisis_numbers,
+    restated_facts,
     shared_screening_advice,
     unsourced_figures,
     unsupported_citations,
@@ -20,15 +21,17 @@ class Command(BaseCommand):
         numbers = literal_crisis_numbers()
         shared = shared_screening_advice()
         unsupported = unsupported_citations()
-        for line in [*found, *numbers, *shared, *unsupported]:
+        restated = restated_facts()
+        for line in [*found, *numbers, *shared, *unsupported, *restated]:
             self.stdout.write(line)
-        if found or numbers or shared or unsupported:
+        if found or numbers or shared or unsupported or restated:
             raise CommandError(
                 f"{len(found)} figure(s) without a citation (add a [@key] citation beside each); "
                 f"{len(numbers)} crisis number(s) written out (write the token instead); "
                 f"{len(shared)} pre-screen advice shared by several items (write each item's own); "
                 f"{len(unsupported)} clinical citation(s) without the source's passage or with one that "
-                "lacks the claim's figure."
+                "lacks the claim's figure; "
+                f"{len(restated)} fact(s) held once but stated again in other words (write {{fact:key}})."
             )
         self.stdout.write(
             self.style.SUCCESS("Every figure in the clinical text stands next to its citation.")

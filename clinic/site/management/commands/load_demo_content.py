@@ -14,7 +14,7 @@ PROFILE_FIELDS = {
     "booking_url", "crisis_line_name", "crisis_line", "crisis_chat_url", "emergency_number", "disclaimer",
     "opening_hours",
 }  # fmt: skip
-KEY_FACT_FIELDS = {"figure", "text", "sources", "passages", "listed"}
+KEY_FACT_FIELDS = {"key", "figure", "text", "topic", "sources", "passages", "listed"}
 # Facts the demo once loaded and no longer does: the crisis line is on every page, from the site profile's
 # fields, so a figure repeating its number could go stale.
 RETIRED_KEY_FACT_FIGURES = ["988"]
@@ -35,7 +35,9 @@ def load_site(library, folder):
         fact, _ = KeyFact.objects.update_or_create(
             figure=entry.values["figure"],
             defaults={
+                "key": entry.values.get("key") or "",
                 "text": entry.values["text"],
+                "topic": entry.values.get("topic") or "",
                 "order": order,
                 "is_listed": entry.values.get("listed", True),
             },

@@ -223,9 +223,11 @@ class SourceAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(KeyFact)
 class KeyFactAdmin(RoleAdminMixin, admin.ModelAdmin):
-    list_display = ["figure", "text", "is_listed", "order"]
+    """Facts held once: listed ones are the home page's key facts; a keyed one is written {fact:key}."""
+
+    list_display = ["figure", "text", "key", "is_listed", "order"]
     list_editable = ["is_listed", "order"]
-    search_fields = ["figure", "text"]
+    search_fields = ["figure", "text", "key", "topic"]
     inlines = [CitationInline]
 
 

@@ -40,7 +40,7 @@ REVIEW = {"reviewer", "reviewed", "next_review_due"}
 GROUP_FIELDS = {"slug", "name", "order"}
 CONDITION_FIELDS = {
     "name", "group", "order", "summary", "evidence", "evidence_basis", "routes", "contraindications",
-    "crisis_help", "sources", "listed", *REVIEW,
+    "crisis_help", "sources", "passages", "listed", *REVIEW,
 }  # fmt: skip
 ROUTE_TEXT = [
     "name", "short_name", "medication", "summary", "dose_note", "session_length", "schedule_induction",
@@ -48,15 +48,15 @@ ROUTE_TEXT = [
 ]  # fmt: skip
 ROUTE_FIELDS = {
     *ROUTE_TEXT, "order", "route_of_administration", "regulatory_status", "dose", "emergency_signs",
-    "call_clinic_signs", "sources", "listed", *REVIEW,
+    "call_clinic_signs", "sources", "passages", "listed", *REVIEW,
 }  # fmt: skip
 CONTRAINDICATION_FIELDS = {
     "slug", "name", "kind", "explanation", "screening_question", "advice", "unsure_advice", "routes", "order",
-    "sources", "listed", *REVIEW,
+    "sources", "passages", "listed", *REVIEW,
 }  # fmt: skip
 INTERACTION_FIELDS = {
     "slug", "name", "examples", "effect", "severity", "advice", "routes", "screening_question",
-    "unsure_advice", "order", "sources", "listed", *REVIEW,
+    "unsure_advice", "order", "sources", "passages", "listed", *REVIEW,
 }  # fmt: skip
 CANDIDATE_FIELDS = {"title", "description", "order"}
 

@@ -12,7 +12,7 @@ SHARED_RECORDS = [
     *(
         f"clinic.{action}_{model}"
         for action in ("view", "add", "change", "delete")
-        for model in ("source", "citation")
+        for model in ("source", "citation", "passage")
     ),
     "clinic.view_person",
 ]

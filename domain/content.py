@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +24,10 @@ STRAY_CITATION = re.compile(r"\[@[^\]]*\]")
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 BIBLIOGRAPHY_FIELDS = {"text", "doi", "pmid", "url"}
+POLICY_FIELD = "policy"  # true for the clinic's own protocol, which has no passage to quote
+# An item's "passages:" list: for each claim, the cited source's own words that support it, and where.
+PASSAGE_FIELDS = {"source", "claim", "passage", "locator", "read_in"}
+PASSAGE_REQUIRED = ["source", "claim", "passage", "locator"]
 
 
 # The project folder: content/ sits beside manage.py, wherever BASE_DIR points (tests move it).
@@ -215,7 +220,7 @@ class Bibliography:
             if not isinstance(values, dict):
                 raise ContentError(self.path, line, f"'{key}' needs fields: text, and doi, pmid or url")
             entry = Entry(self.path, line, values, _mapping(value_node, self.path, 0))
-            entry.check_fields(BIBLIOGRAPHY_FIELDS, required=["text"])
+            entry.check_fields({*BIBLIOGRAPHY_FIELDS, POLICY_FIELD}, required=["text"])
             if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(key)):
                 raise ContentError(self.path, line, f"key '{key}': use lowercase letters, digits and hyphens")
             if values.get("pmid") and not str(values["pmid"]).isdigit():
@@ -256,6 +261,7 @@ class Bibliography:
             source.key = key
             for name, value in values.items():
                 setattr(source, name, value)
+            source.is_clinic_policy = bool(entry.values.get(POLICY_FIELD))
             source.save()
             sources[key] = source
         return sources
@@ -353,4 +359,73 @@ def save_reviewed(model, lookup, values, sources, entry=None):
         check_lengths(model, values, entry)
     obj, _ = model.objects.update_or_create(**lookup, defaults=values)
     cite(obj, sources)
+    if entry is not None:
+        save_passages(obj, entry)
     return obj
+
+
+def written_text(item):
+    """Return everything a reader sees of the item's own words, as plain text, facts filled in: where a claim
+    must be found."""
+    from django.db import models
+
+    from .crisis_text import FACT_TOKEN
+    from .models import KeyFact
+    from .richtext import html_to_text
+
+    text = html_to_text(
+        " ".join(
+            str(getattr(item, field.name) or "")
+            for field in item._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField) and not field.choices
+        )
+    )
+    if "{fact:" not in text:
+        return text
+    facts = dict(KeyFact.objects.exclude(key="").values_list("key", "text"))
+    return FACT_TOKEN.sub(lambda match: facts.get(match.group(1), match.group(0)), text)
+
+
+def save_passages(item, entry):
+    """Give the item's citations the passages its entry lists; a reload that changes nothing writes nothing.
+
+    Each claim must be words the item says, and each source one it cites, so a passage can't drift from the
+    sentence it supports without the loader saying so.
+    """
+    from .models import Citation, Passage
+
+    listed = entry.values.get("passages") or []
+    if not isinstance(listed, list):
+        raise entry.error("passages", "'passages' is a list, each with source, claim, passage and locator")
+    citations = {
+        citation.source.key: citation
+        for citation in Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+        ).select_related("source")
+    }
+    text = written_text(item)
+    wanted = []
+    for number, values in enumerate(listed, start=1):
+        if not isinstance(values, dict) or set(values) - PASSAGE_FIELDS:
+            raise entry.error("passages", f"passage {number}: give only {', '.join(sorted(PASSAGE_FIELDS))}")
+        missing = [name for name in PASSAGE_REQUIRED if values.get(name) is None]
+        if missing:
+            raise entry.error("passages", f"passage {number} needs {' and '.join(missing)}")
+        key = values["source"]
+        if key not in citations:
+            raise entry.error("passages", f"passage {number}: '{key}' is not one of the item's sources")
+        if citations[key].source.is_clinic_policy:
+            raise entry.error(
+                "passages", f"passage {number}: '{key}' is the clinic's own policy, with no passage to quote"
+            )
+        claim = " ".join(str(values["claim"]).split())
+        if claim not in text:
+            raise entry.error("passages", f"passage {number}: the claim “{claim}” is not in the item's text")
+        wanted.append((citations[key].pk, claim, " ".join(str(values["passage"]).split()),
+                       str(values["locator"]).strip()))  # fmt: skip
+    current = Passage.objects.filter(citation__in=citations.values()).order_by("order", "pk")
+    if [(passage.citation_id, passage.claim, passage.text, passage.locator) for passage in current] == wanted:
+        return
+    current.delete()
+    for order, (citation_id, claim, text, locator) in enumerate(wanted, start=1):
+        Passage.objects.create(citation_id=citation_id, claim=claim, text=text, locator=locator, order=order)

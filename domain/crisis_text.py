@@ -1,9 +1,10 @@
-"""Crisis and emergency numbers in authored text come from the site profile, never from the text itself.
+"""Crisis and emergency numbers and facts held once enter authored text as it renders, never from the text.
 
 Authors write `{crisis line}` or `{emergency number}`; pages, feeds and structured data fill them in as they
 render authored text, with the number the profile holds now, so a change clinic staff make shows everywhere
 at once and no page can show two numbers. Only authored text is filled: what a reader types (a search, a
 form) is shown exactly as typed. The content check lists authored text that writes a number out instead.
+A fact several pages state (KeyFact with a key) is written `{fact:key}` and filled the same way.
 """
 
 import re
@@ -12,6 +13,12 @@ from django.utils.html import escape
 from django.utils.safestring import SafeData, mark_safe
 
 TOKENS = {"{crisis line}": "crisis_line", "{emergency number}": "emergency_number"}
+# {fact:key}: a clinical fact or rule held once (KeyFact), written into every page that states it.
+FACT_TOKEN = re.compile(r"\{fact:([a-z0-9][a-z0-9-]*)\}")
+
+
+def _escaped(text, is_html):
+    return escape(text) if is_html else text
 
 
 def fill(text, profile):
@@ -27,6 +34,11 @@ def fill(text, profile):
     for token, field in TOKENS.items():
         number = getattr(profile, field)
         filled = filled.replace(token, escape(number) if is_html else number)
+    facts = getattr(profile, "fact_texts", {})
+    filled = FACT_TOKEN.sub(
+        lambda match: _escaped(facts[match.group(1)], is_html) if match.group(1) in facts else match.group(0),
+        filled,
+    )
     # Safe: text was safe HTML, and all that changed is tokens replaced by escaped numbers.
     return mark_safe(filled) if is_html else filled
 

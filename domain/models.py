@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -34,9 +35,15 @@ class SiteProfileManager(models.Manager):
         every server shows the change on its next request.
         """
         profile = cache.get_or_compute(
-            "site-profile", lambda: self.get_or_create(pk=1)[0], depends_on=[self.model._meta.label_lower]
+            "site-profile", self._with_facts, depends_on=[self.model._meta.label_lower, "clinic.keyfact"]
         )
         self.last_seen = profile  # for the outage page only, when neither database nor cache answers
+        return profile
+
+    def _with_facts(self):
+        profile = self.get_or_create(pk=1)[0]
+        # Authored text names facts as {fact:key}; they are filled from here, cached with the profile.
+        profile.fact_texts = dict(KeyFact.objects.exclude(key="").values_list("key", "text"))
         return profile
 
     def for_request(self, request):
@@ -172,20 +179,48 @@ class KeyFactQuerySet(models.QuerySet):
 
 
 class KeyFact(models.Model):
-    """A figure on the home page; every figure carries the source it comes from."""
+    """A clinical fact or rule, held once with its sources; listed ones are the home page's key facts.
 
+    A fact with a key is written into any page as `{fact:key}` and filled in as the page renders (like the
+    crisis line), so a rule several pages state (alcohol, fasting, how long you stay) is typed once and can't
+    drift. Its topic words let the content check find a page that restates it in its own words instead.
+    """
+
+    key = models.SlugField(
+        max_length=60,
+        blank=True,
+        help_text="Set it to write the fact into pages as {fact:key}; e.g. 'alcohol-around-sessions'.",
+    )
     figure = models.CharField(
         max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
     )
-    text = models.CharField(max_length=250, help_text="One sentence that explains the figure.")
+    text = models.CharField(
+        max_length=250, help_text="One sentence that states the fact; pages show it as is."
+    )
+    topic = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Words that mark a sentence as stating this fact, comma-separated (e.g. 'alcohol'): the "
+        "content check names a page that gives it another figure, or restates it instead of {fact:key}.",
+    )
     citations = citations_field(related_query_name="key_fact")
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(
+        "listed", default=True, help_text="Shown among the home page's key facts."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = KeyFactQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"],
+                condition=~models.Q(key=""),
+                name="key_fact_key_once",
+                violation_error_message="Another fact already has this key.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.figure}: {self.text}"
@@ -254,6 +289,12 @@ class Source(models.Model):
         validators=[validate_pmid],
     )
     url = models.URLField("link", max_length=500, blank=True)
+    is_clinic_policy = models.BooleanField(
+        "the clinic's own policy",
+        default=False,
+        help_text="Not a published source but the clinic's protocol: its citations quote no passage, and "
+        "pages say the rule is the clinic's.",
+    )
 
     history = HistoricalRecords()
 
@@ -314,9 +355,43 @@ class Citation(models.Model):
         return f"[{self.order}] {self.source}"
 
 
+class Passage(models.Model):
+    """What in a cited source supports one claim of the item: our words, the source's words, and where.
+
+    A reader opens it beside the claim ("What the source says"); check_content fails on a clinical citation
+    without one and on a passage that lacks a figure its claim states.
+    """
+
+    citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="passages")
+    claim = models.CharField(
+        max_length=300,
+        help_text="The words of the item that the source supports, exactly as the page says them.",
+    )
+    text = models.TextField(
+        "passage",
+        help_text="The source's own words that support the claim: a short quotation, never a paraphrase.",
+    )
+    locator = models.CharField(
+        max_length=200, help_text="Where the passage is: a label's section or table, a page, or the abstract."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "passage"
+        verbose_name_plural = "what the source says"
+
+    def __str__(self):
+        return Truncator(self.claim).chars(60)
+
+
 def with_sources():
-    """Return the prefetch of an item's numbered citations with their sources: one query per model."""
-    return models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    """Return the prefetch of an item's numbered citations with their sources and passages."""
+    return models.Prefetch(
+        "citations", queryset=Citation.objects.select_related("source").prefetch_related("passages")
+    )
 
 
 def attach_citations(*item_lists):
@@ -336,7 +411,9 @@ def attach_citations(*item_lists):
         return
     kinds = reduce(or_, (models.Q(content_type_id=ct, object_id__in=ids) for ct, ids in ids_by_type.items()))
     sources = {}
-    for citation in Citation.objects.filter(kinds).select_related("source"):
+    citations = list(Citation.objects.filter(kinds).select_related("source"))
+    prefetch_related_objects(citations, "passages")
+    for citation in citations:
         # One Source object per id, shared by every item that cites it.
         citation.source = sources.setdefault(citation.source_id, citation.source)
         items[citation.content_type_id, citation.object_id].citation_list.append(citation)

@@ -2,12 +2,16 @@ from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
+from domain.content import written_text
+from domain.figures import numbers_not_in
 from domain.identifiers import normalize_doi
-from domain.models import Citation, KeyFact, Person, Redirect, SiteProfile, Source
+from domain.models import Citation, KeyFact, Passage, Person, Redirect, SiteProfile, Source
 from domain.review_dates import ReviewState, due_soon, overdue
 
 from .admin_permissions import RoleAdminMixin
@@ -70,8 +74,86 @@ class CitationInline(GenericTabularInline):
     fields = ["order", "source"]
     autocomplete_fields = ["source"]
     extra = 1
+    show_change_link = True  # to the citation's page: what the source says for each claim
     verbose_name = "source"
     verbose_name_plural = "sources (numbered: [1] in the text is the first)"
+
+
+class PassageForm(forms.ModelForm):
+    """A passage must support words the item says, and contain every number its claim states."""
+
+    class Meta:
+        model = Passage
+        fields = ["claim", "text", "locator", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        claim = " ".join((cleaned.get("claim") or "").split())
+        passage = cleaned.get("text") or ""
+        item = self.instance.citation.item if self.instance.citation_id else None
+        if claim and item is not None and claim not in written_text(item):
+            self.add_error(
+                "claim", f"“{claim}” is not in the text of {item}: copy the words exactly as shown."
+            )
+        missing = numbers_not_in(passage, claim)
+        if claim and passage and missing:
+            self.add_error(
+                "text",
+                f"The passage does not contain {', '.join(missing)}, which the claim states: quote the "
+                "sentence of the source that gives the figure.",
+            )
+        cleaned["claim"] = claim
+        return cleaned
+
+
+class PassageInline(admin.StackedInline):
+    model = Passage
+    form = PassageForm
+    extra = 1
+    verbose_name = "passage"
+    verbose_name_plural = "what the source says, claim by claim"
+
+
+@admin.register(Citation)
+class CitationAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """One item's citation of one source, with the source's passages: reached from the item's source list."""
+
+    fields = ["cited_by", "source", "order"]
+    readonly_fields = ["cited_by", "source"]
+    inlines = [PassageInline]
+
+    def get_model_perms(self, request):
+        return {}  # not listed on the admin index: a citation belongs to its item's page
+
+    def has_add_permission(self, request):
+        return False  # added on its item's page, where the source list is
+
+    # A citation is part of its item: whoever may not see or change the item may not see or change it.
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._item_allows(request, obj, "view")
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._item_allows(request, obj, "change")
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._item_allows(request, obj, "change")
+
+    def _item_allows(self, request, obj, action):
+        if obj is None:
+            return True
+        item = obj.item
+        item_admin = self.admin_site._registry.get(type(item))
+        return item_admin is not None and getattr(item_admin, f"has_{action}_permission")(request, item)
+
+    @admin.display(description="cited by")
+    def cited_by(self, obj):
+        item = obj.item
+        try:
+            url = reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change", args=[item.pk])
+        except NoReverseMatch:
+            return str(item)
+        return format_html('<a href="{}">{}</a>', url, item)
 
 
 class ReviewStateFilter(admin.SimpleListFilter):
@@ -143,9 +225,11 @@ class SourceAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(KeyFact)
 class KeyFactAdmin(RoleAdminMixin, admin.ModelAdmin):
-    list_display = ["figure", "text", "is_listed", "order"]
+    """Facts held once: listed ones are the home page's key facts; a keyed one is written {fact:key}."""
+
+    list_display = ["figure", "text", "key", "is_listed", "order"]
     list_editable = ["is_listed", "order"]
-    search_fields = ["figure", "text"]
+    search_fields = ["figure", "text", "key", "topic"]
     inlines = [CitationInline]
 
 

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Author, MostReadArticle
-from domain.models import KeyFact, Redirect, SiteProfile
+from domain.models import Citation, KeyFact, Redirect, SiteProfile, cite
 from editorial.admin_permissions import RoleAdminMixin
 from tests.factories import (
     AdministrationRouteFactory,
@@ -73,6 +73,9 @@ EXPECTED = {
     "clinic.source": {AUTHORS: "va", EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
     # One profile: never added twice, never deleted; clinic staff keep its crisis line and contacts current.
     "clinic.siteprofile": {CLINIC_STAFF: "vc", SUPERUSER: "vc"},
+    # An item's citation of a source, with its passages: added on the item's page, changed by whoever may
+    # change the item (here a condition).
+    "clinic.citation": {CLINIC_STAFF: "vcd", SUPERUSER: "vcd"},
     "clinic.keyfact": {SUPERUSER: ALL},
     # Old addresses: the people who change public pages' addresses keep them working by hand too.
     "clinic.redirect": {EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
@@ -173,6 +176,7 @@ def _cases(label, users):
         "conditions.interaction": lambda: {"": InteractionFactory()},
         "clinic.person": lambda: {"": PersonFactory()},
         "clinic.source": lambda: {"": SourceFactory()},
+        "clinic.citation": lambda: {"": _citation_of(ConditionFactory())},
         "clinic.siteprofile": lambda: {"": SiteProfile.objects.get_current()},
         "clinic.redirect": lambda: {
             "": Redirect.objects.create(old_path="/articles/old/", new_path="/articles/")
@@ -193,6 +197,11 @@ def _cases(label, users):
     if label not in makers:
         pytest.fail(f"{label} is registered in the admin: add its objects here and its row to EXPECTED.")
     return makers[label]()
+
+
+def _citation_of(item):
+    cite(item, [SourceFactory()])
+    return Citation.objects.get(object_id=item.pk, content_type__model=item._meta.model_name)
 
 
 def _may(label, role, case, op):
@@ -239,6 +248,9 @@ def _edited(data, form):
             max_length = field.max_length or 200
             # No space: the field may hold an address (a redirect's), where a space is refused.
             return {**data, name: (str(data.get(name) or "") + "-edited")[-max_length:]}
+    for name, field in form.fields.items():
+        if type(field) is forms.IntegerField and not field.disabled and not field.widget.is_hidden:
+            return {**data, name: int(data.get(name) or 0) + 1}  # a form of numbers only (a citation's)
     return data  # a read-only page (no one may change it): post it back as it is
 
 

@@ -249,7 +249,10 @@ def _meeting_the_rest(transition, requirement):
     go_live = timezone.localtime() + 2 * DAY
     met = {
         lifecycle.COMMENT: {"workflow_comment": "Cite the 2019 trial for the dose."},
-        lifecycle.MEDICAL_REVIEW: {"reviewer": AuthorFactory(reviewer=True).person.pk, "last_reviewed": _today()},
+        lifecycle.MEDICAL_REVIEW: {
+            "reviewer": AuthorFactory(reviewer=True).person.pk,
+            "last_reviewed": _today(),
+        },
         lifecycle.FUTURE_TIME: {"published_at_0": go_live.date().isoformat(), "published_at_1": "09:00:00"},
     }
     fields = {}

@@ -136,7 +136,7 @@ def test_content_error_names_file_and_line_in_plain_words(tmp_path):
     with pytest.raises(ContentError) as error:
         load_library(tmp_path)
     assert str(error.value).endswith(
-        "bibliography.yaml:4: unknown field 'title'; the fields here are: doi, pmid, text, url"
+        "bibliography.yaml:4: unknown field 'title'; the fields here are: doi, pmid, policy, text, url"
     )
 
 

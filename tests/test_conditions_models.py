@@ -19,7 +19,7 @@ from conditions.models import (
     attach_route_ids,
 )
 from domain.content import content_dir, load_library, read_list
-from domain.models import attach_citations, cite
+from domain.models import Citation, Passage, attach_citations, cite
 from tests.factories import (
     AdministrationRouteFactory,
     ConditionFactory,
@@ -70,7 +70,7 @@ def test_for_route_returns_route_specific_and_all_route_contraindications_once()
     assert for_nasal in Contraindication.objects.for_route(nasal)
 
 
-def test_attach_citations_gives_each_item_its_own_sources_in_order_from_one_query(
+def test_attach_citations_gives_each_item_its_own_sources_and_passages_in_order_from_two_queries(
     django_assert_num_queries,
 ):
     contraindication, interaction, uncited = (
@@ -81,9 +81,17 @@ def test_attach_citations_gives_each_item_its_own_sources_in_order_from_one_quer
     shared, second, third = SourceFactory.create_batch(3)
     cite(contraindication, [second, shared])
     cite(interaction, [shared, third])
+    passage = Passage.objects.create(
+        citation=Citation.objects.get(object_id=interaction.pk, source=third),
+        claim="c",
+        text="t",
+        locator="l",
+    )
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the citations with their sources, then all their passages
         attach_citations([contraindication, uncited], [interaction])
+        assert list(interaction.citation_list[1].passages.all()) == [passage]
+        assert list(interaction.citation_list[0].passages.all()) == []
 
     assert [c.source for c in contraindication.citation_list] == [second, shared]
     assert [c.source for c in interaction.citation_list] == [shared, third]

@@ -27,14 +27,15 @@ pytestmark = pytest.mark.django_db
 LIST_PAGE_QUERIES = 1  # listed conditions with their groups
 # condition + group + reviewer, listed route links + routes, the sources of its grade, every listed
 # contraindication (marked when the condition names it), their routes, the citations of the condition and
-# contraindications, articles
-DETAIL_PAGE_QUERIES = 7
+# contraindications, the sources' passages, articles
+DETAIL_PAGE_QUERIES = 8
 TREATMENTS_PAGE_QUERIES = 1  # listed routes
 # route + reviewer, listed condition links + conditions, contraindications for the route, interactions for the
-# route, the citations of all three
-ROUTE_PAGE_QUERIES = 5
-# contraindications, interactions, the routes both name, the citations of both, listed routes, candidates
-SAFETY_PAGE_QUERIES = 6
+# route, the citations of all three, their passages
+ROUTE_PAGE_QUERIES = 6
+# contraindications, interactions, the routes both name, the citations of both, their passages, listed routes,
+# candidates
+SAFETY_PAGE_QUERIES = 7
 
 
 @pytest.fixture

@@ -1,13 +1,17 @@
 """The content check: clinical text that states a figure (a percentage, a dose, a count, a duration) with
 no citation beside it. `manage.py check_content` prints what it finds; the test suite runs it on the demo."""
 
+import re
+
 from django.db import models
 
 from articles.models import Article
 from conditions.models import AdministrationRoute, CandidateProfile, Condition, Contraindication, Interaction
-from domain.crisis_text import TOKENS, literal_numbers
-from domain.figures import unsourced_fields, unsourced_sentences
-from domain.models import KeyFact, SiteProfile
+from domain.crisis_text import FACT_TOKEN, TOKENS, literal_numbers
+from domain.figures import amounts, numbers_not_in, unsourced_fields, unsourced_sentences
+from domain.models import KeyFact, SiteProfile, attach_citations
+from domain.readability import sentences
+from domain.richtext import html_to_text
 
 ROUTE_FACTS = [
     "summary", "dose_note", "session_length", "schedule_induction", "schedule_maintenance",
@@ -59,6 +63,7 @@ def _written_fields(model):
         if isinstance(field, models.CharField | models.TextField)
         and not isinstance(field, models.SlugField | models.URLField | models.EmailField)
         and not field.choices
+        and field.editable  # derived copies (an article's plain text, excerpt) repeat what is checked
     ]
 
 
@@ -92,4 +97,89 @@ def shared_screening_advice():
             if len(sharing) > 1:
                 names = ", ".join(_label(item) for item in sharing)
                 found.append(f"{names} give the same {field.replace('_', ' ')}: “{text}”")
+    return found
+
+
+CLINICAL_MODELS = (Condition, AdministrationRoute, Contraindication, Interaction, KeyFact)
+
+
+def _cited_items():
+    items = [item for model in CLINICAL_MODELS for item in model._default_manager.all()]
+    attach_citations(items)
+    return items
+
+
+def unsupported_citations():
+    """Return one plain line per clinical citation that shows no passage of its source, or the wrong one.
+
+    A citation says which source supports the item; its passages say what in the source does. Without them
+    nobody can check a claim without re-reading the paper, and a passage that lacks a number its claim
+    states supports some other sentence.
+    """
+    found = []
+    for item in _cited_items():
+        for citation in item.citation_list:
+            if citation.source.is_clinic_policy:
+                continue  # the clinic's own rule: its medical reviewer's sign-off is the evidence
+            key = citation.source.key
+            passages = list(citation.passages.all())
+            if not any(passage.text.strip() for passage in passages):
+                found.append(f"{_label(item)}: cites {key} with no passage from it; add one under 'passages'")
+            for passage in passages:
+                missing = numbers_not_in(passage.text, passage.claim)
+                if passage.text.strip() and missing:
+                    found.append(
+                        f"{_label(item)}: the passage of {key} ({passage.locator or 'no locator'}) does not "
+                        f"contain {', '.join(missing)}, which its claim “{passage.claim}” states"
+                    )
+    return found
+
+
+def _about(sentence, topic):
+    terms = [term.strip().lower() for term in topic.split(",") if term.strip()]
+    lowered = sentence.lower()
+    return any(re.search(rf"\b{re.escape(term)}", lowered) for term in terms)
+
+
+def _authored_sentences():
+    """Yield (label, field, sentence) for every sentence of authored text a reader sees."""
+    for model in (Article, Condition, AdministrationRoute, Contraindication, Interaction, CandidateProfile,
+                  KeyFact):  # fmt: skip
+        fields = _written_fields(model)
+        for item in model._default_manager.all():
+            for field in fields:
+                for sentence in sentences(html_to_text(str(getattr(item, field) or ""))):
+                    yield item, field, sentence
+
+
+def restated_facts():
+    """Return one plain line per sentence that states a fact held once in its own words, naming both places.
+
+    A sentence about a fact's topic that gives an amount in the fact's unit either contradicts it (another
+    number: two pages would tell a patient two rules) or restates it (the same number typed again, which will
+    drift when the fact changes); either way it should say {fact:key}.
+    """
+    facts = list(KeyFact.objects.exclude(key="").exclude(topic=""))
+    known = {fact.key for fact in KeyFact.objects.exclude(key="")}
+    found = []
+    for item, field, sentence in _authored_sentences():
+        for key in FACT_TOKEN.findall(sentence):
+            if key not in known:
+                found.append(
+                    f"{_label(item)}, {field}: writes {{fact:{key}}}, but no fact has the key “{key}”"
+                )
+        for fact in facts:
+            if item == fact or f"{{fact:{fact.key}}}" in sentence or not _about(sentence, fact.topic):
+                continue
+            held = amounts(fact.text)
+            units = {unit for _, unit in held}
+            stated = {amount for amount in amounts(sentence) if amount[1] in units}
+            if not stated:
+                continue
+            given = ", ".join(f"{number} {unit}s" for number, unit in sorted(stated))
+            verb = "restates" if stated <= held else "contradicts"
+            found.append(
+                f"{_label(item)}, {field}: “{sentence}” {verb} the fact “{fact.key}” ({given}); the fact, in "
+                f"key facts, says “{fact.text}”: write {{fact:{fact.key}}} instead"
+            )
     return found

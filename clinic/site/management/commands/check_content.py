@@ -1,26 +1,37 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic.site.content_check import literal_crisis_numbers, shared_screening_advice, unsourced_figures
+from clinic.site.content_check import (
+    literal_crisis_numbers,
+    restated_facts,
+    shared_screening_advice,
+    unsourced_figures,
+    unsupported_citations,
+)
 
 
 class Command(BaseCommand):
     help = (
         "List clinical text that states a figure (percentage, dose, count, duration) without a citation, "
         "authored text that writes the crisis or emergency number itself, and pre-screen advice that several "
-        "items share."
+        "items share, and clinical citations without the passage of the source that supports the claim."
     )
 
     def handle(self, *args, **options):
         found = unsourced_figures()
         numbers = literal_crisis_numbers()
         shared = shared_screening_advice()
-        for line in [*found, *numbers, *shared]:
+        unsupported = unsupported_citations()
+        restated = restated_facts()
+        for line in [*found, *numbers, *shared, *unsupported, *restated]:
             self.stdout.write(line)
-        if found or numbers or shared:
+        if found or numbers or shared or unsupported or restated:
             raise CommandError(
                 f"{len(found)} figure(s) without a citation (add a [@key] citation beside each); "
                 f"{len(numbers)} crisis number(s) written out (write the token instead); "
-                f"{len(shared)} pre-screen advice shared by several items (write each item's own)."
+                f"{len(shared)} pre-screen advice shared by several items (write each item's own); "
+                f"{len(unsupported)} clinical citation(s) without the source's passage or with one that "
+                "lacks the claim's figure; "
+                f"{len(restated)} fact(s) held once but stated again in other words (write {{fact:key}})."
             )
         self.stdout.write(
             self.style.SUCCESS("Every figure in the clinical text stands next to its citation.")

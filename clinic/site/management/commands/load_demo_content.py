@@ -6,7 +6,7 @@ from django.db import transaction
 from articles import demo as articles_demo
 from clinic.site.demo_accounts import ensure_demo_accounts
 from conditions import demo as conditions_demo
-from domain.content import ContentError, content_dir, load_library, read_list, read_mapping
+from domain.content import ContentError, content_dir, load_library, read_list, read_mapping, save_passages
 from domain.models import KeyFact, SiteProfile, cite
 
 PROFILE_FIELDS = {
@@ -14,7 +14,7 @@ PROFILE_FIELDS = {
     "booking_url", "crisis_line_name", "crisis_line", "crisis_chat_url", "emergency_number", "disclaimer",
     "opening_hours",
 }  # fmt: skip
-KEY_FACT_FIELDS = {"figure", "text", "sources", "listed"}
+KEY_FACT_FIELDS = {"key", "figure", "text", "topic", "sources", "passages", "listed"}
 # Facts the demo once loaded and no longer does: the crisis line is on every page, from the site profile's
 # fields, so a figure repeating its number could go stale.
 RETIRED_KEY_FACT_FIGURES = ["988"]
@@ -35,12 +35,15 @@ def load_site(library, folder):
         fact, _ = KeyFact.objects.update_or_create(
             figure=entry.values["figure"],
             defaults={
+                "key": entry.values.get("key") or "",
                 "text": entry.values["text"],
+                "topic": entry.values.get("topic") or "",
                 "order": order,
                 "is_listed": entry.values.get("listed", True),
             },
         )
         cite(fact, sources)
+        save_passages(fact, entry)
     KeyFact.objects.filter(figure__in=RETIRED_KEY_FACT_FIGURES).delete()
 
 

@@ -1,6 +1,6 @@
-"""Demo content loader: authors, categories, tags and articles from content/articles/, updated in place.
+"""Demo content loader: authors, categories, tags and articles from content/demo/articles/, updated in place.
 
-Each article is content/articles/<slug>.html: YAML fields between '---' lines, then the HTML body, whose
+Each article is content/demo/articles/<slug>.html: YAML fields between '---' lines, then the HTML body, whose
 [@key] citations become the numbered references (README, "Editing content").
 """
 
@@ -18,7 +18,7 @@ from domain.content import (
     ContentError,
     check_images,
     check_lengths,
-    content_dir,
+    demo_dir,
     documents,
     load_library,
     number_citations,
@@ -47,9 +47,9 @@ IMAGE_FIELDS = {"alt", "caption", "colors"}
 
 @transaction.atomic
 def load(library=None, folder=None):
-    """Create or update this app's demo content in place."""
-    library = library or load_library(folder)
-    folder = (folder or content_dir()) / "articles"
+    """Create or update this app's demo content in place; folder is the demo's (content/demo/)."""
+    library = library or load_library()
+    folder = (folder or demo_dir()) / "articles"
     authors = {}
     for entry in read_list(folder / "_authors.yaml"):
         entry.check_fields(AUTHOR_FIELDS, required=["slug", "display_name"])

@@ -1,9 +1,12 @@
 """Reading the content files under content/: YAML lists, and HTML documents with YAML front matter.
 
-Every problem is a ContentError naming the file and line ("content/routes/iv.html:12: unknown field
+content/library/ is the reviewed clinical library a clinic's site is built on (it ships in the image);
+content/demo/ is the demo clinic around it (articles, authors, the clinic's name and address).
+
+Every problem is a ContentError naming the file and line ("content/library/routes/iv.html:12: unknown field
 'dosee'"), so a clinician or editor can fix the file without reading Python. Citations in a body are
 written [@key] (or [@a, @b]) and become the numbers [1], [2] of the item's own reference list, which is
-its `sources` (or `references`) field, in order; every key must be in content/bibliography.yaml.
+its `sources` (or `references`) field, in order; every key must be in content/library/bibliography.yaml.
 """
 
 import datetime
@@ -31,6 +34,16 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 def content_dir() -> Path:
     return Path(getattr(settings, "CONTENT_DIR", None) or PROJECT_DIR / "content")
+
+
+def library_dir() -> Path:
+    """The clinical library: bibliography, reviewers, conditions, routes, safety items, key facts."""
+    return content_dir() / "library"
+
+
+def demo_dir() -> Path:
+    """The demo clinic: its articles and authors, its name, address and home page introduction."""
+    return content_dir() / "demo"
 
 
 class ContentError(Exception):
@@ -201,7 +214,7 @@ def number_citations(document, keys, field_name):
 
 
 class Bibliography:
-    """content/bibliography.yaml: one record per source, keyed by a short stable key."""
+    """content/library/bibliography.yaml: one record per source, keyed by a short stable key."""
 
     def __init__(self, path):
         self.path = Path(path)
@@ -297,7 +310,9 @@ class Library:
             return None
         person = self.people.get(slug)
         if person is None:
-            raise entry.error("reviewer", f"unknown reviewer '{slug}': add them to content/people.yaml")
+            raise entry.error(
+                "reviewer", f"unknown reviewer '{slug}': add them to content/library/people.yaml"
+            )
         if not person.may_review:
             raise entry.error("reviewer", f"'{slug}' may not medically review (may_review is false)")
         return person
@@ -315,10 +330,10 @@ class Library:
 
 @transaction.atomic
 def load_library(folder=None):
-    """Read content/bibliography.yaml and content/people.yaml into the database; return the Library."""
+    """Read the library's bibliography.yaml and people.yaml into the database; return the Library."""
     from .models import Person
 
-    folder = Path(folder or content_dir())
+    folder = Path(folder or library_dir())
     bibliography = Bibliography(folder / "bibliography.yaml")
     people = {}
     for entry in read_list(folder / "people.yaml"):

@@ -15,16 +15,19 @@ RUN groupadd --system --gid 10001 clinic \
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-# Only what the container runs: no tests, development tools (tools/) or CI files.
+# Only what the container runs: no tests, development tools (tools/) or CI files, and no demo clinic
+# (content/demo/): the clinical library is in, for `manage.py load_library`.
 COPY --chown=10001:10001 manage.py gunicorn.conf.py ./
 COPY --chown=10001:10001 clinic clinic
 COPY --chown=10001:10001 articles articles
+COPY --chown=10001:10001 library library
 COPY --chown=10001:10001 conditions conditions
 COPY --chown=10001:10001 editorial editorial
 COPY --chown=10001:10001 domain domain
 COPY --chown=10001:10001 infrastructure infrastructure
 COPY --chown=10001:10001 templates templates
 COPY --chown=10001:10001 static static
+COPY --chown=10001:10001 content/library content/library
 
 # collectstatic needs settings that load; the build-time key is thrown away with this layer's environment.
 RUN DJANGO_SECRET_KEY=build-only-key-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH \

@@ -1,9 +1,7 @@
-"""Demo content loader: authors, categories, tags and articles from content/articles/, updated in place.
+"""Demo content loader: authors, categories, tags and articles from content/demo/articles/, updated in place.
 
-Each article is content/articles/<slug>.html: YAML fields between '---' lines, then the HTML body, whose
-[@key] citations become the numbered references (README, "Editing content"). An author's byline
-(_authors.yaml) belongs to the person of the same slug in content/people.yaml, which holds their name,
-credentials and whether they may review; an article's reviewer is such a person.
+Each article is content/demo/articles/<slug>.html: YAML fields between '---' lines, then the HTML body, whose
+[@key] citations become the numbered references (README, "Editing content").
 """
 
 import io
@@ -20,9 +18,10 @@ from domain.content import (
     ContentError,
     check_images,
     check_lengths,
-    content_dir,
+    demo_dir,
     documents,
     load_library,
+    load_people,
     number_citations,
     read_list,
 )
@@ -50,13 +49,16 @@ IMAGE_FIELDS = {"alt", "caption", "colors"}
 
 @transaction.atomic
 def load(library=None, folder=None):
-    """Create or update this app's demo content in place."""
-    library = library or load_library(folder)
-    folder = (folder or content_dir()) / "articles"
+    """Create or update this app's demo content in place; folder is the demo's (content/demo/)."""
+    library = library or load_library()
+    demo = folder or demo_dir()
+    folder = demo / "articles"
+    # The demo's writers are people of the demo; the library's reviewers may write too.
+    people = {**library.people, **load_people(demo / "people.yaml")}
     authors = {}
     for entry in read_list(folder / "_authors.yaml"):
         entry.check_fields(AUTHOR_FIELDS, required=["slug"])
-        authors[entry.values["slug"]] = _load_author(entry, library.people)
+        authors[entry.values["slug"]] = _load_author(entry, people)
     categories, tags = {}, {}
     for entry in read_list(folder / "_categories.yaml"):
         entry.check_fields({"slug", "name", "description"}, required=["slug", "name"])
@@ -75,7 +77,7 @@ def load(library=None, folder=None):
 def _load_author(entry, people):
     slug = entry.values["slug"]
     if slug not in people:
-        raise entry.error("slug", f"unknown person '{slug}': add their name to content/people.yaml")
+        raise entry.error("slug", f"unknown person '{slug}': add their name to content/demo/people.yaml")
     fields = {key: entry.values.get(key) or "" for key in ("role", "bio")}
     fields["person"] = people[slug]
     username = DEMO_LOGINS.get(slug)

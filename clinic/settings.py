@@ -71,6 +71,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "clinic.site",
     "articles",
+    "library",
     "conditions",
     "editorial",
     "domain",  # app label "clinic", as before the split

@@ -1,7 +1,8 @@
-"""Demo content loader for conditions, routes, contraindications, interactions and typical candidates.
+"""The clinical library's loader for conditions, routes, contraindications, interactions and candidates.
 
-Reads content/conditions/*.html, content/routes/*.html and content/safety/*.yaml (README, "Editing content");
-updates in place by slug, so running it again changes nothing.
+Reads content/library/conditions/*.html, routes/*.html and safety/*.yaml (README, "Editing content");
+updates in place by slug, so running it again changes nothing. A clinic's site never runs it on its own
+data: manage.py load_library runs it in a trial it rolls back, and proposes what differs (library/).
 """
 
 from decimal import Decimal, InvalidOperation
@@ -12,8 +13,8 @@ from domain.content import (
     ContentError,
     check_images,
     choice,
-    content_dir,
     documents,
+    library_dir,
     load_library,
     number_citations,
     read_list,
@@ -63,8 +64,8 @@ CANDIDATE_FIELDS = {"title", "description", "order"}
 
 @transaction.atomic
 def load(library=None, folder=None):
-    """Create or update this app's demo content in place from the content files."""
-    folder = folder or content_dir()
+    """Create or update the library's conditions, routes and safety items in place from its files."""
+    folder = folder or library_dir()
     library = library or load_library(folder)
     groups = {}
     for entry in read_list(folder / "conditions" / "_groups.yaml"):
@@ -187,7 +188,7 @@ def _load_condition(document, library, groups, routes, contraindications):
     check_images(document)
     if meta.values["group"] not in groups:
         raise meta.error(
-            "group", f"unknown group '{meta.values['group']}'; see content/conditions/_groups.yaml"
+            "group", f"unknown group '{meta.values['group']}'; see content/library/conditions/_groups.yaml"
         )
     sources = library.sources_of(meta)
     condition = _save(

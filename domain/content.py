@@ -1,9 +1,12 @@
 """Reading the content files under content/: YAML lists, and HTML documents with YAML front matter.
 
-Every problem is a ContentError naming the file and line ("content/routes/iv.html:12: unknown field
+content/library/ is the reviewed clinical library a clinic's site is built on (it ships in the image);
+content/demo/ is the demo clinic around it (articles, authors, the clinic's name and address).
+
+Every problem is a ContentError naming the file and line ("content/library/routes/iv.html:12: unknown field
 'dosee'"), so a clinician or editor can fix the file without reading Python. Citations in a body are
 written [@key] (or [@a, @b]) and become the numbers [1], [2] of the item's own reference list, which is
-its `sources` (or `references`) field, in order; every key must be in content/bibliography.yaml.
+its `sources` (or `references`) field, in order; every key must be in content/library/bibliography.yaml.
 """
 
 import datetime
@@ -36,6 +39,16 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 def content_dir() -> Path:
     return Path(getattr(settings, "CONTENT_DIR", None) or PROJECT_DIR / "content")
+
+
+def library_dir() -> Path:
+    """The clinical library: bibliography, reviewers, conditions, routes, safety items, key facts."""
+    return content_dir() / "library"
+
+
+def demo_dir() -> Path:
+    """The demo clinic: its articles and authors, its name, address and home page introduction."""
+    return content_dir() / "demo"
 
 
 class ContentError(Exception):
@@ -206,7 +219,7 @@ def number_citations(document, keys, field_name):
 
 
 class Bibliography:
-    """content/bibliography.yaml: one record per source, keyed by a short stable key."""
+    """content/library/bibliography.yaml: one record per source, keyed by a short stable key."""
 
     def __init__(self, path):
         self.path = Path(path)
@@ -303,7 +316,9 @@ class Library:
             return None
         person = self.people.get(slug)
         if person is None:
-            raise entry.error("reviewer", f"unknown reviewer '{slug}': add them to content/people.yaml")
+            raise entry.error(
+                "reviewer", f"unknown reviewer '{slug}': add them to content/library/people.yaml"
+            )
         if not person.may_review:
             raise entry.error("reviewer", f"'{slug}' may not medically review (may_review is false)")
         return person
@@ -321,13 +336,18 @@ class Library:
 
 @transaction.atomic
 def load_library(folder=None):
-    """Read content/bibliography.yaml and content/people.yaml into the database; return the Library."""
+    """Read the library's bibliography.yaml and people.yaml into the database; return the Library."""
+    folder = Path(folder or library_dir())
+    bibliography = Bibliography(folder / "bibliography.yaml")
+    return Library(bibliography, bibliography.save(), load_people(folder / "people.yaml"))
+
+
+def load_people(path):
+    """Create or update a Person per entry of a people.yaml; return {slug: Person}."""
     from .models import Person
 
-    folder = Path(folder or content_dir())
-    bibliography = Bibliography(folder / "bibliography.yaml")
     people = {}
-    for entry in read_list(folder / "people.yaml"):
+    for entry in read_list(path):
         entry.check_fields(PERSON_FIELDS, required=["slug", "display_name"])
         values = {name: entry.values.get(name) for name in ("display_name", "credentials", "may_review")}
         values["credentials"] = values["credentials"] or ""
@@ -335,7 +355,7 @@ def load_library(folder=None):
         people[entry.values["slug"]], _ = Person.objects.update_or_create(
             slug=entry.values["slug"], defaults=values
         )
-    return Library(bibliography, bibliography.save(), people)
+    return people
 
 
 def check_lengths(model, values, entry):
@@ -392,7 +412,7 @@ def save_passages(item, entry):
     Each claim must be words the item says, and each source one it cites, so a passage can't drift from the
     sentence it supports without the loader saying so.
     """
-    from .models import Citation, Passage
+    from .models import Citation, set_passages
 
     listed = entry.values.get("passages") or []
     if not isinstance(listed, list):
@@ -421,11 +441,6 @@ def save_passages(item, entry):
         claim = " ".join(str(values["claim"]).split())
         if claim not in text:
             raise entry.error("passages", f"passage {number}: the claim “{claim}” is not in the item's text")
-        wanted.append((citations[key].pk, claim, " ".join(str(values["passage"]).split()),
-                       str(values["locator"]).strip()))  # fmt: skip
-    current = Passage.objects.filter(citation__in=citations.values()).order_by("order", "pk")
-    if [(passage.citation_id, passage.claim, passage.text, passage.locator) for passage in current] == wanted:
-        return
-    current.delete()
-    for order, (citation_id, claim, text, locator) in enumerate(wanted, start=1):
-        Passage.objects.create(citation_id=citation_id, claim=claim, text=text, locator=locator, order=order)
+        wanted.append({"source": key, "claim": claim, "passage": " ".join(str(values["passage"]).split()),
+                       "locator": str(values["locator"]).strip()})  # fmt: skip
+    set_passages(item, wanted)

@@ -387,6 +387,39 @@ class Passage(models.Model):
         return Truncator(self.claim).chars(60)
 
 
+def passages_of(item):
+    """Return the item's passages as plain values, in order: [{source, claim, passage, locator}]."""
+    passages = Passage.objects.filter(
+        citation__content_type=ContentType.objects.get_for_model(item), citation__object_id=item.pk
+    ).select_related("citation__source")
+    return [
+        {"source": p.citation.source.key, "claim": p.claim, "passage": p.text, "locator": p.locator}
+        for p in passages.order_by("order", "pk")
+    ]
+
+
+def set_passages(item, wanted):
+    """Make wanted ([{source, claim, passage, locator}], sources the item cites) its passages; unchanged
+    passages write nothing, so a reload adds no history."""
+    if passages_of(item) == wanted:
+        return
+    citations = {
+        citation.source.key: citation
+        for citation in Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+        ).select_related("source")
+    }
+    Passage.objects.filter(citation__in=citations.values()).delete()
+    for order, values in enumerate(wanted, start=1):
+        Passage.objects.create(
+            citation=citations[values["source"]],
+            claim=values["claim"],
+            text=values["passage"],
+            locator=values["locator"],
+            order=order,
+        )
+
+
 def with_sources():
     """Return the prefetch of an item's numbered citations with their sources and passages."""
     return models.Prefetch(

@@ -15,7 +15,7 @@ from django.utils import timezone
 from domain.review_dates import ReviewState
 
 from .admin_permissions import RoleAdminMixin
-from .dashboard import panels_for
+from .dashboard import panels_for, review_queue_panels_for
 
 
 class ClinicAdminSite(admin.AdminSite):
@@ -60,7 +60,13 @@ class ClinicAdminSite(admin.AdminSite):
         rows.sort(
             key=lambda row: (order.index(row["state"]) if row["state"] in order else 9, str(row["item"]))
         )
-        context = {**self.each_context(request), "title": "Review queue", "rows": rows, "today": today}
+        context = {
+            **self.each_context(request),
+            "title": "Review queue",
+            "rows": rows,
+            "today": today,
+            "queue_panels": review_queue_panels_for(request),  # e.g. the clinical library's proposals
+        }
         return TemplateResponse(request, "admin/review_queue.html", context)
 
     def register(self, model_or_iterable, admin_class=None, **options):

@@ -93,21 +93,26 @@ class FieldComparison:
     changed: bool
 
 
+def compare_texts(label, old_value, new_value):
+    """Return the FieldComparison of two readable values of one field, changed words marked."""
+    changed = old_value != new_value
+    if changed:
+        old_html, new_html = marked_words(old_value, new_value)
+    else:
+        old_html = new_html = escape(old_value)
+    return FieldComparison(capfirst(label), old_html, new_html, changed)
+
+
 def compare(model, older, newer):
     """Return a FieldComparison per edited field of two historical records of model."""
-    rows = []
-    for name in field_names(model):
-        old_value = display_value(model, older, name)
-        new_value = display_value(model, newer, name)
-        changed = old_value != new_value
-        if changed:
-            old_html, new_html = marked_words(old_value, new_value)
-        else:
-            old_html = new_html = escape(old_value)
-        rows.append(
-            FieldComparison(capfirst(model._meta.get_field(name).verbose_name), old_html, new_html, changed)
+    return [
+        compare_texts(
+            model._meta.get_field(name).verbose_name,
+            display_value(model, older, name),
+            display_value(model, newer, name),
         )
-    return rows
+        for name in field_names(model)
+    ]
 
 
 def changed_fields(model, older, newer):

@@ -26,6 +26,8 @@ from conditions.models import (
     Severity,
 )
 from domain.models import Citation, Person, Source
+from library.kinds import CONDITION
+from library.models import Change, LibraryProposal
 
 DAY = timedelta(days=1)
 
@@ -284,6 +286,21 @@ class CandidateProfileFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Candidate {n}")
     description = "Who this describes."
     order = factory.Sequence(lambda n: n)
+
+
+def open_library_proposal(condition=None, summary="The library's corrected summary."):
+    """An open proposal, as a library load makes one, to change a condition's summary."""
+    condition = condition or ConditionFactory()
+    return LibraryProposal.objects.create(
+        kind=CONDITION.name,
+        key=condition.slug,
+        name=condition.name,
+        change=Change.CHANGED,
+        values={**CONDITION.snapshot(condition), "summary": summary},
+        fields=["summary"],
+        library_version=2,
+        reason="The summary overstated the evidence.",
+    )
 
 
 def member_of(group, **kwargs):

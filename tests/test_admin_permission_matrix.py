@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Author, MostReadArticle
 from domain.models import Citation, KeyFact, Redirect, SiteProfile, cite
 from editorial.admin_permissions import RoleAdminMixin
+from library.decisions import seen_token
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,
@@ -36,6 +37,7 @@ from tests.factories import (
     SourceFactory,
     TagFactory,
     UserFactory,
+    open_library_proposal,
 )
 from tests.test_articles_admin import form_data
 from tests.test_articles_upload import _image_bytes
@@ -77,6 +79,9 @@ EXPECTED = {
     # change the item (here a condition).
     "clinic.citation": {CLINIC_STAFF: "vcd", SUPERUSER: "vcd"},
     "clinic.keyfact": {SUPERUSER: ALL},
+    # The clinical library's proposals: read on a page no one edits; decided through its own view (below)
+    # by those who may change the item; never added or deleted by hand.
+    "library.libraryproposal": {CLINIC_STAFF: "v", SUPERUSER: "v"},
     # Old addresses: the people who change public pages' addresses keep them working by hand too.
     "clinic.redirect": {EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
     "auth.user": {SUPERUSER: ALL},
@@ -100,6 +105,14 @@ CUSTOM_VIEWS = {
         "POST": {AUTHORS, EDITORS, CLINIC_STAFF, SUPERUSER},
         "data": lambda: {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))},
         "effect": None,
+    },
+    # Accepting or keeping ours: clinic staff (who change conditions) and superusers, by POST only.
+    "library_libraryproposal_decide": {
+        "GET": set(),
+        "POST": {CLINIC_STAFF, SUPERUSER},
+        "data": lambda proposal: {"decision": "keep", "seen": seen_token(proposal)},
+        "object_data": True,
+        "effect": "changed",
     },
     "auth_user_password_change": {
         "GET": {SUPERUSER},
@@ -184,6 +197,7 @@ def _cases(label, users):
         "clinic.keyfact": lambda: {
             "": KeyFact.objects.create(figure="2 hours", text="Observation after each dose.")
         },
+        "library.libraryproposal": lambda: {"": open_library_proposal()},
         "auth.user": lambda: {"": UserFactory(username="someone-else")},
         "auth.group": lambda: {"": Group.objects.create(name="Volunteers")},
         "axes.accessattempt": lambda: {"": AccessAttempt.objects.create(failures_since_start=3, **SIGN_IN)},

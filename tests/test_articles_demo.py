@@ -8,12 +8,12 @@ from django.urls import reverse
 
 from articles.models import Article, Author, Category, Status, Tag
 from conditions.models import Condition
-from domain.content import content_dir, read_document, read_list
+from domain.content import demo_dir, read_document, read_list
 from domain.models import Citation
 
 pytestmark = pytest.mark.django_db
-ARTICLE_FILES = sorted((content_dir() / "articles").glob("*.html"))
-AUTHOR_ENTRIES = read_list(content_dir() / "articles" / "_authors.yaml")
+ARTICLE_FILES = sorted((demo_dir() / "articles").glob("*.html"))
+AUTHOR_ENTRIES = read_list(demo_dir() / "articles" / "_authors.yaml")
 
 
 def _counts():

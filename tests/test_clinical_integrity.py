@@ -87,7 +87,7 @@ def test_demo_content_loads_from_files_sources_once_per_paper_and_numbers_citati
 
 
 def test_unknown_field_fails_with_file_and_line(content):
-    path = content / "routes" / "iv-ketamine-infusion.html"
+    path = content / "library" / "routes" / "iv-ketamine-infusion.html"
     line = _replace(path, "short_name:", "shortname:")
     message = _load_error(content)
     assert f"routes/iv-ketamine-infusion.html:{line}: unknown field 'shortname'" in message
@@ -95,7 +95,7 @@ def test_unknown_field_fails_with_file_and_line(content):
 
 
 def test_unknown_citation_key_fails_with_file_and_line(content):
-    path = content / "conditions" / "ptsd.html"
+    path = content / "library" / "conditions" / "ptsd.html"
     line = _replace(path, "[@feder-2021]", "[@feder-2031]")
     assert f"conditions/ptsd.html:{line}: [@feder-2031] is cited but not listed in 'sources'" in _load_error(
         content
@@ -107,13 +107,13 @@ def test_unknown_citation_key_fails_with_file_and_line(content):
 
 
 def test_bad_date_fails_with_file_and_line(content):
-    path = content / "safety" / "interactions.yaml"
+    path = content / "library" / "safety" / "interactions.yaml"
     line = _replace(path, "reviewed: 2026-12-06", "reviewed: 2026-13-01")
     assert f"safety/interactions.yaml:{line}: bad date '2026-13-01' for 'reviewed'" in _load_error(content)
 
 
 def test_missing_alt_text_fails_with_file_and_line(content):
-    path = content / "routes" / "intramuscular-ketamine.html"
+    path = content / "library" / "routes" / "intramuscular-ketamine.html"
     text = path.read_text()
     body_start = text.index("\n---\n") + 5
     path.write_text(
@@ -124,7 +124,7 @@ def test_missing_alt_text_fails_with_file_and_line(content):
 
 
 def test_a_value_too_long_for_its_field_fails_with_file_and_line(content):
-    path = content / "routes" / "iv-ketamine-infusion.html"
+    path = content / "library" / "routes" / "iv-ketamine-infusion.html"
     line = _replace(path, "dose_note: ", "dose_note: " + "very " * 70)
     assert f"routes/iv-ketamine-infusion.html:{line}: 'dose_note' is 4" in _load_error(content)
 

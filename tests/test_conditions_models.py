@@ -18,7 +18,7 @@ from conditions.models import (
     RegulatoryStatus,
     attach_route_ids,
 )
-from domain.content import content_dir, load_library, read_list
+from domain.content import library_dir, load_library, read_list
 from domain.models import Citation, Passage, attach_citations, cite
 from tests.factories import (
     AdministrationRouteFactory,
@@ -234,7 +234,7 @@ def test_demo_review_names_the_reviewing_psychiatrist_recently(time_machine):
     time_machine.move_to(date(2026, 12, 7))
     demo.load(load_library())
     reviewer = next(
-        entry.values for entry in read_list(content_dir() / "people.yaml") if entry.values["may_review"]
+        entry.values for entry in read_list(library_dir() / "people.yaml") if entry.values["may_review"]
     )
     condition = Condition.objects.get(slug="treatment-resistant-depression")
     assert (

@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article, Author
 from conditions.models import Condition
-from domain.content import Bibliography, content_dir, documents, read_list
+from domain.content import Bibliography, demo_dir, documents, library_dir, read_list
 from domain.models import Citation, Person, cite
 from domain.review_dates import REVIEW_DUE_SOON, REVIEW_INTERVAL, ReviewState
 from editorial.admin import ReviewStateFilter
@@ -248,10 +248,14 @@ def _demo_like_rows(apps):
     Author = apps.get_model("articles", "Author")
     Article = apps.get_model("articles", "Article")
     Reference = apps.get_model("articles", "Reference")
-    folder = content_dir()
-    people = {entry.values["slug"]: entry.values for entry in read_list(folder / "people.yaml")}
+    library, demo = library_dir(), demo_dir()
+    people = {
+        entry.values["slug"]: entry.values
+        for path in (library / "people.yaml", demo / "people.yaml")
+        for entry in read_list(path)
+    }
     authors = {}
-    for entry in read_list(folder / "articles" / "_authors.yaml"):
+    for entry in read_list(demo / "articles" / "_authors.yaml"):
         slug, who = entry.values["slug"], people[entry.values["slug"]]
         name = {"display_name": who["display_name"], "credentials": who.get("credentials") or ""}
         person = Person.objects.create(slug=slug, may_review=bool(who.get("may_review")), **name)
@@ -259,12 +263,12 @@ def _demo_like_rows(apps):
             slug=slug, person=person, may_review=person.may_review, role=entry.values.get("role", ""), **name
         )
         _record(apps, "Author", authors[slug])
-    bibliography = Bibliography(folder / "bibliography.yaml")
+    bibliography = Bibliography(library / "bibliography.yaml")
     sources = {
         key: Source.objects.create(key=key, text=entry.values["text"], url=entry.values.get("url") or "")
         for key, entry in bibliography.entries.items()
     }
-    for document in documents(folder / "articles"):
+    for document in documents(demo / "articles"):
         meta = document.meta.values
         article = Article.objects.create(
             title=meta["title"],

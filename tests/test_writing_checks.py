@@ -12,7 +12,7 @@ from PIL import Image
 
 from articles.images import LARGEST_WIDTH, MAX_UPLOAD_BYTES, clean_image
 from articles.links import broken_links
-from domain.content import content_dir
+from domain.content import library_dir
 from domain.identifiers import normalize_doi, validate_doi, validate_pmid
 from domain.models import Source
 from domain.readability import TARGET_GRADE, reading_of, sentences
@@ -137,7 +137,7 @@ def test_doi_prefixes_are_removed_and_pmids_checked():
 
 
 def test_every_bibliography_identifier_is_well_formed():
-    bibliography = yaml.safe_load((content_dir() / "bibliography.yaml").read_text(encoding="utf-8"))
+    bibliography = yaml.safe_load((library_dir() / "bibliography.yaml").read_text(encoding="utf-8"))
     assert bibliography
     for record in bibliography.values():
         validate_doi(str(record.get("doi", "")))

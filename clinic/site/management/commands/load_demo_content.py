@@ -5,23 +5,22 @@ from django.db import transaction
 
 from articles import demo as articles_demo
 from clinic.site.demo_accounts import ensure_demo_accounts
-from conditions import demo as conditions_demo
-from domain.content import ContentError, content_dir, load_library, read_list, read_mapping, save_passages
-from domain.models import KeyFact, SiteProfile, cite
+from domain.content import ContentError, demo_dir, library_dir, read_mapping
+from domain.models import KeyFact, SiteProfile
+from library.sync import write_library
 
 PROFILE_FIELDS = {
     "name", "tagline", "phone", "email", "street_address", "locality", "region", "postal_code", "country",
     "booking_url", "crisis_line_name", "crisis_line", "crisis_chat_url", "emergency_number", "disclaimer",
     "opening_hours",
 }  # fmt: skip
-KEY_FACT_FIELDS = {"key", "figure", "text", "topic", "sources", "passages", "listed"}
 # Facts the demo once loaded and no longer does: the crisis line is on every page, from the site profile's
 # fields, so a figure repeating its number could go stale.
 RETIRED_KEY_FACT_FIGURES = ["988"]
 
 
-def load_site(library, folder):
-    """Load content/site/: the clinic profile, the home page's introduction and its key facts."""
+def load_site(folder):
+    """Load content/demo/site/: the demo clinic's profile and the home page's introduction."""
     profile_entry = read_mapping(folder / "site" / "profile.yaml")
     profile_entry.check_fields(PROFILE_FIELDS, required=["name"])
     profile = SiteProfile.objects.get_current()
@@ -29,27 +28,14 @@ def load_site(library, folder):
         setattr(profile, field, value)
     profile.intro = (folder / "site" / "intro.html").read_text(encoding="utf-8")
     profile.save()
-    for order, entry in enumerate(read_list(folder / "site" / "key-facts.yaml")):
-        entry.check_fields(KEY_FACT_FIELDS, required=["figure", "text", "sources"])
-        sources = library.sources_of(entry)
-        fact, _ = KeyFact.objects.update_or_create(
-            figure=entry.values["figure"],
-            defaults={
-                "key": entry.values.get("key") or "",
-                "text": entry.values["text"],
-                "topic": entry.values.get("topic") or "",
-                "order": order,
-                "is_listed": entry.values.get("listed", True),
-            },
-        )
-        cite(fact, sources)
-        save_passages(fact, entry)
     KeyFact.objects.filter(figure__in=RETIRED_KEY_FACT_FIGURES).delete()
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo clinic, conditions, treatments and articles. Safe to run again: it updates in place."
+        "Load the clinical library and the demo clinic around it: its articles, authors, name and address, "
+        "and demo logins. For a demo or development site: library items take the files' values. Safe to "
+        "run again: it updates in place. A clinic's own site loads the library alone: manage.py load_library."
     )
 
     def add_arguments(self, parser):
@@ -61,13 +47,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_accounts=False, site_url="http://127.0.0.1:8000", **options):
-        folder = content_dir()
         try:
             with transaction.atomic():
-                library = load_library(folder)
-                load_site(library, folder)
-                conditions_demo.load(library, folder)
-                articles_demo.load(library, folder)
+                library = write_library(library_dir())
+                load_site(demo_dir())
+                articles_demo.load(library, demo_dir())
         except ContentError as error:
             raise CommandError(f"Content not loaded, nothing changed. {error}") from None
         # The cache may have outlived a database someone deleted: image renditions it remembers (sorl's

@@ -402,8 +402,17 @@ def written_text(item):
     )
     if "{fact:" not in text:
         return text
-    facts = dict(KeyFact.objects.exclude(key="").values_list("key", "text"))
-    return FACT_TOKEN.sub(lambda match: facts.get(match.group(1), match.group(0)), text)
+    facts = {
+        key: (text, figure) for key, text, figure in KeyFact.objects.values_list("key", "text", "figure")
+    }
+
+    def filled(match):
+        key, figure_only = match.groups()
+        if key not in facts:
+            return match.group(0)
+        return facts[key][1] if figure_only else facts[key][0]
+
+    return FACT_TOKEN.sub(filled, text)
 
 
 def save_passages(item, entry):

@@ -13,12 +13,18 @@ from django.utils.html import escape
 from django.utils.safestring import SafeData, mark_safe
 
 TOKENS = {"{crisis line}": "crisis_line", "{emergency number}": "emergency_number"}
-# {fact:key}: a clinical fact or rule held once (KeyFact), written into every page that states it.
-FACT_TOKEN = re.compile(r"\{fact:([a-z0-9][a-z0-9-]*)\}")
+# {fact:key}: a clinical fact or rule held once (KeyFact), written into every page that states it;
+# {fact:key:figure}: only its figure ("24 hours"), for a sentence that needs the number, not the rule.
+FACT_TOKEN = re.compile(r"\{fact:([a-z0-9][a-z0-9-]*)(:figure)?\}")
 
 
-def _escaped(text, is_html):
-    return escape(text) if is_html else text
+def _fact(match, facts, is_html):
+    key, figure_only = match.groups()
+    if key not in facts:
+        return match.group(0)  # the content check names a token no fact has
+    text, figure = facts[key]
+    chosen = figure if figure_only else text
+    return escape(chosen) if is_html else chosen
 
 
 def fill(text, profile):
@@ -34,11 +40,8 @@ def fill(text, profile):
     for token, field in TOKENS.items():
         number = getattr(profile, field)
         filled = filled.replace(token, escape(number) if is_html else number)
-    facts = getattr(profile, "fact_texts", {})
-    filled = FACT_TOKEN.sub(
-        lambda match: _escaped(facts[match.group(1)], is_html) if match.group(1) in facts else match.group(0),
-        filled,
-    )
+    facts = getattr(profile, "facts", {})
+    filled = FACT_TOKEN.sub(lambda match: _fact(match, facts, is_html), filled)
     # Safe: text was safe HTML, and all that changed is tokens replaced by escaped numbers.
     return mark_safe(filled) if is_html else filled
 

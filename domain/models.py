@@ -43,7 +43,10 @@ class SiteProfileManager(models.Manager):
     def _with_facts(self):
         profile = self.get_or_create(pk=1)[0]
         # Authored text names facts as {fact:key}; they are filled from here, cached with the profile.
-        profile.fact_texts = dict(KeyFact.objects.exclude(key="").values_list("key", "text"))
+        profile.facts = {
+            key: (text, figure)
+            for key, text, figure in KeyFact.objects.exclude(key="").values_list("key", "text", "figure")
+        }
         return profile
 
     def for_request(self, request):

@@ -50,6 +50,7 @@ def test_a_fact_is_escaped_into_html_and_left_plain_in_text(alcohol):
     )
     assert fill("{fact:alcohol-around-sessions}", profile) == "Less than 1 drink & no more."
     assert fill("{fact:no-such-fact}", profile) == "{fact:no-such-fact}"
+    assert fill("Wait {fact:alcohol-around-sessions:figure}.", profile) == "Wait 24 hours."
 
 
 def test_the_content_check_names_a_page_that_gives_a_fact_another_number_or_restates_it(alcohol):

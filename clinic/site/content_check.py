@@ -163,13 +163,13 @@ def restated_facts():
     known = {fact.key for fact in KeyFact.objects.exclude(key="")}
     found = []
     for item, field, sentence in _authored_sentences():
-        for key in FACT_TOKEN.findall(sentence):
+        for key, _figure in FACT_TOKEN.findall(sentence):
             if key not in known:
                 found.append(
                     f"{_label(item)}, {field}: writes {{fact:{key}}}, but no fact has the key “{key}”"
                 )
         for fact in facts:
-            if item == fact or f"{{fact:{fact.key}}}" in sentence or not _about(sentence, fact.topic):
+            if item == fact or f"{{fact:{fact.key}" in sentence or not _about(sentence, fact.topic):
                 continue
             held = amounts(fact.text)
             units = {unit for _, unit in held}

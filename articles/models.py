@@ -176,7 +176,7 @@ class ArticleQuerySet(ReviewedQuerySet):
             .defer(None)  # the page shows everything
             .select_related("reviewer__author")  # the reviewer's name, and their author page if they write
             .prefetch_related(
-                with_sources(),
+                with_sources(passages=False),  # articles show no passages; their citations carry none
                 models.Prefetch(
                     "related_conditions",
                     # What the page and its structured data read of a condition: its link and crisis flag.

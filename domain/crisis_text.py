@@ -40,8 +40,9 @@ def fill(text, profile):
     for token, field in TOKENS.items():
         number = getattr(profile, field)
         filled = filled.replace(token, escape(number) if is_html else number)
-    facts = getattr(profile, "facts", {})
-    filled = FACT_TOKEN.sub(lambda match: _fact(match, facts, is_html), filled)
+    if "{fact:" in filled:  # read the facts only for text that names one
+        facts = getattr(profile, "facts", {})
+        filled = FACT_TOKEN.sub(lambda match: _fact(match, facts, is_html), filled)
     # Safe: text was safe HTML, and all that changed is tokens replaced by escaped numbers.
     return mark_safe(filled) if is_html else filled
 

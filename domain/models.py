@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -35,18 +36,9 @@ class SiteProfileManager(models.Manager):
         every server shows the change on its next request.
         """
         profile = cache.get_or_compute(
-            "site-profile", self._with_facts, depends_on=[self.model._meta.label_lower, "clinic.keyfact"]
+            "site-profile", lambda: self.get_or_create(pk=1)[0], depends_on=[self.model._meta.label_lower]
         )
         self.last_seen = profile  # for the outage page only, when neither database nor cache answers
-        return profile
-
-    def _with_facts(self):
-        profile = self.get_or_create(pk=1)[0]
-        # Authored text names facts as {fact:key}; they are filled from here, cached with the profile.
-        profile.facts = {
-            key: (text, figure)
-            for key, text, figure in KeyFact.objects.exclude(key="").values_list("key", "text", "figure")
-        }
         return profile
 
     def for_request(self, request):
@@ -135,6 +127,19 @@ class SiteProfile(RichTextMixin, models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+
+    @cached_property
+    def facts(self):
+        """{key: (text, figure)} of the facts held once, for {fact:key} in authored text: read on first use,
+        from the shared cache, so a page without a fact token costs nothing."""
+        return cache.get_or_compute(
+            "facts",
+            lambda: {
+                key: (text, figure)
+                for key, text, figure in KeyFact.objects.exclude(key="").values_list("key", "text", "figure")
+            },
+            depends_on=["clinic.keyfact"],
+        )
 
     @property
     def phone_href(self):
@@ -423,10 +428,12 @@ def set_passages(item, wanted):
         )
 
 
-def with_sources():
-    """Return the prefetch of an item's numbered citations with their sources and passages."""
+def with_sources(passages=True):
+    """Return the prefetch of an item's numbered citations with their sources (and passages, for pages that
+    show what each source says: the clinical ones)."""
+    citations = Citation.objects.select_related("source")
     return models.Prefetch(
-        "citations", queryset=Citation.objects.select_related("source").prefetch_related("passages")
+        "citations", queryset=citations.prefetch_related("passages") if passages else citations
     )
 
 

@@ -75,9 +75,9 @@ EXPECTED = {
     "clinic.source": {AUTHORS: "va", EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
     # One profile: never added twice, never deleted; clinic staff keep its crisis line and contacts current.
     "clinic.siteprofile": {CLINIC_STAFF: "vc", SUPERUSER: "vc"},
-    # An item's citation of a source, with its passages: added on the item's page, changed by whoever may
-    # change the item (here a condition).
-    "clinic.citation": {CLINIC_STAFF: "vcd", SUPERUSER: "vcd"},
+    # An item's citation of a source, with its passages: added on the item's page, seen by whoever may see
+    # the item and changed by whoever may change it (here a condition, which authors and editors only read).
+    "clinic.citation": {AUTHORS: "v", EDITORS: "v", CLINIC_STAFF: "vcd", SUPERUSER: "vcd"},
     "clinic.keyfact": {SUPERUSER: ALL},
     # The clinical library's proposals: read on a page no one edits; decided through its own view (below)
     # by those who may change the item; never added or deleted by hand.

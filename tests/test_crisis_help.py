@@ -226,7 +226,7 @@ def test_the_content_check_lists_crisis_numbers_written_out(capsys):
 
 # Authored prose that readers see. Left out: identifiers (slugs, addresses, DOIs), choices, people's names,
 # and the site profile's contact details, which are data rather than prose.
-NOT_PROSE = {"display_name", "credentials", "key", "doi", "pmid"}
+NOT_PROSE = {"display_name", "credentials", "key", "doi", "pmid", "topic"}  # topic: a fact's check words
 SITE_PROFILE_PROSE = ["tagline", "intro", "disclaimer"]
 FILLED = f"{NEW['crisis_line']} {NEW['emergency_number']}"
 PARTIAL_TOKENS = ("{crisis", "crisis line}", "{emergency", "emergency number}", "%7Bcrisis", "%7Bemergency")

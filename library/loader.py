@@ -17,8 +17,9 @@ KEY_FACT_FIELDS = {"key", "figure", "text", "topic", "sources", "passages", "lis
 def load_files(folder):
     """Write every item of the library in folder to the database; return the Library (sources, people)."""
     library = load_library(folder)
-    conditions_loader.load(library, folder)
+    # Facts first: items write {fact:key}, and a passage's claim is matched against the filled text.
     load_key_facts(library, folder)
+    conditions_loader.load(library, folder)
     return library
 
 

@@ -1,7 +1,13 @@
+import uuid
+
 import pytest
 from django.core.cache import cache
+from django.utils.functional import empty
+from sorl.thumbnail import default as thumbnail_default
 
 from tests.factories import AuthorFactory, member_of
+from tests.helpers import settings_value, use_media_storage
+from tools.services import MotoS3, closed_port
 
 
 @pytest.fixture(autouse=True)
@@ -93,7 +99,52 @@ def author_user(db):
 @pytest.fixture(scope="session")
 def production_redis_cache():
     """Return CACHES as settings.py builds them from REDIS_URL, at the given address instead."""
-    from tests.test_foundation import settings_value
-
     built = settings_value('settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://redis:6379/0")
     return lambda location: {"default": {**built, "LOCATION": location}}
+
+
+# Media in an S3-compatible store: a real S3 API (moto's server on 127.0.0.1), or a closed port.
+
+
+@pytest.fixture(scope="module")
+def s3_server():
+    if not MotoS3.available():
+        pytest.skip("moto[server] is not installed")
+    server = MotoS3().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_server, settings):
+    bucket = s3_server.create_bucket(f"media-{uuid.uuid4().hex[:12]}")
+    use_media_storage(
+        settings,
+        {
+            "bucket_name": bucket,
+            "endpoint_url": s3_server.endpoint_url,
+            "access_key": s3_server.access_key,
+            "secret_key": s3_server.secret_key,
+            "region_name": "us-east-1",
+        },
+    )
+    yield bucket
+    thumbnail_default.storage._wrapped = empty
+
+
+@pytest.fixture
+def storage_down(settings):
+    use_media_storage(
+        settings,
+        {
+            "bucket_name": "media",
+            "endpoint_url": f"http://127.0.0.1:{closed_port()}",
+            "access_key": "k",
+            "secret_key": "s",
+        },
+    )
+    yield
+    thumbnail_default.storage._wrapped = empty
+    from clinic.core.storage import MediaStorage
+
+    MediaStorage._paused_until = 0.0

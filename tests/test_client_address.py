@@ -12,7 +12,7 @@ from gunicorn.config import Config
 
 from clinic.core.access_log import ClientAddressLogger
 from clinic.core.client_address import client_address
-from tests.test_foundation import run_django, settings_value
+from tests.helpers import run_django, settings_value
 
 PROXIES = [ip_network("10.0.0.0/24"), ip_network("2001:db8:1::/64")]
 

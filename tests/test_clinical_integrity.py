@@ -28,7 +28,7 @@ from tests.factories import (
     SourceFactory,
     UserFactory,
 )
-from tests.test_conditions_admin import condition_form_data
+from tests.helpers import condition_form_data
 
 pytestmark = pytest.mark.django_db
 

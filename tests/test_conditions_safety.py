@@ -18,12 +18,12 @@ from conditions.forms import PrescreenForm
 from conditions.models import Contraindication, ContraindicationKind, Severity
 from conditions.views import PRESCREEN_ANSWER_BYTES
 from tests.factories import ContraindicationFactory, InteractionFactory
+from tests.helpers import PRESCREEN_GET_QUERIES
 
 pytestmark = pytest.mark.django_db
 
 CHECK_URL = reverse("conditions:check")
-CHECK_GET_QUERIES = 2  # the listed contraindications, the listed interactions (medicine questions)
-CHECK_POST_QUERIES = 2  # the same, and nothing written
+CHECK_POST_QUERIES = 2  # the same as a GET (PRESCREEN_GET_QUERIES), and nothing written
 
 
 @pytest.fixture
@@ -236,7 +236,7 @@ def test_post_result_is_never_stored_or_cached(client, questions, django_assert_
 def test_check_page_query_counts_do_not_grow(client, questions, django_assert_num_queries):
     for _ in range(2):
         ContraindicationFactory.create_batch(5)
-        with django_assert_num_queries(CHECK_GET_QUERIES):
+        with django_assert_num_queries(PRESCREEN_GET_QUERIES):
             assert client.get(CHECK_URL).status_code == 200
         with django_assert_num_queries(CHECK_POST_QUERIES):
             assert client.post(CHECK_URL, {field(questions["pressure"]): "yes"}).status_code == 200

@@ -33,7 +33,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
-from tests.test_discoverability import sitemap_entries
+from tests.helpers import sitemap_entries
 
 pytestmark = pytest.mark.django_db
 

@@ -20,10 +20,10 @@ from tests.factories import (
     SourceFactory,
     TagFactory,
 )
+from tests.helpers import SITEMAP_NS, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # articles counted (index or not), sections 3, then a count and a page for each list (×3), archives 3 × 2,
 # profile
 SITEMAP_QUERIES = 17
@@ -41,16 +41,6 @@ def json_ld_graph(response):
 
 def nodes_of_type(graph, type_name):
     return [node for node in graph if node.get("@type") == type_name]
-
-
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
-        for url in root.findall("sm:url", SITEMAP_NS)
-    }
 
 
 def test_sitemap_lists_every_public_page_with_lastmod_and_nothing_unpublished(client):

@@ -15,32 +15,9 @@ from django.views.defaults import server_error
 from django_redis.cache import RedisCache
 
 from clinic.core.models import SiteProfile
+from tests.helpers import PROJECT_DIR, run_django, settings_value
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 GOOD_KEY = secrets.token_urlsafe(50)
-
-
-def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
-    """Run code in a fresh interpreter with Django set up on the project's settings and only the given env."""
-    clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
-    clean_env.update(env, DJANGO_SETTINGS_MODULE="clinic.settings")
-    script = f"import django; django.setup()\n{code}"
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=PROJECT_DIR,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def settings_value(expression: str, **env: str):
-    result = run_django(
-        f"import json; from django.conf import settings; print(json.dumps({expression}))", **env
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_default_database_is_sqlite_file_in_project_folder():

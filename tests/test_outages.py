@@ -18,7 +18,7 @@ from django.db import connection
 
 from clinic.core.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory
-from tests.test_foundation import run_django
+from tests.helpers import PROJECT_DIR, run_django
 from tools.services import PostgresCluster, RedisServer, closed_port
 
 READER_PAGES = ["/", "/articles/", "/conditions/", "/treatments/", "/safety/", "/search/?q=ketamine"]
@@ -271,8 +271,6 @@ def test_postgresql_stopped_then_started_gives_503s_then_recovers_by_itself(tmp_
         import os
         import subprocess
         import sys
-
-        from tests.test_foundation import PROJECT_DIR
 
         clean = {
             k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "S3_"))

@@ -251,7 +251,7 @@ SIGN_IN = {"username": "ed", "ip_address": "203.0.113.9", "user_agent": "Firefox
 
 def objects_to_try(label, users):
     """Return {case name: object} for the model: the objects whose admin pages are tried."""
-    # Asked once per model, or once for every model (tests/test_odd_input.py): one profile for all.
+    # Asked once per model, or once for every model (tests/test_malformed_requests.py): one profile for all.
     own_profile = Author.objects.filter(user=users[AUTHORS]).first() or AuthorFactory(
         user=users[AUTHORS], display_name="Wren Writer"
     )

@@ -1,5 +1,6 @@
-"""Issue 19: the client's address comes from the trusted proxies' X-Forwarded-For entries, never from what a
-client wrote itself; the lockout (tests/test_staff_login.py), the logs and gunicorn's access lines use it."""
+"""Issue 19: the client's address comes from the trusted proxies' X-Forwarded-For entries, never from what
+a client wrote itself; the lockout (tests/test_staff_sign_in.py), the logs and gunicorn's access lines use
+it."""
 
 import runpy
 from datetime import timedelta

@@ -90,7 +90,7 @@ def _addresses(regex, view_name, real):
     """Yield (what is odd, address) for one URL pattern: the real address first."""
     (template, params), *_ = normalize(regex)
     missing = [param for param in params if param not in real]
-    assert not missing, f"{regex}: give {missing} a real value in tests/test_odd_input.py"
+    assert not missing, f"{regex}: give {missing} a real value in tests/test_malformed_requests.py"
     plain = "/" + template % {param: real[param] for param in params}
     yield "the real address", plain
     for param in params:

@@ -128,9 +128,10 @@ def test_editor_previews_every_unpublished_state_with_a_banner_and_no_caching(cl
 
 
 def test_published_article_has_no_preview_banner_for_staff(client):
-    article = ArticleFactory(published=True)
+    article = ArticleFactory(published=True, title="Live for everyone")
     client.force_login(member_of("Editors"))
     response = client.get(article.get_absolute_url())
+    assert response.status_code == 200 and "<h1>Live for everyone</h1>" in response.content.decode()
     assert "preview-banner" not in response.content.decode()
     assert "no-cache" not in response.get("Cache-Control", "")
 
@@ -192,8 +193,18 @@ def test_article_page_shows_what_readers_need(client):
 
 
 def test_article_page_omits_empty_parts(client):
-    article = ArticleFactory(published=True, reviewer=None, last_reviewed=None, key_takeaways="")
-    html = client.get(article.get_absolute_url()).content.decode()
+    article = ArticleFactory(
+        published=True,
+        reviewer=None,
+        last_reviewed=None,
+        key_takeaways="",
+        title="Bare",
+        body="<p>Only this.</p>",
+    )
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Bare</h1>" in html and "<p>Only this.</p>" in html  # the page, with what was written
     for absent in ("Medically reviewed by", "Key takeaways", "References", "Originally published", "<figure"):
         assert absent not in html
 

@@ -247,8 +247,15 @@ def test_admin_home_shows_an_author_their_drafts_and_what_was_sent_back(client, 
 
 
 def test_clinic_staff_see_no_editorial_panel(client):
+    ArticleFactory(title="Please review me", in_review=True)  # an editor's home would list it
     client.force_login(member_of("Clinic staff", username="desk"))
-    assert "Waiting for you" not in client.get(reverse("admin:index")).content.decode()
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="/admin/conditions/"' in html  # their own work is there
+    assert "Waiting for you" not in html and "Please review me" not in html
 
 
 def test_login_without_next_lands_on_the_admin(client, settings):

@@ -173,8 +173,11 @@ def test_unanswered_questions_are_treated_as_not_answered(client, questions):
 
 
 def test_get_with_answers_in_the_query_string_computes_nothing(client, questions):
-    html = client.get(CHECK_URL, {field(questions["psychosis"]): "yes"}).content.decode()
+    response = client.get(CHECK_URL, {field(questions["psychosis"]): "yes"})
+    html = response.content.decode()
 
+    assert response.status_code == 200  # the empty form, asking every question
+    assert html.count("<fieldset") == 3 and f'name="{field(questions["psychosis"])}" value="yes"' in html
     assert "Your pre-screen result" not in html
     assert "not a safe choice" not in html
     assert "checked" not in html

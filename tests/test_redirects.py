@@ -38,9 +38,12 @@ def test_a_published_articles_old_address_redirects_permanently(client):
     assert client.get("/articles/new-name/").status_code == 200
 
 
-def test_a_draft_changes_address_without_leaving_a_redirect():
+def test_a_draft_changes_address_without_leaving_a_redirect(client):
     _rename(ArticleFactory(slug="draft-name"), "other-name")
+    assert client.get("/articles/draft-name/").status_code == 404  # nothing tells readers where it went
     assert not Redirect.objects.exists()
+    client.force_login(member_of("Editors", username="ed"))
+    assert client.get("/articles/other-name/").status_code == 200  # the draft's preview moved with it
 
 
 @pytest.mark.parametrize(
@@ -60,9 +63,12 @@ def test_every_kind_of_public_page_keeps_its_old_address(client, factory, prefix
     assert response.status_code == 301 and response["Location"] == f"{prefix}after/"
 
 
-def test_a_hidden_condition_leaves_no_redirect():
+def test_a_hidden_condition_leaves_no_redirect(client):
     _rename(ConditionFactory(slug="hidden", is_listed=False), "still-hidden")
+    assert client.get("/conditions/hidden/").status_code == 404
     assert not Redirect.objects.exists()
+    client.force_login(member_of("Clinic staff", username="desk"))
+    assert "hidden from the public" in client.get("/conditions/still-hidden/").content.decode()
 
 
 def test_renamed_twice_every_old_address_goes_straight_to_the_page(client):
@@ -116,8 +122,11 @@ def test_deleting_a_draft_asks_nothing(client):
     editor = member_of("Editors", username="ed")
     article = ArticleFactory()
     client.force_login(editor)
-    page = client.get(reverse("admin:articles_article_delete", args=[article.pk])).content.decode()
-    assert "Where should its readers go?" not in page
+    response = client.get(reverse("admin:articles_article_delete", args=[article.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Are you sure you want to delete the article" in page and 'name="post"' in page
+    assert "Where should its readers go?" not in page and 'name="redirect_to"' not in page
 
 
 def test_deleting_a_listed_condition_asks_too(client):

@@ -50,7 +50,12 @@ def test_base_template_has_landmarks_skip_link_and_clinic_details(client):
 
 @pytest.mark.django_db
 def test_pages_load_nothing_from_other_hosts(client):
-    html = client.get(reverse("home")).content.decode()
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The page is styled by the site's own stylesheets, and the browser is told to load from nowhere else.
+    assert '<link rel="stylesheet" href="/static/css/site.css">' in html
+    assert "default-src 'self'" in response["Content-Security-Policy"]
     for attribute in ('src="http', "src='http", 'href="//', 'src="//'):
         assert attribute not in html
     assert 'rel="stylesheet" href="http' not in html

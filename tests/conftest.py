@@ -1,12 +1,17 @@
+import io
+import shutil
 import uuid
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.utils.functional import empty
 from sorl.thumbnail import default as thumbnail_default
 
 from tests.factories import AuthorFactory, member_of
-from tests.helpers import settings_value, use_media_storage
+from tests.helpers import DatabaseChanges, database_rows, settings_value, use_media_storage
 from tools.services import MotoS3, closed_port
 
 
@@ -74,6 +79,43 @@ def _forget_media_storage():
     thumbnail_default.storage._wrapped = empty
     get_or_create_storage.cache_clear()
     MediaStorage._paused_until = 0.0
+
+
+@pytest.fixture(scope="session")
+def _demo_loads(tmp_path_factory):
+    """What `load_demo_content --no-accounts` changed, by the database it ran on, and where its media went."""
+    return {"media": tmp_path_factory.mktemp("demo-media"), "loads": []}
+
+
+@pytest.fixture
+def demo_content(db, settings, _demo_loads):
+    """The demo content, as `load_demo_content --no-accounts` leaves it, in this test's own transaction.
+
+    The loader runs once per run (once more only if a test starts from another database, as after a
+    transactional test's flush): the rows it wrote are kept and written again into each test's transaction,
+    which is rolled back after the test like anything else it writes; its media is copied into the test's
+    media folder. Tests of the loader itself still run the command.
+    """
+    # Content types are cached by the process, and a test that flushed and restored the database inside its
+    # transaction (test_backup) leaves ids cached that were rolled back; the demo's citations name types by
+    # those ids.
+    ContentType.objects.clear_cache()
+    before = database_rows()
+    changes = next((changes for state, changes in _demo_loads["loads"] if state == before), None)
+    if changes is None:
+        own_media = settings.MEDIA_ROOT
+        settings.MEDIA_ROOT = _demo_loads["media"]
+        _forget_media_storage()
+        with transaction.atomic():
+            call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+            changes = DatabaseChanges.between(before, database_rows())
+            transaction.set_rollback(True)
+        settings.MEDIA_ROOT = own_media
+        _forget_media_storage()
+        _demo_loads["loads"].append((before, changes))
+    shutil.copytree(_demo_loads["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
+    changes.apply()
+    cache.clear()  # as the loader does: nothing cached from before describes the new content
 
 
 def pytest_terminal_summary(terminalreporter, config):

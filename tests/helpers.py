@@ -5,6 +5,7 @@
 - Media in the object store, test images, and the sitemap's entries.
 - Query counts pinned for pages that more than one module opens.
 - The admin roles, and the one table of what each may do to each registered model.
+- The database's rows, and the changes between two readings of them (the demo content, loaded once per run).
 """
 
 import io
@@ -13,11 +14,16 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.management.color import no_style
+from django.db import connection, models
 from django.db.models.fields.files import FieldFile
 from django.forms import ModelMultipleChoiceField
 from django.urls import reverse
@@ -312,3 +318,78 @@ def allowed_on_any(label, role, op):
 
 def model_label(model):
     return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+# The database's rows: what a command changed, written again without running it (tests/conftest.py's
+# `demo_content` loads the demo once per run this way).
+
+
+def _stored_models():
+    return [
+        model
+        for model in apps.get_models(include_auto_created=True)  # the many-to-many tables too
+        if model._meta.managed and not model._meta.proxy
+    ]
+
+
+def database_rows():
+    """Return {model: {pk: row}} for every table, each row as its columns' values."""
+    return {
+        model: {row[model._meta.pk.attname]: row for row in model._base_manager.values()}
+        for model in _stored_models()
+    }
+
+
+@contextmanager
+def _timestamps_kept():
+    """Let bulk_create write the auto_now and auto_now_add columns as given, not as the time of the insert."""
+    fields = [
+        field
+        for model in _stored_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateField) and (field.auto_now or field.auto_now_add)
+    ]
+    flags = [(field.auto_now, field.auto_now_add) for field in fields]
+    for field in fields:
+        field.auto_now = field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field, (auto_now, auto_now_add) in zip(fields, flags, strict=True):
+            field.auto_now, field.auto_now_add = auto_now, auto_now_add
+
+
+@dataclass(frozen=True)
+class DatabaseChanges:
+    """The rows added, changed and deleted between two readings of database_rows(), by model."""
+
+    added: dict
+    changed: dict
+    deleted: dict
+
+    @classmethod
+    def between(cls, before, after):
+        added, changed, deleted = {}, {}, {}
+        for model, rows in after.items():
+            old = before.get(model, {})
+            added[model] = [row for pk, row in rows.items() if pk not in old]
+            changed[model] = [row for pk, row in rows.items() if pk in old and old[pk] != row]
+            deleted[model] = [pk for pk in old if pk not in rows]
+        kinds = (added, changed, deleted)
+        return cls(*({model: rows for model, rows in kind.items() if rows} for kind in kinds))
+
+    def apply(self):
+        """Make the same changes to the database again, row by row as they were: no save(), no signals."""
+        with _timestamps_kept():
+            for model, rows in self.added.items():
+                model._base_manager.bulk_create([model(**row) for row in rows])
+        for model, rows in self.changed.items():
+            pk = model._meta.pk.attname
+            for row in rows:
+                model._base_manager.filter(pk=row[pk]).update(**{k: v for k, v in row.items() if k != pk})
+        for model, pks in self.deleted.items():
+            model._base_manager.filter(pk__in=pks)._raw_delete(connection.alias)
+        # PostgreSQL: ids given by hand leave the sequences behind; the next insert takes the next free one.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(self.added)):
+                cursor.execute(sql)

@@ -70,8 +70,7 @@ def _load_error(folder):
     return str(error.value)
 
 
-def test_demo_content_loads_from_files_sources_once_per_paper_and_numbers_citations(content):
-    _load(content)
+def test_demo_content_loads_from_files_sources_once_per_paper_and_numbers_citations(demo_content):
     ptsd = Condition.objects.get(slug="ptsd")
     assert (
         "[1]" in ptsd.description and "[@" not in ptsd.description and "Feder et al." not in ptsd.description
@@ -142,8 +141,7 @@ def test_content_error_names_file_and_line_in_plain_words(tmp_path):
 # Point 2: sources everywhere; the content check
 
 
-def test_content_check_passes_on_the_demo_and_reports_a_planted_unsourced_figure(content):
-    _load(content)
+def test_content_check_passes_on_the_demo_and_reports_a_planted_unsourced_figure(demo_content):
     out = io.StringIO()
     call_command("check_content", stdout=out)
     assert "Every figure in the clinical text stands next to its citation" in out.getvalue()
@@ -164,8 +162,7 @@ def test_content_check_passes_on_the_demo_and_reports_a_planted_unsourced_figure
         call_command("check_content", stdout=io.StringIO())
 
 
-def test_condition_page_shows_numbered_references_and_the_basis_of_its_grade(client, content):
-    _load(content)
+def test_condition_page_shows_numbered_references_and_the_basis_of_its_grade(client, demo_content):
     html = client.get(reverse("conditions:detail", args=["ptsd"])).content.decode()
     assert "[1]" in html and 'id="ref-condition-1"' in html and "Feder A, et al." in html
     assert "This grade rests on:" in html and "Abdallah CG" in html
@@ -389,8 +386,7 @@ def test_reviewers_are_person_records_shared_by_articles_and_conditions():
     assert Author.objects.get(pk=author.pk).get_absolute_url() == f"/articles/author/{author.slug}/"
 
 
-def test_demo_reviewers_are_one_person_for_both_apps(content):
-    _load(content)
+def test_demo_reviewers_are_one_person_for_both_apps(demo_content):
     person = Person.objects.get(slug="dana-whitfield")
     assert person.author.slug == "dana-whitfield"
     assert Condition.objects.filter(reviewer=person).count() == Condition.objects.count()

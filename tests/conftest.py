@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.functional import empty
 from sorl.thumbnail import default as thumbnail_default
 
+from clinic.core.models import SiteProfile
 from tests.factories import AuthorFactory, member_of
 from tests.helpers import DatabaseChanges, database_rows, settings_value, use_media_storage
 from tools.services import MotoS3, closed_port
@@ -136,6 +137,17 @@ def author_user(db):
     user = member_of("Authors", username="writer")
     AuthorFactory(user=user, display_name="Wren Writer")
     return user
+
+
+@pytest.fixture
+def site_profile(db):
+    """The clinic's profile with a phone number and a booking address, cached as on a running site."""
+    profile = SiteProfile.objects.get_current()
+    profile.phone = "(555) 010-0142"
+    profile.booking_url = "https://booking.example.org/clinic"
+    profile.save()
+    SiteProfile.objects.get_current()  # warm the cache, as on a running site
+    return profile
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -27,18 +26,13 @@ from tests.factories import (
     PersonFactory,
     SourceFactory,
     UserFactory,
+    member_of,
 )
 from tests.helpers import condition_form_data
 
 pytestmark = pytest.mark.django_db
 
 CHECK_URL = reverse("conditions:check")
-
-
-def _staff(group):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 # Point 1: content files
@@ -287,7 +281,7 @@ def test_a_dose_outside_the_routes_range_warns_on_save_but_saves(client):
         dose_min=Decimal("0.5"), dose_max=Decimal("0.5"), dose_basis=DoseBasis.PER_KG,
     )  # fmt: skip
     condition = ConditionFactory()
-    client.force_login(_staff("Clinic staff"))
+    client.force_login(member_of("Clinic staff"))
     url = reverse("admin:conditions_condition_change", args=[condition.pk])
     sentence = "A typical IV infusion gives 2 mg/kg over 40 minutes."
     description = f"<p>Most people rest afterwards. {sentence}</p>"
@@ -323,7 +317,7 @@ def test_editing_reviewed_text_marks_it_changed_and_puts_it_in_the_queue(client)
     )
     assert not condition.changed_since_review and condition not in Condition.objects.review_queue()
 
-    client.force_login(_staff("Clinic staff"))
+    client.force_login(member_of("Clinic staff"))
     url = reverse("admin:conditions_condition_change", args=[condition.pk])
     client.post(url, condition_form_data(condition, summary="An edited summary.", reviewer=reviewer.pk,
                                          last_reviewed=condition.last_reviewed.isoformat(),
@@ -360,12 +354,12 @@ def test_queue_lists_overdue_and_due_soon_and_not_current_items(client):
     article.body += "<p>A new paragraph.</p>"
     article.save()
 
-    client.force_login(_staff("Editors"))
+    client.force_login(member_of("Editors"))
     queue = client.get(reverse("admin:review_queue")).content.decode()
     assert "Article in the queue" in queue and "Changed since review" in queue
     assert overdue.name in queue  # editors may view conditions (they link articles to them)
     assert soon.name not in queue  # but not the contraindications clinic staff keep
-    client.force_login(_staff("Clinic staff"))
+    client.force_login(member_of("Clinic staff"))
     queue = client.get(reverse("admin:review_queue")).content.decode()
     assert "Overdue one" in queue and "Overdue" in queue
     assert "Due soon one" in queue and "Due within 30 days" in queue

@@ -13,7 +13,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clinic.core.models import SiteProfile
 from conditions.forms import PrescreenForm
 from conditions.models import Contraindication, ContraindicationKind, Severity
 from conditions.views import PRESCREEN_ANSWER_BYTES
@@ -24,16 +23,6 @@ pytestmark = pytest.mark.django_db
 
 CHECK_URL = reverse("conditions:check")
 CHECK_POST_QUERIES = 2  # the same as a GET (PRESCREEN_GET_QUERIES), and nothing written
-
-
-@pytest.fixture
-def site_profile():
-    profile = SiteProfile.objects.get_current()
-    profile.phone = "(555) 010-0142"
-    profile.booking_url = "https://booking.example.org/clinic"
-    profile.save()
-    SiteProfile.objects.get_current()  # warm the cache, as on a running site
-    return profile
 
 
 @pytest.fixture

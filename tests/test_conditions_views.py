@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clinic.core.models import SiteProfile, cite
+from clinic.core.models import cite
 from conditions.models import ContraindicationKind, DoseBasis, Evidence, RegulatoryStatus
 from tests.factories import (
     AdministrationRouteFactory,
@@ -35,16 +35,6 @@ TREATMENTS_PAGE_QUERIES = 1  # listed routes
 ROUTE_PAGE_QUERIES = 5
 # contraindications, interactions, the routes both name, the citations of both, listed routes, candidates
 SAFETY_PAGE_QUERIES = 6
-
-
-@pytest.fixture
-def site_profile():
-    profile = SiteProfile.objects.get_current()
-    profile.phone = "(555) 010-0142"
-    profile.booking_url = "https://booking.example.org/clinic"
-    profile.save()
-    SiteProfile.objects.get_current()  # warm the cache, as on a running site
-    return profile
 
 
 def html_of(response):

@@ -32,6 +32,7 @@ run: install
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev
+	bash tools/install_test_tools.sh
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 e2e: install-dev

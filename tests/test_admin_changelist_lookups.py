@@ -18,7 +18,7 @@ from tests.factories import (
     UserFactory,
     member_of,
 )
-from tests.test_admin_permission_matrix import AUTHORS, CLINIC_STAFF, EDITORS, SUPERUSER, _label, _may_any
+from tests.helpers import AUTHORS, CLINIC_STAFF, EDITORS, SUPERUSER, allowed_on_any, model_label
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,7 @@ def test_reverse_relation_filter_is_refused_and_reveals_nothing(
     client, someone_elses_draft, role, label, lookup, value
 ):
     draft, reference = someone_elses_draft
-    if not _may_any(label, role, "v"):
+    if not allowed_on_any(label, role, "v"):
         pytest.skip(f"{role} may not open the {label} list at all")
     _login(client, role)
     value = {"article": draft.pk, "reference": reference.pk}.get(value, value)
@@ -130,8 +130,8 @@ def test_every_changelist_refuses_relations_it_does_not_offer_as_filters(client,
     _login(client, role)
     tried, accepted = 0, []
     for model in admin.site._registry:
-        label = _label(model)
-        if not _may_any(label, role, "v"):
+        label = model_label(model)
+        if not allowed_on_any(label, role, "v"):
             continue
         url = _changelist(label)
         for relation in _unoffered_relations(_changelist_page(client, label)):
@@ -148,8 +148,8 @@ def test_every_filter_the_changelist_offers_still_works(client, someone_elses_dr
     _login(client, role)
     tried = 0
     for model in admin.site._registry:
-        label = _label(model)
-        if not _may_any(label, role, "v"):
+        label = model_label(model)
+        if not allowed_on_any(label, role, "v"):
             continue
         for query_string in _offered_choices(_changelist_page(client, label)):
             response = client.get(_changelist(label) + query_string)
@@ -163,8 +163,8 @@ def test_every_filter_the_changelist_offers_still_works(client, someone_elses_dr
 def test_author_finds_nothing_of_another_authors_draft_by_search_or_autocomplete(client, someone_elses_draft):
     _login(client, AUTHORS)
     for model, model_admin in admin.site._registry.items():
-        label = _label(model)
-        if not _may_any(label, AUTHORS, "v"):
+        label = model_label(model)
+        if not allowed_on_any(label, AUTHORS, "v"):
             continue
         response = client.get(_changelist(label), {"q": SECRET_WORD})
         assert response.status_code == 200, label

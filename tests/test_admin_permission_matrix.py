@@ -9,90 +9,32 @@ import copy
 from dataclasses import dataclass
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles.models import Author, MostReadArticle
-from domain.models import Citation, KeyFact, Redirect, SiteProfile, cite
 from editorial.admin_permissions import RoleAdminMixin
 from library.decisions import seen_token
-from tests.factories import (
-    AdministrationRouteFactory,
-    ArticleFactory,
-    AuthorFactory,
-    CandidateProfileFactory,
-    CategoryFactory,
-    ConditionFactory,
-    ConditionGroupFactory,
-    ContraindicationFactory,
-    InteractionFactory,
-    PersonFactory,
-    SourceFactory,
-    TagFactory,
-    UserFactory,
-    open_library_proposal,
+from tests.helpers import (
+    ANONYMOUS,
+    AUTHORS,
+    CLINIC_STAFF,
+    EDITORS,
+    EXPECTED,
+    ROLES,
+    SUPERUSER,
+    allowed,
+    allowed_on_any,
+    form_data,
+    image_bytes,
+    model_label,
+    objects_to_try,
+    users_by_role,
 )
-from tests.test_articles_admin import form_data
-from tests.test_articles_upload import _image_bytes
 
 pytestmark = pytest.mark.django_db
-
-ANONYMOUS, NO_GROUP, AUTHORS, EDITORS, CLINIC_STAFF, SUPERUSER = (
-    "anonymous", "staff without a group", "Authors", "Editors", "Clinic staff", "superuser",
-)  # fmt: skip
-ROLES = [ANONYMOUS, NO_GROUP, AUTHORS, EDITORS, CLINIC_STAFF, SUPERUSER]
-ALL = "vacd"  # view, add, change, delete
-
-# What each role may do to each registered model, by case where the object decides; anything a role
-# is not given here is refused. The anonymous visitor and the staff login without a group get nothing.
-EXPECTED = {
-    "articles.article": {
-        AUTHORS: {"own draft": "vac", "someone else's draft": "a", "own published article": "va"},
-        EDITORS: ALL,
-        CLINIC_STAFF: "v",
-        SUPERUSER: ALL,
-    },
-    "articles.mostreadarticle": {EDITORS: "v", CLINIC_STAFF: "v", SUPERUSER: "v"},  # a read-only report
-    "articles.author": {AUTHORS: "v", EDITORS: ALL, CLINIC_STAFF: "v", SUPERUSER: ALL},
-    "articles.category": {AUTHORS: "v", EDITORS: ALL, CLINIC_STAFF: "v", SUPERUSER: ALL},
-    "articles.tag": {AUTHORS: "v", EDITORS: ALL, CLINIC_STAFF: "v", SUPERUSER: ALL},
-    "conditions.conditiongroup": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    "conditions.condition": {AUTHORS: "v", EDITORS: "v", CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    "conditions.administrationroute": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    "conditions.contraindication": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    "conditions.candidateprofile": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    "conditions.interaction": {CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    # Shared records: editors keep the people they name as reviewers; clinic staff pick from them.
-    "clinic.person": {EDITORS: ALL, CLINIC_STAFF: "v", SUPERUSER: ALL},
-    # One record per paper, cited by articles and clinical listings alike; an author may add a new one.
-    "clinic.source": {AUTHORS: "va", EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    # One profile: never added twice, never deleted; clinic staff keep its crisis line and contacts current.
-    "clinic.siteprofile": {CLINIC_STAFF: "vc", SUPERUSER: "vc"},
-    # An item's citation of a source, with its passages: added on the item's page, seen by whoever may see
-    # the item and changed by whoever may change it (here a condition, which authors and editors only read).
-    "clinic.citation": {AUTHORS: "v", EDITORS: "v", CLINIC_STAFF: "vcd", SUPERUSER: "vcd"},
-    "clinic.keyfact": {SUPERUSER: ALL},
-    # The clinical library's proposals: read on a page no one edits; decided through its own view (below)
-    # by those who may change the item; never added or deleted by hand.
-    "library.libraryproposal": {CLINIC_STAFF: "v", SUPERUSER: "v"},
-    # Old addresses: the people who change public pages' addresses keep them working by hand too.
-    "clinic.redirect": {EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
-    "auth.user": {SUPERUSER: ALL},
-    "auth.group": {SUPERUSER: ALL},
-    # Sign-in records: read, and deleted to unlock; nobody writes them by hand.
-    "axes.accessattempt": {SUPERUSER: "vd"},
-    "axes.accesslog": {SUPERUSER: "vd"},
-    "axes.accessfailurelog": {SUPERUSER: "vd"},
-    "otp_totp.totpdevice": {SUPERUSER: ALL},
-    "otp_static.staticdevice": {SUPERUSER: ALL},
-}
 
 # Views an admin adds with get_urls(), by URL name: the roles allowed per method, what a POST sends,
 # and what it does when allowed (None: judged by the answer alone).
@@ -103,7 +45,7 @@ CUSTOM_VIEWS = {
     "articles_article_upload_image": {
         "GET": set(),
         "POST": {AUTHORS, EDITORS, CLINIC_STAFF, SUPERUSER},
-        "data": lambda: {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))},
+        "data": lambda: {"upload": SimpleUploadedFile("room.png", image_bytes("PNG"))},
         "effect": None,
     },
     # Accepting or keeping ours: clinic staff (who change conditions) and superusers, by POST only.
@@ -149,88 +91,6 @@ class Cell:
     note: str = ""
 
 
-def _users():
-    users = {ANONYMOUS: None, NO_GROUP: UserFactory(username="no-group")}
-    for group in (AUTHORS, EDITORS, CLINIC_STAFF):
-        user = UserFactory(username=group.lower().replace(" ", "-"))
-        user.groups.add(Group.objects.get(name=group))
-        users[group] = user
-    users[SUPERUSER] = UserFactory(username="root", is_superuser=True)
-    return users
-
-
-SIGN_IN = {"username": "ed", "ip_address": "203.0.113.9", "user_agent": "Firefox", "http_accept": "*/*",
-           "path_info": "/admin/login/"}  # fmt: skip
-
-
-def _cases(label, users):
-    """Return {case name: object} for the model: the objects whose admin pages are tried."""
-    # Asked once per model, or once for every model (tests/test_odd_input.py): one profile all the same.
-    own_profile = Author.objects.filter(user=users[AUTHORS]).first() or AuthorFactory(
-        user=users[AUTHORS], display_name="Wren Writer"
-    )
-    makers = {
-        "articles.article": lambda: {
-            "own draft": ArticleFactory(author=own_profile),
-            "someone else's draft": ArticleFactory(),
-            "own published article": ArticleFactory(author=own_profile, published=True),
-        },
-        "articles.mostreadarticle": lambda: {
-            "": MostReadArticle.objects.get(pk=ArticleFactory(published=True).pk)
-        },
-        "articles.author": lambda: {"": AuthorFactory()},
-        "articles.category": lambda: {"": CategoryFactory()},
-        "articles.tag": lambda: {"": TagFactory()},
-        "conditions.conditiongroup": lambda: {"": ConditionGroupFactory()},
-        "conditions.condition": lambda: {"": ConditionFactory()},
-        "conditions.administrationroute": lambda: {"": AdministrationRouteFactory()},
-        "conditions.contraindication": lambda: {"": ContraindicationFactory()},
-        "conditions.candidateprofile": lambda: {"": CandidateProfileFactory()},
-        "conditions.interaction": lambda: {"": InteractionFactory()},
-        "clinic.person": lambda: {"": PersonFactory()},
-        "clinic.source": lambda: {"": SourceFactory()},
-        "clinic.citation": lambda: {"": _citation_of(ConditionFactory())},
-        "clinic.siteprofile": lambda: {"": SiteProfile.objects.get_current()},
-        "clinic.redirect": lambda: {
-            "": Redirect.objects.create(old_path="/articles/old/", new_path="/articles/")
-        },
-        "clinic.keyfact": lambda: {
-            "": KeyFact.objects.create(figure="2 hours", text="Observation after each dose.")
-        },
-        "library.libraryproposal": lambda: {"": open_library_proposal()},
-        "auth.user": lambda: {"": UserFactory(username="someone-else")},
-        "auth.group": lambda: {"": Group.objects.create(name="Volunteers")},
-        "axes.accessattempt": lambda: {"": AccessAttempt.objects.create(failures_since_start=3, **SIGN_IN)},
-        "axes.accesslog": lambda: {"": AccessLog.objects.create(**SIGN_IN)},
-        "axes.accessfailurelog": lambda: {"": AccessFailureLog.objects.create(**SIGN_IN)},
-        "otp_totp.totpdevice": lambda: {"": TOTPDevice.objects.create(user=users[EDITORS], name="Phone")},
-        "otp_static.staticdevice": lambda: {
-            "": StaticDevice.objects.create(user=users[EDITORS], name="Codes")
-        },
-    }
-    if label not in makers:
-        pytest.fail(f"{label} is registered in the admin: add its objects here and its row to EXPECTED.")
-    return makers[label]()
-
-
-def _citation_of(item):
-    cite(item, [SourceFactory()])
-    return Citation.objects.get(object_id=item.pk, content_type__model=item._meta.model_name)
-
-
-def _may(label, role, case, op):
-    rules = EXPECTED[label].get(role, "")
-    if isinstance(rules, dict):
-        rules = rules[case]
-    return op in rules
-
-
-def _may_any(label, role, op):
-    """Return whether role may do op to at least some objects of the model."""
-    rules = EXPECTED[label].get(role, "")
-    return any(op in case_rules for case_rules in (rules.values() if isinstance(rules, dict) else [rules]))
-
-
 # Records an admin form edits along with its object: an author's name, credentials and review right are its
 # person record's, so a POST that changes them changes the author.
 PARTS = {"articles.author": "person"}
@@ -238,7 +98,7 @@ PARTS = {"articles.author": "person"}
 
 def _snapshot(model, pk):
     row = model._default_manager.filter(pk=pk).values().first()
-    part = PARTS.get(_label(model))
+    part = PARTS.get(model_label(model))
     if row is not None and part:
         related = model._meta.get_field(part).related_model
         row[part] = related._default_manager.filter(pk=row[f"{part}_id"]).values().first()
@@ -271,7 +131,7 @@ def _edited(data, form):
 class Matrix:
     def __init__(self, client, label, role, users):
         self.client, self.label, self.role = client, label, role
-        self.model = next(model for model in admin.site._registry if _label(model) == label)
+        self.model = next(model for model in admin.site._registry if model_label(model) == label)
         self.model_admin = admin.site._registry[self.model]
         self.users = users
         self.cells: list[Cell] = []
@@ -329,10 +189,6 @@ class Matrix:
         return None
 
 
-def _label(model):
-    return f"{model._meta.app_label}.{model._meta.model_name}"
-
-
 def _changed(before, after):
     return after is not None and after != before
 
@@ -342,13 +198,13 @@ def _deleted(before, after):
 
 
 STANDARD_VIEWS = ("changelist", "add", "change", "delete", "history")
-REGISTERED = sorted(_label(model) for model in admin.site._registry)
+REGISTERED = sorted(model_label(model) for model in admin.site._registry)
 
 
 def test_every_registered_admin_uses_the_permission_rule():
     assert REGISTERED
     for model, model_admin in admin.site._registry.items():
-        assert isinstance(model_admin, RoleAdminMixin), _label(model)
+        assert isinstance(model_admin, RoleAdminMixin), model_label(model)
 
 
 def test_every_registered_model_has_a_row_of_expectations():
@@ -358,14 +214,14 @@ def test_every_registered_model_has_a_row_of_expectations():
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("label", REGISTERED)
 def test_admin_permission_matrix(client, request, label, role):
-    users = _users()
+    users = users_by_role()
     matrix = Matrix(client, label, role, users)
     opts = matrix.model._meta
     prefix = f"{opts.app_label}_{opts.model_name}"
     failures = []
-    for case, obj in _cases(label, users).items():
+    for case, obj in objects_to_try(label, users).items():
         matrix.obj = obj
-        may = {op: _may(label, role, case, op) for op in "vacd"}
+        may = {op: allowed(label, role, case, op) for op in "vacd"}
         change_data, change_page = matrix.as_superuser(reverse(f"admin:{prefix}_change", args=[obj.pk]))
         change_data = _edited(change_data, change_page.context["adminform"].form)
         matrix.login()
@@ -379,7 +235,7 @@ def test_admin_permission_matrix(client, request, label, role):
                 )
                 checks = {
                     "changelist": [
-                        ("GET", _may_any(label, role, "v"), None, None),
+                        ("GET", allowed_on_any(label, role, "v"), None, None),
                         (
                             "POST",
                             may["d"],
@@ -399,7 +255,7 @@ def test_admin_permission_matrix(client, request, label, role):
                 }[name]
                 for method, expect, data, effect in checks:
                     failures.append(matrix.check(name, method, case, url, expect, data, effect))
-                if name == "changelist" and _may_any(label, role, "v"):
+                if name == "changelist" and allowed_on_any(label, role, "v"):
                     failures.append(matrix.check_listed(case, url, may["v"]))
             elif name == "simple_history":
                 version = obj.history.latest("history_date").history_id
@@ -424,11 +280,11 @@ def test_admin_permission_matrix(client, request, label, role):
             else:
                 pytest.fail(f"{pattern.name}: a view this test doesn't know; add it to CUSTOM_VIEWS.")
         for field in matrix.model_admin.autocomplete_fields:
-            target = _label(opts.get_field(field).related_model)
+            target = model_label(opts.get_field(field).related_model)
             url = reverse("admin:autocomplete") + (
                 f"?app_label={opts.app_label}&model_name={opts.model_name}&field_name={field}"
             )
-            expect = _may_any(target, role, "v")
+            expect = allowed_on_any(target, role, "v")
             failures.append(matrix.check(f"autocomplete {field}", "GET", case, url, expect))
 
     request.config.admin_matrix_cells = getattr(request.config, "admin_matrix_cells", 0) + len(matrix.cells)
@@ -437,7 +293,7 @@ def test_admin_permission_matrix(client, request, label, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_index_and_app_pages_follow_the_roles(client, request, role):
-    users = _users()
+    users = users_by_role()
     if users[role] is not None:
         client.force_login(users[role])
     index = client.get(reverse("admin:index"))
@@ -445,7 +301,7 @@ def test_admin_index_and_app_pages_follow_the_roles(client, request, role):
     cells = 1
     for app_label in {label.split(".")[0] for label in REGISTERED}:
         in_app = [label for label in REGISTERED if label.startswith(f"{app_label}.")]
-        may_view = any(_may_any(label, role, "v") for label in in_app)
+        may_view = any(allowed_on_any(label, role, "v") for label in in_app)
         response = client.get(reverse("admin:app_list", args=[app_label]))
         assert (response.status_code == 200) is may_view, (app_label, response.status_code)
         cells += 1

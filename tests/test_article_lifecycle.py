@@ -18,7 +18,7 @@ from articles import lifecycle, workflow
 from articles.lifecycle import DRAFT, IN_REVIEW, LIVE, STATES, TRANSITIONS
 from articles.models import Article, Status, WorkflowEvent, WorkflowStep
 from tests.factories import ArticleFactory, AuthorFactory
-from tests.test_articles_admin import change_url, form_data
+from tests.helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 

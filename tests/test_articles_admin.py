@@ -1,8 +1,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.db.models.fields.files import FieldFile
-from django.forms import ModelMultipleChoiceField
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +14,7 @@ from tests.factories import (
     TagFactory,
     member_of,
 )
+from tests.helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -23,47 +22,9 @@ ADD_URL = reverse("admin:articles_article_add")
 CHANGELIST_URL = reverse("admin:articles_article_changelist")
 
 
-_member = member_of
-
-
 @pytest.fixture
 def clinic_staff():
-    return _member("Clinic staff", username="front-desk")
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def form_data(response, **changes):
-    """Return the POST data of the admin form in response, as a browser would send it unchanged."""
-    data = {}
-    form = response.context["adminform"].form
-    for name in form.fields:
-        value = form[name].value()
-        widget = form.fields[name].widget
-        if hasattr(widget, "widgets"):  # split date and time
-            parts = value if isinstance(value, list) else widget.decompress(value)
-            for index, part in enumerate(parts):
-                data[f"{name}_{index}"] = "" if part is None else part
-        elif isinstance(value, FieldFile) or value is False:
-            continue
-        elif value is None and isinstance(form.fields[name], ModelMultipleChoiceField):
-            data[name] = []
-        else:
-            data[name] = "" if value is None else value
-    for inline in response.context.get("inline_admin_formsets", []):
-        formset = inline.formset
-        for key, value in formset.management_form.initial.items():
-            data[f"{formset.prefix}-{key}"] = value
-        for subform in formset.initial_forms:
-            for name in subform.fields:
-                value = subform[name].value()
-                if value not in (None, False):
-                    data[subform.add_prefix(name)] = value
-        data[f"{formset.prefix}-TOTAL_FORMS"] = len(formset.initial_forms)
-    data.update(changes)
-    return data
+    return member_of("Clinic staff", username="front-desk")
 
 
 def _page(response):
@@ -193,7 +154,7 @@ def test_author_cannot_run_editor_actions_even_by_hand(client, author_user):
 
 
 def test_author_without_profile_cannot_add_articles(client):
-    client.force_login(_member("Authors"))
+    client.force_login(member_of("Authors"))
     assert client.get(ADD_URL).status_code == 403
 
 
@@ -452,7 +413,7 @@ def test_view_only_staff_cannot_revert(client, clinic_staff):
 
 
 def test_second_save_after_someone_else_saved_is_refused_and_keeps_the_text(client, editor):
-    other_editor = _member("Editors", username="dana", first_name="Dana", last_name="Whitfield")
+    other_editor = member_of("Editors", username="dana", first_name="Dana", last_name="Whitfield")
     article = ArticleFactory(title="Shared", body="<p>Start.</p>")
     client.force_login(editor)
     mine = form_data(client.get(change_url(article)), body="<p>My long careful rewrite.</p>")

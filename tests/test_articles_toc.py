@@ -76,8 +76,13 @@ def test_empty_headings_are_skipped_and_only_ids_are_added():
     assert toc.body == body.replace("<h2>Real</h2>", '<h2 id="real">Real</h2>')
 
 
-def test_the_stored_body_is_never_changed(db):
-    article = ArticleFactory(body="<h2>One</h2><h2>Two</h2><h2>Three</h2>")
-    table_of_contents(article.body)
+def test_the_stored_body_is_never_changed(client, db):
+    article = ArticleFactory(published=True, body="<h2>One</h2><h2>Two</h2><h2>Three</h2>")
+    stored = article.body
+
+    page = client.get(article.get_absolute_url())
+
+    assert page.status_code == 200
+    assert '<h2 id="one">One</h2>' in page.content.decode()  # the ids are the page's, for its contents
     article.refresh_from_db()
-    assert "id=" not in article.body
+    assert article.body == stored and "id=" not in article.body

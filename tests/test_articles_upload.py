@@ -17,24 +17,12 @@ from PIL.PngImagePlugin import PngInfo
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
-from tests.test_articles_admin import form_data
+from tests.helpers import GPS, form_data, image_bytes
 from tools.services import closed_port
 
 pytestmark = pytest.mark.django_db
 
 UPLOAD_URL = reverse("admin:articles_article_upload_image")
-GPS = {1: "N", 2: (40.0, 26.0, 46.0), 3: "W", 4: (79.0, 58.0, 56.0)}
-
-
-def _image_bytes(image_format="JPEG", size=(120, 80), with_gps=False):
-    exif = Image.Exif()
-    if with_gps:
-        exif[0x010F] = "PocketCam"  # camera make
-        exif[0x0112] = 6  # taken rotated: stored sideways
-        exif[0x8825] = GPS
-    out = io.BytesIO()
-    Image.new("RGB", size, "teal").save(out, format=image_format, exif=exif.tobytes())
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -52,7 +40,7 @@ def _stored(response):
 
 
 def test_upload_stores_the_image_and_answers_with_its_url(author_client):
-    response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))})
+    response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", image_bytes("PNG"))})
 
     assert response.status_code == 200
     assert response.json()["url"].startswith("/media/uploads/")
@@ -60,7 +48,7 @@ def test_upload_stores_the_image_and_answers_with_its_url(author_client):
 
 
 def test_upload_strips_exif_and_gps_and_turns_the_photo_upright(author_client):
-    original = _image_bytes(with_gps=True)
+    original = image_bytes(with_gps=True)
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825)  # the test photo does carry GPS
 
     response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("holiday.jpg", original)})
@@ -89,7 +77,7 @@ def test_upload_turns_a_large_sideways_photo_upright_at_the_largest_width_shown(
     [
         ("evil.png", b"<html><script>alert(1)</script></html>"),
         ("empty.jpg", b""),
-        ("truncated.jpg", _image_bytes()[:200]),
+        ("truncated.jpg", image_bytes()[:200]),
         ("icon.ico", None),
     ],
 )
@@ -108,7 +96,7 @@ def test_upload_refuses_what_is_not_an_accepted_image(author_client, name, conte
 
 def test_upload_refuses_files_over_the_stated_limit_of_20_mb(author_client):
     # Issue 13 raised the limit from 5 MB: larger photos are scaled down instead (test_images_workflow).
-    big = _image_bytes() + b"\0" * (20 * 1024 * 1024)
+    big = image_bytes() + b"\0" * (20 * 1024 * 1024)
     response = author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("big.jpg", big)})
     assert response.status_code == 400
     message = response.json()["error"]["message"]
@@ -121,10 +109,10 @@ def test_upload_without_a_file_says_so(author_client):
 
 
 def test_upload_is_for_staff_only(client):
-    content = SimpleUploadedFile("room.png", _image_bytes("PNG"))
+    content = SimpleUploadedFile("room.png", image_bytes("PNG"))
     assert client.post(UPLOAD_URL, {"upload": content}).status_code == 302  # to the admin login
     client.force_login(UserFactory(is_staff=False))
-    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))})
+    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", image_bytes("PNG"))})
     assert response.status_code == 302 and "/admin/login/" in response.url
     assert not default_storage.exists("uploads")
 
@@ -146,12 +134,12 @@ def test_featured_image_is_checked_and_stripped_too(client):
     assert "featured_image" in response.context["adminform"].form.errors
 
     data = form_data(client.get(url), featured_image_alt="")
-    data["featured_image"] = SimpleUploadedFile("room.jpg", _image_bytes(with_gps=True))
+    data["featured_image"] = SimpleUploadedFile("room.jpg", image_bytes(with_gps=True))
     response = client.post(url, data)
     assert "Describe the image" in response.context["adminform"].form.errors["featured_image_alt"][0]
 
     data = form_data(client.get(url), featured_image_alt="A quiet room")
-    data["featured_image"] = SimpleUploadedFile("room.jpg", _image_bytes(with_gps=True))
+    data["featured_image"] = SimpleUploadedFile("room.jpg", image_bytes(with_gps=True))
     assert client.post(url, data).status_code == 302
     article = Article.objects.get(pk=article.pk)
     with article.featured_image.open() as stored:
@@ -166,9 +154,9 @@ UNGUESSABLE_NAME = re.compile(r"(?P<stem>[^/]+)-(?P<token>[0-9a-f]{32})\.(?:jpg|
 
 def test_uploaded_images_are_named_so_that_no_one_finds_them_by_trying(author_client):
     urls = [
-        author_client.post(
-            UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))}
-        ).json()["url"]
+        author_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", image_bytes("PNG"))}).json()[
+            "url"
+        ]
         for _ in range(2)
     ]
     names = [UNGUESSABLE_NAME.fullmatch(url.rpartition("/")[2]) for url in urls]
@@ -182,7 +170,7 @@ def test_a_featured_image_with_a_long_name_keeps_its_whole_random_part(admin_cli
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(admin_client.get(url), featured_image_alt="A quiet room")
     long_name = "treatment-room-" * 6 + ".jpg"  # 94 characters, as long as the form accepts
-    data["featured_image"] = SimpleUploadedFile(long_name, _image_bytes())
+    data["featured_image"] = SimpleUploadedFile(long_name, image_bytes())
     assert admin_client.post(url, data).status_code == 302
 
     stored = Article.objects.get(pk=article.pk).featured_image.name
@@ -274,7 +262,7 @@ def test_upload_drops_all_metadata(author_client, image_format):
 def test_upload_needs_a_content_permission_not_just_staff_status(client):
     client.force_login(UserFactory(is_staff=True))  # staff, but in no group and with no permission
 
-    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))})
+    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", image_bytes("PNG"))})
 
     assert response.status_code == 403
     assert "may not upload images" in response.json()["error"]["message"]
@@ -287,7 +275,7 @@ def test_upload_is_open_to_every_role_that_writes(client, group, allowed):
     user.groups.add(Group.objects.get(name=group))
     client.force_login(user)
 
-    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", _image_bytes("PNG"))})
+    response = client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("room.png", image_bytes("PNG"))})
 
     assert (response.status_code == 200) is allowed
 
@@ -372,7 +360,7 @@ def three_uploads(settings):
 
 
 def _upload(client, name="room.png"):
-    return client.post(UPLOAD_URL, {"upload": SimpleUploadedFile(name, _image_bytes("PNG"))})
+    return client.post(UPLOAD_URL, {"upload": SimpleUploadedFile(name, image_bytes("PNG"))})
 
 
 def _stored_files(folder="uploads"):
@@ -415,13 +403,13 @@ def test_a_featured_image_past_the_limit_is_refused_by_the_form_keeping_what_was
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert (
-        client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("a.png", _image_bytes("PNG"))}).status_code
+        client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("a.png", image_bytes("PNG"))}).status_code
         == 200
     )
     article = ArticleFactory(title="Before")
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(client.get(url), title="Typed before the upload", featured_image_alt="A quiet room")
-    data["featured_image"] = SimpleUploadedFile("room.jpg", _image_bytes())
+    data["featured_image"] = SimpleUploadedFile("room.jpg", image_bytes())
 
     response = client.post(url, data)
 
@@ -442,11 +430,11 @@ def test_an_author_photo_counts_as_an_upload_too(client, three_uploads, settings
     author = AuthorFactory(display_name="Dana Whitfield")
     url = reverse("admin:articles_author_change", args=[author.pk])
     data = form_data(client.get(url))
-    data["photo"] = SimpleUploadedFile("dana.jpg", _image_bytes())
+    data["photo"] = SimpleUploadedFile("dana.jpg", image_bytes())
     assert client.post(url, data).status_code == 302  # the one upload allowed
 
     data = form_data(client.get(url), bio="Typed with the second photo")
-    data["photo"] = SimpleUploadedFile("dana-again.jpg", _image_bytes())
+    data["photo"] = SimpleUploadedFile("dana-again.jpg", image_bytes())
     response = client.post(url, data)
 
     assert response.status_code == 200

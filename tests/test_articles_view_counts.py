@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -139,12 +139,6 @@ def test_concurrent_views_are_all_counted():
 # The most-read list in the admin
 
 
-def _staff(group):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.mark.parametrize("group", ["Editors", "Clinic staff"])
 def test_most_read_lists_published_articles_by_views(client, group):
     quiet = ArticleFactory(published=True, title="Quiet piece", view_count=3)
@@ -152,7 +146,7 @@ def test_most_read_lists_published_articles_by_views(client, group):
     middle = ArticleFactory(published=True, title="Middle piece", view_count=40)
     ArticleFactory(title="Draft with views", view_count=999)
     ArticleFactory(title="Archived with views", archived=True, view_count=998)
-    client.force_login(_staff(group))
+    client.force_login(member_of(group))
 
     response = client.get(MOST_READ_URL)
 
@@ -166,7 +160,7 @@ def test_most_read_lists_published_articles_by_views(client, group):
 
 def test_most_read_is_read_only_and_hidden_from_authors(client):
     article = ArticleFactory(published=True)
-    client.force_login(_staff("Editors"))
+    client.force_login(member_of("Editors"))
     assert client.get(reverse("admin:articles_mostreadarticle_add")).status_code == 403
     assert client.post(reverse("admin:articles_mostreadarticle_delete", args=[article.pk])).status_code == 403
     html = client.get(reverse("admin:index")).content.decode()
@@ -175,14 +169,14 @@ def test_most_read_is_read_only_and_hidden_from_authors(client):
     assert change.status_code == 200
     assert 'type="submit"' not in change.content.decode().split('id="content"')[1]  # no save buttons
 
-    client.force_login(_staff("Authors"))
+    client.force_login(member_of("Authors"))
     assert client.get(MOST_READ_URL).status_code == 403
 
 
 def test_article_changelist_shows_view_counts_and_sorts_by_them(client):
     ArticleFactory(published=True, title="Read a lot", view_count=500)
     ArticleFactory(published=True, title="Read a little", view_count=5)
-    client.force_login(_staff("Editors"))
+    client.force_login(member_of("Editors"))
     changelist = reverse("admin:articles_article_changelist")
     column = 1 + ["title", "status", "is_live", "author", "category", "published_at", "last_reviewed",
                   "view_count"].index("view_count")  # fmt: skip

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from domain.models import SiteProfile
 from infrastructure import cache as content_cache
 from tests.factories import ArticleFactory
-from tests.test_foundation import run_django
+from tests.helpers import run_django
 
 pytestmark = pytest.mark.django_db
 

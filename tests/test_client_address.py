@@ -1,5 +1,6 @@
-"""Issue 19: the client's address comes from the trusted proxies' X-Forwarded-For entries, never from what a
-client wrote itself; the lockout (tests/test_staff_login.py), the logs and gunicorn's access lines use it."""
+"""Issue 19: the client's address comes from the trusted proxies' X-Forwarded-For entries, never from what
+a client wrote itself; the lockout (tests/test_staff_sign_in.py), the logs and gunicorn's access lines use
+it."""
 
 import runpy
 from datetime import timedelta
@@ -12,7 +13,7 @@ from gunicorn.config import Config
 
 from infrastructure.access_log import ClientAddressLogger
 from infrastructure.client_address import client_address
-from tests.test_foundation import run_django, settings_value
+from tests.helpers import run_django, settings_value
 
 PROXIES = [ip_network("10.0.0.0/24"), ip_network("2001:db8:1::/64")]
 

@@ -1,371 +1,390 @@
-"""Issue 21, parts 3 and 4: the clinical library ships on its own, versioned, and a newer version reaches a
-running clinic as proposals someone accepts or declines; no public page changes by itself."""
+"""Issue 10: clinical facts as sourced, reviewed data; content files; derived safety; medicines; doses."""
 
 import io
-import re
 import shutil
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article, Author
-from conditions.models import AdministrationRoute, Condition, Contraindication
-from conditions.roles import CLINIC_STAFF
-from domain.content import PROJECT_DIR, demo_dir, library_dir, read_document
-from domain.models import SiteProfile
-from library.decisions import seen_token
-from library.models import LibraryItem, LibraryProposal, LibraryState, Status
-from tests.factories import member_of
-from tests.test_articles_admin import form_data
+from articles.models import Author
+from conditions import demo
+from conditions.models import AdministrationRoute, Condition, DoseBasis, Severity
+from domain.content import ContentError, content_dir, load_library
+from domain.models import Person, cite
+from tests.factories import (
+    AdministrationRouteFactory,
+    ArticleFactory,
+    AuthorFactory,
+    ConditionFactory,
+    ConditionRouteFactory,
+    ContraindicationFactory,
+    InteractionFactory,
+    PersonFactory,
+    SourceFactory,
+    UserFactory,
+    member_of,
+)
+from tests.helpers import condition_form_data
 
 pytestmark = pytest.mark.django_db
 
-# The three items the v2 of these tests touches, and the public pages that show them.
-EDITED = "ptsd"  # clinic staff edit its summary; v2 changes the same summary
-CHANGED = "iv-ketamine-infusion"  # v2 changes its observation period (a safety correction)
-WITHDRAWN = "bladder-problems"  # v2 no longer holds it
-PAGES = ["/", "/conditions/", f"/conditions/{EDITED}/", "/treatments/", f"/treatments/{CHANGED}/", "/safety/",
-         "/safety/check/"]  # fmt: skip
-CLINIC_SUMMARY = "Our own words about lasting symptoms after trauma, which we assess at a first visit."
-LIBRARY_SUMMARY = "Symptoms that last after a traumatic event, such as intrusive memories and nightmares."
-OLD_OBSERVATION = "usually 30 to 60 minutes after the infusion ends"
-NEW_OBSERVATION = "usually 60 to 90 minutes after the infusion ends"
+CHECK_URL = reverse("conditions:check")
+
+
+# Point 1: content files
 
 
 @pytest.fixture
-def library(tmp_path):
-    """A copy of the real library (version 1) that a test turns into later versions."""
-    folder = tmp_path / "library"
-    shutil.copytree(library_dir(), folder)
+def content(tmp_path, settings):
+    """A copy of content/ the test may break; the loaders read it instead of the real one."""
+    folder = tmp_path / "content"
+    shutil.copytree(content_dir(), folder)
+    settings.CONTENT_DIR = folder
     return folder
 
 
-def load(folder):
-    out, err = io.StringIO(), io.StringIO()
-    call_command("load_library", "--folder", str(folder), stdout=out, stderr=err)
-    return out.getvalue() + err.getvalue()
+def _load(folder):
+    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
 
 
 def _replace(path, old, new):
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text()
     assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text.replace(old, new, 1))
+    return text[: text.index(old)].count("\n") + 1  # the line of the change
 
 
-def release(folder, version, changes):
-    """Raise the library in folder to version, with a changelog entry listing changes."""
-    manifest = folder / "library.yaml"
-    text = manifest.read_text(encoding="utf-8")
-    text = re.sub(r"^version: \d+$", f"version: {version}", text, count=1, flags=re.MULTILINE)
-    entry = f"  - version: {version}\n    date: 2026-12-07\n    changes:\n" + "".join(
-        "      - {" + ", ".join(f"{key}: {value}" for key, value in change.items()) + "}\n"
-        for change in changes
-    )
-    manifest.write_text(text.replace("changelog:\n", "changelog:\n" + entry, 1), encoding="utf-8")
-
-
-def make_version_2(folder):
-    """The library's next version: one summary rewritten, one observation period corrected, one item gone."""
-    _replace(
-        folder / "conditions" / f"{EDITED}.html",
-        "summary: Lasting symptoms after a traumatic event, such as intrusive memories, nightmares, "
-        "avoidance, feeling constantly\n  on edge, and changes in mood and thinking.",
-        f"summary: {LIBRARY_SUMMARY}",
-    )
-    _replace(folder / "routes" / f"{CHANGED}.html", OLD_OBSERVATION, NEW_OBSERVATION)
-    path = folder / "safety" / "contraindications.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text[: text.index(f"- slug: {WITHDRAWN}\n")], encoding="utf-8")
-    release(folder, 2, [
-        {"item": "condition", "slug": EDITED, "change": "changed", "reason": "A plainer summary."},
-        {"item": "route", "slug": CHANGED, "change": "changed", "safety": "true", "source": "ketalar-label",
-         "reason": "Observation after an infusion was too short."},
-        {"item": "contraindication", "slug": WITHDRAWN, "change": "withdrawn",
-         "reason": "Folded into the substance use item."},
-    ])  # fmt: skip
-
-
-def public_pages():
-    """Return each public page as an anonymous reader gets it (form tokens aside)."""
-    reader = Client()
-    pages = {}
-    for url in PAGES:
-        response = reader.get(url)
-        assert response.status_code == 200, url
-        pages[url] = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
-    return pages
-
-
-def staff_edits_the_summary(client, staff):
-    """Clinic staff change the condition's summary in its admin form, as they would in a browser."""
-    client.force_login(staff)
-    condition = Condition.objects.get(slug=EDITED)
-    url = reverse("admin:conditions_condition_change", args=[condition.pk])
-    data = form_data(client.get(url), summary=CLINIC_SUMMARY)
-    for number in range(data["route_links-TOTAL_FORMS"]):
-        data.setdefault(f"route_links-{number}-order", 0)  # form_data leaves out a 0, as it leaves out False
-    response = client.post(url, data)
-    assert response.status_code == 302, _errors(response)
-    assert Condition.objects.get(slug=EDITED).summary == CLINIC_SUMMARY
-
-
-def _errors(response):
-    return re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.content.decode(), re.S)
-
-
-def proposal_for(key):
-    return LibraryProposal.objects.get(key=key, status=Status.OPEN)
-
-
-def decide(client, proposal, decision, seen=None):
-    page = client.get(reverse("admin:library_libraryproposal_change", args=[proposal.pk]))
-    assert page.status_code == 200
-    data = {"decision": decision, "seen": seen if seen is not None else page.context["seen"]}
-    return client.post(reverse("admin:library_libraryproposal_decide", args=[proposal.pk]), data, follow=True)
-
-
-def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
-
-
-def test_a_new_version_proposes_and_changes_no_page_until_someone_decides(client, library):
-    staff = member_of(CLINIC_STAFF)
-    assert "Clinical library version 1 is loaded" in load(library)
-    staff_edits_the_summary(client, staff)
-    before = public_pages()
-    make_version_2(library)
-
-    output = load(library)
-
-    assert (
-        "3 proposed changes, 1 of them a safety correction" in output
-        and "No public page has changed" in output
-    )
-    assert public_pages() == before  # no public page changed by itself
-    assert Condition.objects.get(slug=EDITED).summary == CLINIC_SUMMARY
-    assert Contraindication.objects.get(slug=WITHDRAWN).is_listed
-    assert LibraryState.current_version() == 2
-
-    # The review queue lists the three, each with its page: the diff, the reason, the source.
-    queue = client.get(reverse("admin:review_queue")).content.decode()
-    proposals = {key: proposal_for(key) for key in (EDITED, CHANGED, WITHDRAWN)}
-    for proposal in proposals.values():
-        assert reverse("admin:library_libraryproposal_change", args=[proposal.pk]) in queue
-    edited_page = client.get(reverse("admin:library_libraryproposal_change", args=[proposals[EDITED].pk]))
-    html = edited_page.content.decode()
-    assert "A plainer summary." in html and "edited on this site: accepting replaces the edit" in html
-    row = edited_page.context["diff"].rows[0]
-    assert row.comparison.label == "Summary" and row.clinic_edit
-    assert (
-        "<del>Our own words" in row.comparison.old and "<ins>Symptoms that last</ins>" in row.comparison.new
-    )
-    changed_page = client.get(reverse("admin:library_libraryproposal_change", args=[proposals[CHANGED].pk]))
-    html = changed_page.content.decode()
-    assert "Safety correction." in html and "Observation after an infusion was too short." in html
-    assert "KETALAR" in html.upper()  # the source, by its citation
-    assert "<del>30</del>" in html and "<ins>90</ins>" in html
-    withdrawn_rows = (
-        client.get(reverse("admin:library_libraryproposal_change", args=[proposals[WITHDRAWN].pk]))
-        .context["diff"]
-        .rows
-    )
-    assert [(r.comparison.label, r.comparison.old, r.comparison.new) for r in withdrawn_rows] == [
-        ("Listed", "<del>Yes</del>", "<ins>No</ins>")
-    ]
-    # The safety correction is at the top of the admin home until someone decides it.
-    home = client.get(reverse("admin:index"))
-    assert home.context["dashboard_panels"][0].alert
-    assert "Safety corrections from the clinical library" in home.content.decode()
-
-    # Accepting changes that item's pages, and its history names the version and the person.
-    accepted = decide(client, proposals[CHANGED], "accept")
-    assert any("now shows library version 2" in message for message in messages_of(accepted))
-    after = public_pages()
-    assert (
-        NEW_OBSERVATION in after[f"/treatments/{CHANGED}/"]
-        and OLD_OBSERVATION in before[f"/treatments/{CHANGED}/"]
-    )
-    route = AdministrationRoute.objects.get(slug=CHANGED)
-    latest = route.history.order_by("-history_date", "-history_id").first()
-    assert "clinical library version 2" in latest.history_change_reason and latest.history_user == staff
-    assert LibraryItem.objects.get(kind="route", key=CHANGED).version == 2
-    history = client.get(reverse("admin:conditions_administrationroute_history", args=[route.pk]))
-    assert "From clinical library version 2" in history.content.decode()
-    assert not client.get(reverse("admin:index")).context["dashboard_panels"][0].alert
-
-    # Keeping ours leaves the clinic's edit and records who decided.
-    kept = decide(client, proposals[EDITED], "keep")
-    assert any("Kept ours" in message for message in messages_of(kept))
-    assert Condition.objects.get(slug=EDITED).summary == CLINIC_SUMMARY
-    assert public_pages()[f"/conditions/{EDITED}/"] == before[f"/conditions/{EDITED}/"]
-    decided = LibraryProposal.objects.get(pk=proposals[EDITED].pk)
-    assert (decided.status, decided.decided_by) == (Status.KEPT, staff) and decided.decided_at
-
-    # Accepting a withdrawal hides the item; it is not deleted.
-    decide(client, proposals[WITHDRAWN], "accept")
-    item = Contraindication.objects.get(slug=WITHDRAWN)
-    assert not item.is_listed and item.name not in client.get("/safety/").content.decode()
-
-    # Loading the same version again proposes nothing more; a decided change is not proposed again.
-    assert "already holds clinical library version 2" in load(library)
-    release(library, 3, [])
-    load(library)
-    assert not LibraryProposal.objects.filter(status=Status.OPEN).exists()
-    assert Condition.objects.get(slug=EDITED).summary == CLINIC_SUMMARY
-
-
-def test_deciding_twice_or_on_a_stale_page_is_refused_with_a_clear_message(client, library):
-    staff = member_of(CLINIC_STAFF)
-    client.force_login(staff)
-    load(library)
-    make_version_2(library)
-    load(library)
-    proposal = proposal_for(CHANGED)
-    page = client.get(reverse("admin:library_libraryproposal_change", args=[proposal.pk]))
-    seen = page.context["seen"]
-
-    # Someone changes the item after the page was opened: the diff seen is out of date.
-    route = AdministrationRoute.objects.get(slug=CHANGED)
-    route.setting = "Our infusion suite"
-    route.save()
-    stale = decide(client, proposal, "accept", seen=seen)
-    assert any("changed after this page was opened" in message for message in messages_of(stale))
-    assert LibraryProposal.objects.get(pk=proposal.pk).status == Status.OPEN
-    assert OLD_OBSERVATION in AdministrationRoute.objects.get(slug=CHANGED).observation_period
-
-    decide(client, proposal, "keep")
-    twice = client.post(
-        reverse("admin:library_libraryproposal_decide", args=[proposal.pk]),
-        {"decision": "accept", "seen": seen_token(LibraryProposal.objects.get(pk=proposal.pk))},
-        follow=True,
-    )
-    assert any(f"already decided (kept ours) by {staff.username}" in m for m in messages_of(twice))
-    assert OLD_OBSERVATION in AdministrationRoute.objects.get(slug=CHANGED).observation_period
-
-    nonsense = decide(client, proposal_for(EDITED), "maybe")
-    assert any("Choose" in message for message in messages_of(nonsense))
-    assert client.get(reverse("admin:library_libraryproposal_decide", args=[proposal.pk])).status_code == 405
-
-
-def test_only_those_who_may_change_the_item_decide(client, library):
-    load(library)
-    make_version_2(library)
-    load(library)
-    proposal = proposal_for(CHANGED)
-    editor = member_of("Editors")
-    client.force_login(editor)
-    response = client.post(
-        reverse("admin:library_libraryproposal_decide", args=[proposal.pk]),
-        {"decision": "accept", "seen": seen_token(proposal)},
-    )
-    assert response.status_code == 403
-    assert client.get(reverse("admin:library_libraryproposal_changelist")).status_code == 403
-    assert LibraryProposal.objects.get(pk=proposal.pk).status == Status.OPEN
-
-
-def test_accepting_a_change_over_the_clinics_own_edit_leaves_it_changed_since_review(client, library):
-    """The library's sign-off covers the library's text, not a clinic's edit that stays beside it."""
-    staff = member_of(CLINIC_STAFF)
-    load(library)
-    staff_edits_the_summary(client, staff)
-    _replace(library / "conditions" / f"{EDITED}.html", "reviewed: 2026-12-01", "reviewed: 2026-12-06")
-    release(
-        library, 2, [{"item": "condition", "slug": EDITED, "change": "changed", "reason": "Re-reviewed."}]
-    )
-    load(library)
-    proposal = proposal_for(EDITED)
-    assert proposal.fields == [
-        "last_reviewed",
-        "next_review_due",
-    ]  # the summary is the clinic's: kept either way
-    page = client.get(reverse("admin:library_libraryproposal_change", args=[proposal.pk]))
-    assert page.context["diff"].kept_edits == ["summary"]
-    decide(client, proposal, "accept")
-    condition = Condition.objects.get(slug=EDITED)
-    assert condition.summary == CLINIC_SUMMARY and str(condition.last_reviewed) == "2026-12-06"
-    assert condition.changed_since_review and condition.review_state == "Changed since review"
-
-
-def test_an_added_item_is_proposed_and_waits_for_what_it_names(client, library):
-    staff = member_of(CLINIC_STAFF)
-    client.force_login(staff)
-    load(library)
-    route = (library / "routes" / "intramuscular-ketamine.html").read_text(encoding="utf-8")
-    (library / "routes" / "oral-esketamine.html").write_text(
-        route.replace("name: Intramuscular", "name: Oral trial", 1), encoding="utf-8"
-    )
-    _replace(
-        library / "conditions" / "ocd.html", "routes:\n", "routes:\n- route: oral-esketamine\n  note: Trial\n"
-    )
-    (library / "bibliography.yaml").write_text(
-        (library / "bibliography.yaml").read_text(encoding="utf-8")
-        + "new-trial-2026:\n  text: A new trial. 2026.\n  pmid: '12345678'\n",
-        encoding="utf-8",
-    )
-    release(library, 2, [
-        {"item": "route", "slug": "oral-esketamine", "change": "added", "reason": "A new route."},
-        {"item": "condition", "slug": "ocd", "change": "changed", "reason": "Linked to the new route."},
-    ])  # fmt: skip
-    output = load(library)
-    assert "source “new-trial-2026”" in output  # a new source shows nowhere by itself: added at once
-    assert not AdministrationRoute.objects.filter(slug="oral-esketamine").exists()
-    refused = decide(client, proposal_for("ocd"), "accept")
-    assert any(
-        "treatment route “oral-esketamine”, which this site does not have" in m for m in messages_of(refused)
-    )
-    decide(client, proposal_for("oral-esketamine"), "accept")
-    decide(client, proposal_for("ocd"), "accept")
-    assert Condition.objects.get(slug="ocd").routes.filter(slug="oral-esketamine").exists()
-    assert client.get("/treatments/oral-esketamine/").status_code == 200
-
-
-def test_the_library_alone_loads_into_an_empty_site_without_the_demo(library):
-    output = load(library)
-    assert "Nothing else was loaded" in output
-    assert Condition.objects.count() == len(list((library / "conditions").glob("*.html")))
-    assert not Article.objects.exists() and not Author.objects.exists()
-    assert not get_user_model().objects.exists()  # no demo accounts
-    assert SiteProfile.objects.get_current().name == "Ketamine Clinic"  # the default, not the demo clinic's
-    reader = Client()
-    assert reader.get(f"/conditions/{EDITED}/").status_code == 200
-    articles = reader.get("/articles/")
-    assert articles.status_code == 200
-    demo_titles = [
-        read_document(path).meta.values["title"] for path in (demo_dir() / "articles").glob("*.html")
-    ]
-    assert demo_titles and not any(title in articles.content.decode() for title in demo_titles)
-
-
-def test_the_image_holds_the_library_and_not_the_demo():
-    dockerfile = (PROJECT_DIR / "Dockerfile").read_text(encoding="utf-8")
-    assert "COPY --chown=10001:10001 content/library content/library" in dockerfile
-    assert not re.search(r"^COPY .*content(/demo)?\s", dockerfile, re.MULTILINE)
-    assert "content/demo" in (PROJECT_DIR / ".dockerignore").read_text(encoding="utf-8").split()
-
-
-def test_the_demo_loads_the_library_with_its_version_again_and_again(settings, tmp_path):
-    settings.BASE_DIR = tmp_path
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
-    first = LibraryItem.objects.count()
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
-    assert LibraryItem.objects.count() == first and LibraryState.current_version() == 1
-    assert Article.objects.exists()
-    assert "already holds clinical library version 1" in load(library_dir())
-
-
-def test_an_older_library_or_a_bad_changelog_is_refused_with_file_and_line(library):
-    load(library)
-    release(library, 2, [{"item": "conditon", "slug": EDITED, "change": "changed", "reason": "Typo."}])
+def _load_error(folder):
     with pytest.raises(CommandError) as error:
-        load(library)
-    assert "library.yaml:" in str(error.value) and "unknown item 'conditon'" in str(error.value)
-    assert LibraryState.current_version() == 1
-    _replace(library / "library.yaml", "item: conditon", "item: condition")
-    load(library)
-    with pytest.raises(CommandError, match="newer than this library's version 1"):
-        load(library_dir())  # the real library, still at version 1
-    assert LibraryState.current_version() == 2
+        _load(folder)
+    return str(error.value)
+
+
+def test_demo_content_loads_from_files_sources_once_per_paper_and_numbers_citations(demo_content):
+    ptsd = Condition.objects.get(slug="ptsd")
+    assert (
+        "[1]" in ptsd.description and "[@" not in ptsd.description and "Feder et al." not in ptsd.description
+    )
+    assert [c.source.key for c in ptsd.citations.all()] == ["feder-2014", "feder-2021", "abdallah-2022"]
+    label = (
+        AdministrationRoute.objects.get(slug="intranasal-esketamine")
+        .citations.get(source__key="spravato-label")
+        .source
+    )
+    cited_by_articles = label.citations.filter(article__isnull=False)
+    assert label.key == "spravato-label" and cited_by_articles.count() >= 3  # one record, many citers
+
+
+def test_unknown_field_fails_with_file_and_line(content):
+    path = content / "library" / "routes" / "iv-ketamine-infusion.html"
+    line = _replace(path, "short_name:", "shortname:")
+    message = _load_error(content)
+    assert f"routes/iv-ketamine-infusion.html:{line}: unknown field 'shortname'" in message
+    assert not AdministrationRoute.objects.exists()  # nothing half-loaded
+
+
+def test_unknown_citation_key_fails_with_file_and_line(content):
+    path = content / "library" / "conditions" / "ptsd.html"
+    line = _replace(path, "[@feder-2021]", "[@feder-2031]")
+    assert f"conditions/ptsd.html:{line}: [@feder-2031] is cited but not listed in 'sources'" in _load_error(
+        content
+    )
+    _replace(path, "[@feder-2031]", "[@feder-2021]")
+    _replace(path, "- feder-2021\n", "- nobody-2099\n")
+    line = path.read_text().split("\n").index("evidence_basis:") + 1  # its first list naming the key
+    assert f"conditions/ptsd.html:{line}: unknown citation key 'nobody-2099'" in _load_error(content)
+
+
+def test_bad_date_fails_with_file_and_line(content):
+    path = content / "library" / "safety" / "interactions.yaml"
+    line = _replace(path, "reviewed: 2026-12-06", "reviewed: 2026-13-01")
+    assert f"safety/interactions.yaml:{line}: bad date '2026-13-01' for 'reviewed'" in _load_error(content)
+
+
+def test_missing_alt_text_fails_with_file_and_line(content):
+    path = content / "library" / "routes" / "intramuscular-ketamine.html"
+    text = path.read_text()
+    body_start = text.index("\n---\n") + 5
+    path.write_text(
+        text[:body_start] + '<p>Where.</p>\n<img src="/static/img/arm.png">\n' + text[body_start:]
+    )
+    line = text[:body_start].count("\n") + 2
+    assert f"routes/intramuscular-ketamine.html:{line}: missing alt text" in _load_error(content)
+
+
+def test_a_value_too_long_for_its_field_fails_with_file_and_line(content):
+    path = content / "library" / "routes" / "iv-ketamine-infusion.html"
+    line = _replace(path, "dose_note: ", "dose_note: " + "very " * 70)
+    assert f"routes/iv-ketamine-infusion.html:{line}: 'dose_note' is 4" in _load_error(content)
+
+
+def test_content_error_names_file_and_line_in_plain_words(tmp_path):
+    (tmp_path / "bibliography.yaml").write_text(
+        "good-2020:\n  text: A paper.\nbad-2021:\n  title: A paper.\n"
+    )
+    with pytest.raises(ContentError) as error:
+        load_library(tmp_path)
+    assert str(error.value).endswith(
+        "bibliography.yaml:4: unknown field 'title'; the fields here are: doi, pmid, policy, text, url"
+    )
+
+
+# Point 2: sources everywhere; the content check
+
+
+def test_content_check_passes_on_the_demo_and_reports_a_planted_unsourced_figure(demo_content):
+    out = io.StringIO()
+    call_command("check_content", stdout=out)
+    assert "Every figure in the clinical text stands next to its citation" in out.getvalue()
+
+    route = AdministrationRoute.objects.get(slug="iv-ketamine-infusion")
+    route.description += "<p>About 70% of people feel better after 3 infusions.</p>"
+    route.save()
+    contraindication = ContraindicationFactory(explanation="Blood pressure rises for 4 hours.")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="2 figure"):
+        call_command("check_content", stdout=out)
+    report = out.getvalue()
+    assert "About 70% of people feel better after 3 infusions." in report and "70%" in report
+    assert "Blood pressure rises for 4 hours." in report
+
+    cite(contraindication, [SourceFactory()])  # a source beside it: no longer reported
+    with pytest.raises(CommandError, match="1 figure"):
+        call_command("check_content", stdout=io.StringIO())
+
+
+def test_condition_page_shows_numbered_references_and_the_basis_of_its_grade(client, demo_content):
+    html = client.get(reverse("conditions:detail", args=["ptsd"])).content.decode()
+    assert "[1]" in html and 'id="ref-condition-1"' in html and "Feder A, et al." in html
+    assert "This grade rests on:" in html and "Abdallah CG" in html
+    assert 'class="meta review-dates">Last reviewed on <time datetime="' in html
+    assert "by Dana Whitfield, MD" in html and "Next review due" in html
+
+
+# Point 3: medicines
+
+
+def test_prescreen_asks_about_medicines_and_says_what_it_covered(client):
+    ContraindicationFactory(name="Psychosis", screening_question="Have you had psychosis?")
+    opioids = InteractionFactory(
+        name="Opioid pain medicines", severity=Severity.SERIOUS, screening_question="Do you take an opioid?"
+    )
+    hidden = InteractionFactory(screening_question="A hidden medicine question?", is_listed=False)
+
+    html = client.get(CHECK_URL).content.decode()
+    assert "Medicines you take" in html and "<legend>Do you take an opioid?</legend>" in html
+    assert hidden.screening_question not in html
+    assert html.index("Have you had psychosis?") < html.index("Do you take an opioid?")
+
+    answer = client.post(CHECK_URL, {f"m{opioids.pk}": "yes"}).content.decode()
+    assert "Opioid pain medicines</h3>" in answer and "can be dangerous" in answer
+    assert "This screen asked 1 question about health conditions and 1 about medicines" in answer
+    assert "A clinician decides" in answer and "rules ketamine treatment out" not in answer
+
+
+def test_route_page_and_safety_page_show_interactions_for_their_routes(client):
+    iv, nasal = AdministrationRouteFactory(name="IV infusion"), AdministrationRouteFactory(name="Nasal spray")
+    everywhere = InteractionFactory(name="Alcohol", advice="Do not drink on the day.")
+    only_nasal = InteractionFactory(name="MAOI antidepressants", routes=[nasal])
+
+    iv_html = client.get(iv.get_absolute_url()).content.decode()
+    assert (
+        "Medicines that interact" in iv_html
+        and "Alcohol" in iv_html
+        and "Do not drink on the day." in iv_html
+    )
+    assert only_nasal.name not in iv_html
+    assert only_nasal.name in client.get(nasal.get_absolute_url()).content.decode()
+    safety = client.get(reverse("conditions:safety")).content.decode()
+    assert (
+        everywhere.name in safety
+        and only_nasal.name in safety
+        and "Applies to every treatment route" in safety
+    )
+
+
+# Point 4: safety derived from the routes
+
+
+def test_changing_a_routes_contraindications_changes_its_conditions_pages(client):
+    route = AdministrationRouteFactory(name="Nasal esketamine")
+    other_route = AdministrationRouteFactory(name="IV ketamine")
+    tr_depression = ConditionRouteFactory(route=route).condition
+    ptsd = ConditionRouteFactory(route=other_route).condition
+    aneurysm = ContraindicationFactory(name="Aneurysm or brain bleed", routes=[other_route])
+    own = ContraindicationFactory(name="Condition-specific caution", routes=[other_route])
+    tr_depression.contraindications.add(own)
+
+    html = client.get(tr_depression.get_absolute_url()).content.decode()
+    assert aneurysm.name not in html and own.name in html  # staff's own addition shows regardless
+
+    aneurysm.routes.add(route)  # the route's list changes; no condition is touched
+
+    html = client.get(tr_depression.get_absolute_url()).content.decode()
+    assert aneurysm.name in html and "With Nasal esketamine" in html
+    assert aneurysm.name in client.get(ptsd.get_absolute_url()).content.decode()
+
+    aneurysm.routes.remove(route)
+    assert aneurysm.name not in client.get(tr_depression.get_absolute_url()).content.decode()
+
+
+def test_a_contraindication_for_every_route_shows_on_every_treated_condition(client):
+    condition = ConditionRouteFactory().condition
+    untreated = ConditionFactory()  # no route: nothing to derive
+    pregnancy = ContraindicationFactory(name="Pregnancy")
+    html = client.get(condition.get_absolute_url()).content.decode()
+    assert pregnancy.name in html and "With every treatment route" in html
+    assert pregnancy.name not in client.get(untreated.get_absolute_url()).content.decode()
+
+
+# Point 5: emergency advice
+
+
+def test_emergency_advice_shows_on_the_route_page_and_its_related_articles(client):
+    route = AdministrationRouteFactory(
+        emergency_signs="Chest pain or pressure\nA seizure", call_clinic_signs="Nausea that has not settled"
+    )
+    link = ConditionRouteFactory(route=route)
+    article = ArticleFactory(published=True, related_conditions=[link.condition])
+    unrelated = ArticleFactory(published=True)
+
+    for url in (route.get_absolute_url(), article.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "<strong>Call 911</strong>" in html and "<li>Chest pain or pressure</li>" in html
+        assert "<strong>Call the clinic</strong>" in html and "<li>Nausea that has not settled</li>" in html
+    assert "Call 911</strong>" not in client.get(unrelated.get_absolute_url()).content.decode()
+
+
+# Point 6: numbers as numbers
+
+
+def test_dose_display_and_range_are_numbers():
+    iv = AdministrationRouteFactory(
+        dose_min=Decimal("0.5"), dose_max=Decimal("1"), dose_basis=DoseBasis.PER_KG
+    )
+    nasal = AdministrationRouteFactory(
+        dose_min=56, dose_max=84, dose_is_choice=True, dose_basis=DoseBasis.FIXED
+    )
+    assert iv.dose_display == "0.5 to 1 mg/kg" and nasal.dose_display == "56 or 84 mg"
+    assert iv.dose_in_range(Decimal("0.75"), "mg", True) and not iv.dose_in_range(Decimal("2"), "mg", True)
+    assert nasal.dose_in_range(Decimal("84"), "mg", False) and not nasal.dose_in_range(
+        Decimal("70"), "mg", False
+    )
+
+
+def test_a_dose_outside_the_routes_range_warns_on_save_but_saves(client):
+    AdministrationRouteFactory(
+        name="IV ketamine infusion", short_name="IV infusion", route_of_administration="intravenous",
+        dose_min=Decimal("0.5"), dose_max=Decimal("0.5"), dose_basis=DoseBasis.PER_KG,
+    )  # fmt: skip
+    condition = ConditionFactory()
+    client.force_login(member_of("Clinic staff"))
+    url = reverse("admin:conditions_condition_change", args=[condition.pk])
+    sentence = "A typical IV infusion gives 2 mg/kg over 40 minutes."
+    description = f"<p>Most people rest afterwards. {sentence}</p>"
+
+    response = client.post(url, condition_form_data(condition, description=description), follow=True)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        f"“{sentence}” gives 2 mg/kg for IV ketamine infusion, outside its usual range of 0.5 mg/kg" in html
+    )
+    condition.refresh_from_db()
+    assert sentence in condition.description  # a warning, not a block
+
+    ok = "<p>A typical IV infusion gives 0.5 mg/kg over 40 minutes.</p>"
+    response = client.post(url, condition_form_data(condition, description=ok), follow=True)
+    assert "outside its usual range" not in response.content.decode()
+
+
+# Point 7: the review lifecycle
+
+
+def test_editing_reviewed_text_marks_it_changed_and_puts_it_in_the_queue(client):
+    reviewer = PersonFactory(display_name="Dana Whitfield")
+    condition = ConditionFactory(name="Panic disorder", reviewer=reviewer, last_reviewed=date.today())
+    condition.full_clean()  # the form's path: 12 months by default
+    assert condition.next_review_due == date.today() + timedelta(days=365)
+    condition.save()
+    due = condition.next_review_due.isoformat()
+    assert (
+        f'Next review due <time datetime="{due}">'
+        in client.get(condition.get_absolute_url()).content.decode()
+    )
+    assert not condition.changed_since_review and condition not in Condition.objects.review_queue()
+
+    client.force_login(member_of("Clinic staff"))
+    url = reverse("admin:conditions_condition_change", args=[condition.pk])
+    client.post(url, condition_form_data(condition, summary="An edited summary.", reviewer=reviewer.pk,
+                                         last_reviewed=condition.last_reviewed.isoformat(),
+                                         next_review_due=condition.next_review_due.isoformat()))  # fmt: skip
+    condition.refresh_from_db()
+    assert condition.summary == "An edited summary." and condition.changed_since_review
+    assert condition in Condition.objects.review_queue()
+
+    queue = client.get(reverse("admin:review_queue")).content.decode()
+    assert "Panic disorder" in queue and "Changed since review" in queue
+    page = client.get(condition.get_absolute_url()).content.decode()
+    assert "Changed since that review" in page and "by Dana Whitfield, MD" in page
+
+    condition.sign_off(reviewer, date.today())  # reviewed again: current, out of the queue
+    assert not condition.changed_since_review and condition not in Condition.objects.review_queue()
+    assert "Changed since that review" not in client.get(condition.get_absolute_url()).content.decode()
+
+
+def test_queue_lists_overdue_and_due_soon_and_not_current_items(client):
+    reviewer = PersonFactory()
+    overdue = ConditionFactory(
+        name="Overdue one", reviewer=reviewer, last_reviewed=date.today() - timedelta(400)
+    )
+    soon = ContraindicationFactory(name="Due soon one")
+    soon.sign_off(reviewer, date.today() - timedelta(days=350))
+    current = InteractionFactory(name="Current one")
+    current.sign_off(reviewer, date.today())
+    article = ArticleFactory(
+        published=True,
+        title="Article in the queue",
+        reviewer=AuthorFactory(reviewer=True).person,
+        last_reviewed=date.today() - timedelta(days=10),
+    )
+    article.body += "<p>A new paragraph.</p>"
+    article.save()
+
+    client.force_login(member_of("Editors"))
+    queue = client.get(reverse("admin:review_queue")).content.decode()
+    assert "Article in the queue" in queue and "Changed since review" in queue
+    assert overdue.name in queue  # editors may view conditions (they link articles to them)
+    assert soon.name not in queue  # but not the contraindications clinic staff keep
+    client.force_login(member_of("Clinic staff"))
+    queue = client.get(reverse("admin:review_queue")).content.decode()
+    assert "Overdue one" in queue and "Overdue" in queue
+    assert "Due soon one" in queue and "Due within 30 days" in queue
+    assert "Current one" not in queue
+    client.force_login(UserFactory())
+    assert client.get(reverse("admin:review_queue")).status_code == 403
+
+
+def test_reviewers_are_person_records_shared_by_articles_and_conditions():
+    author = AuthorFactory(display_name="Dana Whitfield", credentials="MD", may_review=True)
+    person = Person.objects.get(author=author)
+    assert person.name_with_credentials == "Dana Whitfield, MD" and person.may_review
+    condition = ConditionFactory(reviewer=author.person)
+    author.person.credentials = "MD, PhD"  # the one record: the author's byline reads it too
+    author.person.save()
+    condition.refresh_from_db()
+    assert condition.reviewer.name_with_credentials == "Dana Whitfield, MD, PhD"
+    assert Author.objects.get(pk=author.pk).get_absolute_url() == f"/articles/author/{author.slug}/"
+
+
+def test_demo_reviewers_are_one_person_for_both_apps(demo_content):
+    person = Person.objects.get(slug="dana-whitfield")
+    assert person.author.slug == "dana-whitfield"
+    assert Condition.objects.filter(reviewer=person).count() == Condition.objects.count()
+    assert Person.objects.filter(display_name="Dana Whitfield").count() == 1
+    demo.load()  # again, alone: nothing duplicated
+    assert Person.objects.filter(display_name="Dana Whitfield").count() == 1

@@ -12,38 +12,12 @@ from tests.factories import (
     ContraindicationFactory,
     UserFactory,
 )
+from tests.helpers import condition_form_data
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:conditions_condition_changelist")
 ADD = reverse("admin:conditions_condition_add")
-
-
-# The generic inline of an item's numbered sources (editorial.admin.CitationInline).
-CITATIONS = "clinic-citation-content_type-object_id"
-
-
-def condition_form_data(condition=None, **overrides):
-    """Return what the condition change form posts, with no inline rows unless given."""
-    group = condition.group if condition else ConditionGroupFactory()
-    data = {
-        "name": condition.name if condition else "Complex PTSD",
-        "slug": condition.slug if condition else "complex-ptsd",
-        "group": group.pk,
-        "summary": condition.summary if condition else "Long-lasting trauma symptoms.",
-        "description": condition.description if condition else "<p>More.</p>",
-        "evidence": condition.evidence if condition else Evidence.INVESTIGATIONAL,
-        "is_listed": "on",
-        "order": condition.order if condition else 3,
-        "route_links-TOTAL_FORMS": 0,
-        "route_links-INITIAL_FORMS": 0,
-        "route_links-MIN_NUM_FORMS": 0,
-        "route_links-MAX_NUM_FORMS": 1000,
-        CITATIONS + "-TOTAL_FORMS": 0,
-        CITATIONS + "-INITIAL_FORMS": 0,
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def test_changelist_edits_order_and_listed_in_place(admin_client):

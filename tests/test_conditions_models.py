@@ -197,16 +197,14 @@ def demo_counts():
     ]  # fmt: skip
 
 
-def test_demo_load_twice_creates_no_duplicates():
-    demo.load()
+def test_demo_load_twice_creates_no_duplicates(demo_content):
     first = demo_counts()
     demo.load()
     assert demo_counts() == first
     assert all(first)
 
 
-def test_demo_has_every_seed_condition_in_its_group():
-    demo.load()
+def test_demo_has_every_seed_condition_in_its_group(demo_content):
     for group_slug, slugs in SEED_CONDITIONS_BY_GROUP.items():
         in_group = set(
             Condition.objects.listed().filter(group__slug=group_slug).values_list("slug", flat=True)
@@ -217,8 +215,7 @@ def test_demo_has_every_seed_condition_in_its_group():
     ]
 
 
-def test_demo_routes_state_the_regulatory_facts():
-    demo.load()
+def test_demo_routes_state_the_regulatory_facts(demo_content):
     statuses = dict(AdministrationRoute.objects.values_list("slug", "regulatory_status"))
     assert statuses["intranasal-esketamine"] == RegulatoryStatus.FDA_APPROVED
     assert statuses["iv-ketamine-infusion"] == RegulatoryStatus.OFF_LABEL

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from conditions.models import ContraindicationKind, DoseBasis, Evidence, RegulatoryStatus
-from domain.models import SiteProfile, cite
+from domain.models import cite
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,
@@ -36,16 +36,6 @@ ROUTE_PAGE_QUERIES = 6
 # contraindications, interactions, the routes both name, the citations of both, their passages, listed routes,
 # candidates
 SAFETY_PAGE_QUERIES = 7
-
-
-@pytest.fixture
-def site_profile():
-    profile = SiteProfile.objects.get_current()
-    profile.phone = "(555) 010-0142"
-    profile.booking_url = "https://booking.example.org/clinic"
-    profile.save()
-    SiteProfile.objects.get_current()  # warm the cache, as on a running site
-    return profile
 
 
 def html_of(response):

@@ -33,7 +33,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
-from tests.test_discoverability import sitemap_entries
+from tests.helpers import sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -189,10 +189,8 @@ def test_a_disclaimer_with_a_number_is_refused_in_the_admin_and_keeps_what_was_t
     assert SiteProfile.objects.get().disclaimer != data["disclaimer"]
 
 
-def test_the_demo_content_follows_a_changed_crisis_line_everywhere(client, settings, tmp_path):
+def test_the_demo_content_follows_a_changed_crisis_line_everywhere(client, demo_content):
     # Authors write {crisis line} and {emergency number}; the pages fill them from the profile.
-    settings.BASE_DIR = tmp_path
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
     before = _public_pages(client)
     tokens = [
         path for path, html in before.items() if "{crisis line}" in html or "{emergency number}" in html

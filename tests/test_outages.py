@@ -6,6 +6,7 @@ with the crisis line, /healthz names the database, and the site recovers by itse
 
 import contextlib
 import json
+import os
 import secrets
 import socket
 import textwrap
@@ -13,12 +14,13 @@ import threading
 import time
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
 from domain.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory
-from tests.test_foundation import run_django
+from tests.helpers import PROJECT_DIR, run_django
 from tools.services import PostgresCluster, RedisServer, closed_port
 
 READER_PAGES = ["/", "/articles/", "/conditions/", "/treatments/", "/safety/", "/search/?q=ketamine"]
@@ -272,8 +274,6 @@ def test_postgresql_stopped_then_started_gives_503s_then_recovers_by_itself(tmp_
         import subprocess
         import sys
 
-        from tests.test_foundation import PROJECT_DIR
-
         clean = {
             k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "S3_"))
         }
@@ -309,3 +309,38 @@ def test_postgresql_stopped_then_started_gives_503s_then_recovers_by_itself(tmp_
             process.wait()
     finally:
         cluster.destroy()
+
+
+# /healthz: what a load balancer or an operator asks
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_when_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "storage": "ok"}}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_naming_the_database_when_it_is_unreachable():
+    # A real connection attempt to a port where nothing listens, in a separate process.
+    result = run_django(
+        "from django.test import Client\n"
+        "r = Client(raise_request_exception=False).get('/healthz')\n"
+        "print(r.status_code); print(r.content.decode())",
+        DJANGO_DEBUG="1",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/nowhere",
+    )
+    assert result.returncode == 0, result.stderr
+    status, body = result.stdout.strip().splitlines()
+    assert status == "503"
+    assert json.loads(body) == {"status": "unavailable", "unavailable": ["database"]}
+    assert "Traceback" not in body
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI's PostgreSQL run sets it)")
+@pytest.mark.django_db
+def test_healthz_uses_the_real_redis_cache(client):
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    assert client.get("/healthz").json()["checks"]["cache"] == "ok"

@@ -15,7 +15,7 @@ from domain.models import SiteProfile
 from infrastructure import cache as content_cache
 from infrastructure import page_cache
 from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
-from tests.test_conditions_safety import CHECK_GET_QUERIES
+from tests.helpers import PRESCREEN_GET_QUERIES
 from tools.services import closed_port
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -143,7 +143,7 @@ def test_staff_with_a_session_are_never_served_or_stored_in_the_cache(
 def test_the_pre_screen_is_never_cached_or_compressed(client, content, django_assert_num_queries):
     first = client.get(CHECK_URL, headers={"accept-encoding": "gzip"})
     assert "csrfmiddlewaretoken" in first.content.decode()
-    with django_assert_num_queries(CHECK_GET_QUERIES):  # rendered again: never from the cache
+    with django_assert_num_queries(PRESCREEN_GET_QUERIES):  # rendered again: never from the cache
         second = client.get(CHECK_URL, headers={"accept-encoding": "gzip"})
     for response in (first, second):
         assert "Content-Encoding" not in response

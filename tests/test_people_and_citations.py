@@ -32,7 +32,7 @@ from tests.factories import (
     SourceFactory,
     member_of,
 )
-from tests.test_articles_admin import form_data
+from tests.helpers import form_data
 
 BEFORE = [("articles", "0014_category_index_is_the_keys_index"), ("clinic", "0008_redirects_stay_on_site")]
 

@@ -16,8 +16,8 @@ from tests.factories import (
     CategoryFactory,
     ConditionFactory,
     TagFactory,
+    member_of,
 )
-from tests.test_articles_admin import _member
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +38,12 @@ def test_a_published_articles_old_address_redirects_permanently(client):
     assert client.get("/articles/new-name/").status_code == 200
 
 
-def test_a_draft_changes_address_without_leaving_a_redirect():
+def test_a_draft_changes_address_without_leaving_a_redirect(client):
     _rename(ArticleFactory(slug="draft-name"), "other-name")
+    assert client.get("/articles/draft-name/").status_code == 404  # nothing tells readers where it went
     assert not Redirect.objects.exists()
+    client.force_login(member_of("Editors", username="ed"))
+    assert client.get("/articles/other-name/").status_code == 200  # the draft's preview moved with it
 
 
 @pytest.mark.parametrize(
@@ -60,9 +63,12 @@ def test_every_kind_of_public_page_keeps_its_old_address(client, factory, prefix
     assert response.status_code == 301 and response["Location"] == f"{prefix}after/"
 
 
-def test_a_hidden_condition_leaves_no_redirect():
+def test_a_hidden_condition_leaves_no_redirect(client):
     _rename(ConditionFactory(slug="hidden", is_listed=False), "still-hidden")
+    assert client.get("/conditions/hidden/").status_code == 404
     assert not Redirect.objects.exists()
+    client.force_login(member_of("Clinic staff", username="desk"))
+    assert "hidden from the public" in client.get("/conditions/still-hidden/").content.decode()
 
 
 def test_renamed_twice_every_old_address_goes_straight_to_the_page(client):
@@ -85,7 +91,7 @@ def test_only_a_404_is_redirected():
 
 
 def test_deleting_a_published_article_asks_where_readers_go(client):
-    editor = _member("Editors", username="ed")
+    editor = member_of("Editors", username="ed")
     article = ArticleFactory(published=True, slug="retired")
     other = ArticleFactory(published=True, slug="replacement")
     client.force_login(editor)
@@ -99,7 +105,7 @@ def test_deleting_a_published_article_asks_where_readers_go(client):
 
 
 def test_deleting_without_an_answer_sends_readers_to_the_section_and_never_off_site(client):
-    editor = _member("Editors", username="ed")
+    editor = member_of("Editors", username="ed")
     first = ArticleFactory(published=True, slug="gone")
     second = ArticleFactory(published=True, slug="gone-too")
     client.force_login(editor)
@@ -113,15 +119,18 @@ def test_deleting_without_an_answer_sends_readers_to_the_section_and_never_off_s
 
 
 def test_deleting_a_draft_asks_nothing(client):
-    editor = _member("Editors", username="ed")
+    editor = member_of("Editors", username="ed")
     article = ArticleFactory()
     client.force_login(editor)
-    page = client.get(reverse("admin:articles_article_delete", args=[article.pk])).content.decode()
-    assert "Where should its readers go?" not in page
+    response = client.get(reverse("admin:articles_article_delete", args=[article.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Are you sure you want to delete the article" in page and 'name="post"' in page
+    assert "Where should its readers go?" not in page and 'name="redirect_to"' not in page
 
 
 def test_deleting_a_listed_condition_asks_too(client):
-    staff = _member("Clinic staff", username="desk")
+    staff = member_of("Clinic staff", username="desk")
     condition = ConditionFactory(slug="old-condition")
     client.force_login(staff)
     client.post(
@@ -149,7 +158,7 @@ OFF_SITE = [
 
 @pytest.mark.parametrize("typed", OFF_SITE)
 def test_clinic_staff_cannot_point_an_old_address_at_another_site(client, typed):
-    client.force_login(_member("Clinic staff", username="desk"))
+    client.force_login(member_of("Clinic staff", username="desk"))
     response = client.post(
         reverse("admin:clinic_redirect_add"), {"old_path": "/articles/gone-0/", "new_path": typed}
     )
@@ -163,7 +172,7 @@ def test_clinic_staff_cannot_point_an_old_address_at_another_site(client, typed)
 
 
 def test_a_redirect_to_a_path_on_the_site_is_saved_from_the_admin(client):
-    client.force_login(_member("Clinic staff", username="desk"))
+    client.force_login(member_of("Clinic staff", username="desk"))
     client.post(
         reverse("admin:clinic_redirect_add"), {"old_path": "/articles/gone-0/", "new_path": "/conditions/"}
     )
@@ -193,7 +202,7 @@ def test_an_automatic_redirect_off_the_site_is_never_recorded(target):
 
 @pytest.mark.parametrize("typed", OFF_SITE)
 def test_deleting_a_page_never_records_a_redirect_off_the_site(client, typed):
-    client.force_login(_member("Editors", username="ed"))
+    client.force_login(member_of("Editors", username="ed"))
     article = ArticleFactory(published=True, slug="gone")
     client.post(
         reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes", "redirect_to": typed}

@@ -3,22 +3,18 @@ local media served with debug off, and a storage outage met without a 500 or a h
 
 import io
 import re
-import uuid
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils.functional import empty
 from PIL import Image
-from sorl.thumbnail import default as thumbnail_default
 
 from articles.models import Article
 from tests.factories import ArticleFactory
-from tests.test_articles_admin import change_url, form_data
-from tests.test_foundation import settings_value
-from tools.services import MotoS3, closed_port, fetch
+from tests.helpers import change_url, form_data, settings_value, use_media_storage
+from tools.services import fetch
 
 pytestmark = pytest.mark.django_db
 
@@ -29,58 +25,6 @@ def _jpeg_bytes(size=(1600, 900), color="teal"):
     out = io.BytesIO()
     Image.new("RGB", size, color).save(out, format="JPEG")
     return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def s3_server():
-    if not MotoS3.available():
-        pytest.skip("moto[server] is not installed")
-    server = MotoS3().start()
-    yield server
-    server.stop()
-
-
-def _use_storage(settings, options):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "infrastructure.storage.MediaStorage", "OPTIONS": options},
-    }
-    thumbnail_default.storage._wrapped = empty  # sorl keeps its storage object: let it find the new one
-
-
-@pytest.fixture
-def s3_bucket(s3_server, settings):
-    bucket = s3_server.create_bucket(f"media-{uuid.uuid4().hex[:12]}")
-    _use_storage(
-        settings,
-        {
-            "bucket_name": bucket,
-            "endpoint_url": s3_server.endpoint_url,
-            "access_key": s3_server.access_key,
-            "secret_key": s3_server.secret_key,
-            "region_name": "us-east-1",
-        },
-    )
-    yield bucket
-    thumbnail_default.storage._wrapped = empty
-
-
-@pytest.fixture
-def storage_down(settings):
-    _use_storage(
-        settings,
-        {
-            "bucket_name": "media",
-            "endpoint_url": f"http://127.0.0.1:{closed_port()}",
-            "access_key": "k",
-            "secret_key": "s",
-        },
-    )
-    yield
-    thumbnail_default.storage._wrapped = empty
-    from infrastructure.storage import MediaStorage
-
-    MediaStorage._paused_until = 0.0
 
 
 def _keys(s3_server, bucket):
@@ -165,7 +109,7 @@ def test_public_url_mode_gives_plain_urls(s3_server, s3_bucket, settings):
         "default_acl": "public-read",
     }
     options.update(url_protocol="http:", custom_domain=f"127.0.0.1:{s3_server.port}/{s3_bucket}")
-    _use_storage(settings, options)
+    use_media_storage(settings, options)
     name = default_storage.save("articles/public.jpg", ContentFile(_jpeg_bytes((40, 30))))
     url = default_storage.url(name)
     assert url == f"{s3_server.endpoint_url}/{s3_bucket}/{name}"

@@ -19,7 +19,6 @@ from articles.images import unguessable_name
 from articles.models import Article
 from domain.models import Autosave
 from tests.factories import ArticleFactory, ConditionFactory, UserFactory
-from tests.test_storage import s3_bucket, s3_server, storage_down  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 

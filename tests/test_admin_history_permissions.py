@@ -4,12 +4,9 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, UserFactory, member_of
-from tests.test_articles_admin import form_data
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-_member = member_of
 
 
 def _history_item_url(obj):
@@ -31,7 +28,7 @@ def _old_version_form(client, obj, **changes):
 def test_only_clinic_staff_can_revert_a_condition_through_its_history(client, group):
     condition = ConditionFactory(name="Postpartum depression", show_crisis_help=True)
     data = _old_version_form(client, condition, name="Renamed", is_listed="", show_crisis_help="")
-    client.force_login(_member(group))
+    client.force_login(member_of(group))
 
     response = client.post(_history_item_url(condition), data)
 
@@ -42,7 +39,7 @@ def test_only_clinic_staff_can_revert_a_condition_through_its_history(client, gr
     )  # fmt: skip
     assert client.get(condition.get_absolute_url()).status_code == 200
 
-    client.force_login(_member("Clinic staff"))
+    client.force_login(member_of("Clinic staff"))
     assert client.post(_history_item_url(condition), data).status_code == 302
     condition.refresh_from_db()
     assert condition.name == "Renamed" and not condition.show_crisis_help
@@ -50,7 +47,7 @@ def test_only_clinic_staff_can_revert_a_condition_through_its_history(client, gr
 
 @pytest.mark.parametrize("group", ["Authors", "Clinic staff"])
 def test_no_one_but_editors_makes_themselves_a_reviewer_through_author_history(client, group):
-    intruder = _member(group, username="intruder")
+    intruder = member_of(group, username="intruder")
     guest = AuthorFactory(display_name="Guest Writer", may_review=False)
     ArticleFactory(author=guest, in_review=True)
     data = _old_version_form(client, guest, user=intruder.pk, may_review="on")
@@ -65,7 +62,7 @@ def test_no_one_but_editors_makes_themselves_a_reviewer_through_author_history(c
 
 def test_a_history_item_is_read_only_for_those_who_may_only_view(client):
     condition = ConditionFactory(name="Social anxiety")
-    client.force_login(_member("Editors"))
+    client.force_login(member_of("Editors"))
 
     response = client.get(_history_item_url(condition))
 
@@ -78,7 +75,7 @@ def test_a_history_item_is_read_only_for_those_who_may_only_view(client):
 
 def test_an_author_cannot_read_the_history_of_someone_elses_draft(client):
     other = ArticleFactory(title="Not yours")
-    author = _member("Authors", username="writer")
+    author = member_of("Authors", username="writer")
     AuthorFactory(user=author)
     client.force_login(author)
 

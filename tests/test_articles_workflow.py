@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Status, WorkflowEvent, WorkflowStep
-from tests.factories import ArticleFactory, AuthorFactory
-from tests.test_articles_admin import _member, change_url, form_data
+from tests.factories import ArticleFactory, AuthorFactory, member_of
+from tests.helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -247,12 +247,19 @@ def test_admin_home_shows_an_author_their_drafts_and_what_was_sent_back(client, 
 
 
 def test_clinic_staff_see_no_editorial_panel(client):
-    client.force_login(_member("Clinic staff", username="desk"))
-    assert "Waiting for you" not in client.get(reverse("admin:index")).content.decode()
+    ArticleFactory(title="Please review me", in_review=True)  # an editor's home would list it
+    client.force_login(member_of("Clinic staff", username="desk"))
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="/admin/conditions/"' in html  # their own work is there
+    assert "Waiting for you" not in html and "Please review me" not in html
 
 
 def test_login_without_next_lands_on_the_admin(client, settings):
-    _member("Editors", username="eda")
+    member_of("Editors", username="eda")
     assert reverse(settings.LOGIN_REDIRECT_URL) == reverse("admin:index")
     response = client.post(reverse("admin:login"), {"username": "eda", "password": "correct-horse-battery"})
     assert response.status_code == 302 and response["Location"] == reverse("admin:index")

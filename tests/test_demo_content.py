@@ -21,9 +21,7 @@ def _counts():
     return [model.objects.count() for model in (Article, Author, Category, Tag)] + [references.count()]
 
 
-def test_load_demo_content_twice_makes_no_duplicates(settings, tmp_path):
-    settings.BASE_DIR = tmp_path  # the demo credentials file goes here, not into the project
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+def test_load_demo_content_twice_makes_no_duplicates(demo_content):
     first = _counts()
     images = sorted(Article.objects.values_list("featured_image", flat=True))
 
@@ -34,9 +32,7 @@ def test_load_demo_content_twice_makes_no_duplicates(settings, tmp_path):
     assert sorted(Article.objects.values_list("featured_image", flat=True)) == images  # not regenerated
 
 
-def test_demo_articles_cover_every_state_and_link_conditions(client, settings, tmp_path):
-    settings.BASE_DIR = tmp_path
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+def test_demo_articles_cover_every_state_and_link_conditions(client, demo_content):
 
     published = Article.objects.published()
     assert published.count() >= 8
@@ -77,10 +73,8 @@ def test_demo_author_login_writes_under_a_byline(settings, tmp_path):
     assert Article.objects.filter(author=author, status=Status.DRAFT).exists()
 
 
-def test_demo_content_fits_every_field_as_postgresql_enforces_it(settings, tmp_path):
+def test_demo_content_fits_every_field_as_postgresql_enforces_it(demo_content):
     # SQLite stores a 300-character string in a 200-character column; PostgreSQL refuses it.
-    settings.BASE_DIR = tmp_path
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
 
     too_long = []
     for app_label in ("clinic", "articles", "conditions"):

@@ -2,11 +2,9 @@
 and a fact stated on several pages is stated once, the same way (the demo content, as a reader sees it)."""
 
 import html
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from conditions.models import AdministrationRoute, Condition, Contraindication, Evidence, Interaction
@@ -26,8 +24,8 @@ KETAMINE_ROUTES = {"iv-ketamine-infusion", "sublingual-oral-ketamine", "intramus
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+def demo(demo_content):
+    """The demo content (tests/conftest.py), as the pages show it to a reader."""
 
 
 def _page(client, name, slug=None):

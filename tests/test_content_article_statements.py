@@ -19,8 +19,7 @@ BLOCK = re.compile(r"</?(?:p|li|h[1-6]|td|th|tr|ul|ol|table|thead|tbody)\b[^>]*>
 
 
 @pytest.fixture
-def articles():
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+def articles(demo_content):
     found = list(Article.objects.all())
     assert len(found) > 10  # the whole demo library, drafts and scheduled ones included
     return found

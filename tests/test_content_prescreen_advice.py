@@ -20,8 +20,7 @@ CHECK_URL = reverse("conditions:check")
 
 
 @pytest.fixture
-def library():
-    call_command("load_demo_content", "--no-accounts", stdout=io.StringIO())
+def library(demo_content):
     items = [*Contraindication.objects.listed(), *Interaction.objects.listed()]
     assert len(items) > 15  # the whole library, not a sample
     return items

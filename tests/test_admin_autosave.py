@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from articles.models import Article, Status
 from domain.models import Autosave
-from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory
-from tests.test_articles_admin import _member, change_url, form_data
+from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, member_of
+from tests.helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ AUTOSAVE_URL = reverse("admin:articles_article_autosave")
 
 @pytest.fixture
 def author_user():
-    user = _member("Authors", username="writer")
+    user = member_of("Authors", username="writer")
     AuthorFactory(user=user, display_name="Wren Writer")
     return user
 
@@ -117,7 +117,7 @@ def test_autosave_follows_the_permission_rule(client, author_user):
 
 def test_autosave_is_per_person(client, author_user):
     article = ArticleFactory(author=author_user.author_profile)
-    editor = _member("Editors", username="ed")
+    editor = member_of("Editors", username="ed")
     client.force_login(author_user)
     client.post(AUTOSAVE_URL, {"title": "Author's words", "_autosave_object": article.pk})
     client.force_login(editor)
@@ -126,7 +126,7 @@ def test_autosave_is_per_person(client, author_user):
 
 
 def test_clinic_staff_forms_autosave_too(client):
-    staff = _member("Clinic staff", username="desk")
+    staff = member_of("Clinic staff", username="desk")
     condition = ConditionFactory()
     client.force_login(staff)
     url = reverse("admin:conditions_condition_autosave")

@@ -36,7 +36,15 @@ from tests.factories import (
     TagFactory,
     member_of,
 )
-from tests.test_admin_permission_matrix import ANONYMOUS, NO_GROUP, ROLES, _cases, _label, _may_any, _users
+from tests.helpers import (
+    ANONYMOUS,
+    NO_GROUP,
+    ROLES,
+    allowed_on_any,
+    model_label,
+    objects_to_try,
+    users_by_role,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +90,7 @@ def _addresses(regex, view_name, real):
     """Yield (what is odd, address) for one URL pattern: the real address first."""
     (template, params), *_ = normalize(regex)
     missing = [param for param in params if param not in real]
-    assert not missing, f"{regex}: give {missing} a real value in tests/test_odd_input.py"
+    assert not missing, f"{regex}: give {missing} a real value in tests/test_malformed_requests.py"
     plain = "/" + template % {param: real[param] for param in params}
     yield "the real address", plain
     for param in params:
@@ -161,7 +169,7 @@ def test_no_public_address_answers_500_to_odd_input(public_values):
 def test_no_admin_address_answers_500_to_odd_input_as_any_role_that_may_open_it():
     """The roles that may open a pattern take turns sending its addresses: each role sends at least one
     address of every pattern it may open, each address is sent at least once, and the run stays short."""
-    users = _users()
+    users = users_by_role()
     clients = {}
     for role in ROLES:
         clients[role] = Client(raise_request_exception=False)
@@ -183,12 +191,14 @@ def test_no_admin_address_answers_500_to_odd_input_as_any_role_that_may_open_it(
         if model_admin is None:
             roles = ROLES
         else:
-            label = _label(model_admin.model)
+            label = model_label(model_admin.model)
             roles = [
-                role for role in ROLES if role not in (ANONYMOUS, NO_GROUP) and _may_any(label, role, "v")
+                role
+                for role in ROLES
+                if role not in (ANONYMOUS, NO_GROUP) and allowed_on_any(label, role, "v")
             ]
             if label not in objects:
-                objects[label] = next(iter(_cases(label, users).values()))
+                objects[label] = next(iter(objects_to_try(label, users).values()))
             obj = objects[label]
             real |= {"object_id": obj.pk, "_0": obj.pk, "id": obj.pk, "pk": obj.pk}
             if hasattr(obj, "history"):

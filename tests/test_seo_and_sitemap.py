@@ -1,3 +1,7 @@
+"""What search engines and sharing see: the sitemap, robots.txt, structured data (JSON-LD), titles,
+descriptions and canonical addresses; and that public pages run no script and load nothing from other
+hosts."""
+
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -6,24 +10,21 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from domain.models import KeyFact, SiteProfile, cite
+from domain.models import SiteProfile
 from tests.factories import (
-    DAY,
     AdministrationRouteFactory,
     ArticleFactory,
     CategoryFactory,
     ConditionFactory,
     ConditionRouteFactory,
     ContraindicationFactory,
-    SourceFactory,
     TagFactory,
 )
+from tests.helpers import SITEMAP_NS, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # articles counted (index or not), sections 3, then a count and a page for each list (×3), archives 3 × 2,
 # profile
 SITEMAP_QUERIES = 17
@@ -41,16 +42,6 @@ def json_ld_graph(response):
 
 def nodes_of_type(graph, type_name):
     return [node for node in graph if node.get("@type") == type_name]
-
-
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
-        for url in root.findall("sm:url", SITEMAP_NS)
-    }
 
 
 def test_sitemap_lists_every_public_page_with_lastmod_and_nothing_unpublished(client):
@@ -81,53 +72,6 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
-
-
-def test_home_shows_groups_routes_latest_articles_and_sourced_facts(client):
-    profile = SiteProfile.objects.get_current()
-    profile.phone, profile.booking_url = "(555) 010-0142", "https://example.org/book"
-    profile.save()
-    link = ConditionRouteFactory()
-    hidden = ConditionFactory(hidden=True, group=link.condition.group)
-    articles = ArticleFactory.create_batch(3, published=True)
-    draft = ArticleFactory(title="Unfinished thoughts")
-    fact = KeyFact.objects.create(figure="2 hours", text="Observation after esketamine.")
-    cite(fact, [SourceFactory(text="Spravato label", url="https://example.org/label")])
-
-    html = client.get(reverse("home")).content.decode()
-    assert link.condition.group.name in html and link.condition.name in html
-    assert hidden.name not in html
-    assert link.route.name in html
-    assert all(article.title in html for article in articles) and draft.title not in html
-    assert "2 hours" in html and 'href="https://example.org/label"' in html and "Spravato label" in html
-    assert 'href="tel:5550100142"' in html and 'href="https://example.org/book"' in html
-
-
-def test_home_leads_with_the_featured_article_even_when_older(client):
-    older = ArticleFactory(
-        published=True,
-        title="Chosen by the editors",
-        is_featured=True,
-        published_at=timezone.now() - 400 * DAY,
-    )
-    newest = ArticleFactory(published=True, title="Written yesterday")
-    html = client.get(reverse("home")).content.decode()
-    assert html.index(older.title) < html.index(newest.title)
-    assert html.count(f">{older.title}</a>") == 1  # not repeated among the latest
-
-
-def test_home_query_count_does_not_grow_with_content(client, django_assert_num_queries):
-    for _ in range(2):
-        ConditionRouteFactory.create_batch(3)
-        ArticleFactory.create_batch(4, published=True, tags=[TagFactory()])
-        cite(
-            KeyFact.objects.create(figure="1", text="t"),
-            [SourceFactory(text="s", url="https://example.org/")],
-        )
-        client.get(reverse("home"))  # warm the site-profile cache
-        # groups, their conditions, routes, featured, latest, facts, sources, the sources' passages
-        with django_assert_num_queries(8):
-            assert client.get(reverse("home")).status_code == 200
 
 
 def test_every_page_carries_the_clinic_and_website_with_search_action(client):

@@ -24,7 +24,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
-from tests.test_articles_views import DETAIL_PAGE_QUERIES
+from tests.helpers import ARTICLE_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -412,7 +412,7 @@ def test_article_page_query_count_does_not_grow(client, django_assert_num_querie
         article.tags.add(*TagFactory.create_batch(batch))
         ReferenceFactory.create_batch(batch, article=article)
         article.related_conditions.add(*ConditionFactory.create_batch(batch, show_crisis_help=True))
-        with django_assert_num_queries(DETAIL_PAGE_QUERIES):
+        with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
             assert client.get(article.get_absolute_url()).status_code == 200
 
 

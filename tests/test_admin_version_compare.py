@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from articles.models import Status
 from editorial.version_diff import compare, marked_words
-from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory
-from tests.test_articles_admin import _member, change_url, form_data
+from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, member_of
+from tests.helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def test_marked_words_marks_only_what_changed_and_escapes():
 
 
 def test_compare_reads_like_a_person_would(client):
-    editor = _member("Editors", username="ed")
+    editor = member_of("Editors", username="ed")
     article = ArticleFactory(title="Sleep", body="<p>Plan a quiet evening.</p>")
     article.title, article.body, article.status = (
         "Sleep well",
@@ -47,7 +47,7 @@ def test_compare_reads_like_a_person_would(client):
 
 
 def test_history_lists_readable_changes_and_links_to_compare(client):
-    editor = _member("Editors", username="ed")
+    editor = member_of("Editors", username="ed")
     article = ArticleFactory(title="Sleep")
     article.title = "Sleep well"
     article.save()
@@ -65,7 +65,7 @@ def test_view_only_staff_compare_but_are_not_offered_revert(client):
     article = ArticleFactory()
     article.title = "Renamed"
     article.save()
-    client.force_login(_member("Clinic staff", username="desk"))
+    client.force_login(member_of("Clinic staff", username="desk"))
     response = client.get(reverse("admin:articles_article_compare", args=[article.pk]))
     assert response.status_code == 200 and "Revert to the older version" not in response.content.decode()
 
@@ -74,14 +74,14 @@ def test_clinical_items_compare_too(client):
     condition = ConditionFactory(summary="Ketamine may help some people.")
     condition.summary = "Ketamine may help many people."
     condition.save()
-    client.force_login(_member("Clinic staff", username="desk"))
+    client.force_login(member_of("Clinic staff", username="desk"))
     html = client.get(reverse("admin:conditions_condition_compare", args=[condition.pk])).content.decode()
     assert "<del>some</del>" in html and "<ins>many</ins>" in html
 
 
 def test_reviewing_editor_sees_what_changed_since_the_last_review(client):
-    editor = _member("Editors", username="ed")
-    author = _member("Authors", username="writer")
+    editor = member_of("Editors", username="ed")
+    author = member_of("Authors", username="writer")
     AuthorFactory(user=author)
     article = ArticleFactory(author=author.author_profile, in_review=True, body="<p>First words.</p>")
     client.force_login(editor)

@@ -1,5 +1,6 @@
 """Issue 11: deploy/ describes the production topology; every setting it uses is real and documented."""
 
+import json
 import os
 import re
 import shutil
@@ -10,7 +11,8 @@ import pytest
 
 yaml = pytest.importorskip("yaml")
 
-DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEPLOY = PROJECT_DIR / "deploy"
 README = (DEPLOY.parent / "README.md").read_text()
 SETTINGS = (DEPLOY.parent / "clinic" / "settings.py").read_text()
 
@@ -90,3 +92,16 @@ def test_app_servers_believe_forwarded_addresses_only_from_the_compose_network(c
         assert "*" not in str(environment.get("FORWARDED_ALLOW_IPS", ""))
     assert "CLINIC_NETWORK=172.30.57.0/24" in (DEPLOY / "env.example").read_text()
     assert "`DJANGO_TRUSTED_PROXIES`" in README
+
+
+def test_the_image_holds_every_package_the_site_imports():
+    """Each top-level package of the layers (pyproject's import-linter contract) is copied into the image:
+    a package added to the tree but not to the Dockerfile would start locally and fail in production."""
+    pyproject = (PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8")
+    packages = json.loads(re.search(r"^root_packages = (\[.*\])$", pyproject, re.M).group(1))
+    dockerfile = (PROJECT_DIR / "Dockerfile").read_text(encoding="utf-8")
+    copied = set(re.findall(r"^COPY --chown=\S+ (\S+) \1$", dockerfile, re.M))
+
+    assert {"clinic", "articles", "conditions", "domain", "editorial", "infrastructure"} <= set(packages)
+    assert set(packages) <= copied, f"not copied into the image: {sorted(set(packages) - copied)}"
+    assert all((PROJECT_DIR / package / "__init__.py").exists() for package in packages)

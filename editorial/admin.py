@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -128,6 +129,18 @@ class CitationAdmin(RoleAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # added on its item's page, where the source list is
+
+    def get_queryset(self, request):
+        # Only citations of items the user's own lists show: an author sees none of another's draft.
+        rows = super().get_queryset(request)
+        visible = models.Q(pk__in=[])
+        for content_type_id in rows.values_list("content_type", flat=True).distinct():
+            item_model = ContentType.objects.get_for_id(content_type_id).model_class()
+            item_admin = self.admin_site._registry.get(item_model)
+            if item_admin is not None and item_admin.has_view_permission(request):
+                items = item_admin.get_queryset(request).values("pk")
+                visible |= models.Q(content_type_id=content_type_id, object_id__in=items)
+        return rows.filter(visible)
 
     # A citation is part of its item: whoever may not see or change the item may not see or change it.
     def has_view_permission(self, request, obj=None):

@@ -18,8 +18,9 @@ from conditions.models import (
     RegulatoryStatus,
     attach_route_ids,
 )
-from domain.content import library_dir, load_library, read_list
+from domain.content import library_dir, read_list
 from domain.models import Citation, Passage, attach_citations, cite
+from library.loader import load_files
 from tests.factories import (
     AdministrationRouteFactory,
     ConditionFactory,
@@ -229,7 +230,7 @@ def test_demo_routes_state_the_regulatory_facts(demo_content):
 def test_demo_review_names_the_reviewing_psychiatrist_recently(time_machine):
     # The files record the real review date (content/REVIEW.md, 2026-12-06); read them the day after.
     time_machine.move_to(date(2026, 12, 7))
-    demo.load(load_library())
+    load_files(library_dir())  # the library's one loader: facts, then the items that name them
     reviewer = next(
         entry.values for entry in read_list(library_dir() / "people.yaml") if entry.values["may_review"]
     )

@@ -20,6 +20,9 @@ COPY --chown=10001:10001 manage.py gunicorn.conf.py ./
 COPY --chown=10001:10001 clinic clinic
 COPY --chown=10001:10001 articles articles
 COPY --chown=10001:10001 conditions conditions
+COPY --chown=10001:10001 editorial editorial
+COPY --chown=10001:10001 domain domain
+COPY --chown=10001:10001 infrastructure infrastructure
 COPY --chown=10001:10001 templates templates
 COPY --chown=10001:10001 static static
 

@@ -22,7 +22,7 @@ max_requests_jitter = max_requests // 10
 # %(h)s is the client's address as the app counts it (DJANGO_TRUSTED_PROXIES), not the proxy's.
 accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
-logger_class = "clinic.core.access_log.ClientAddressLogger"
+logger_class = "infrastructure.access_log.ClientAddressLogger"
 errorlog = "-"
 # Who may say the request came over HTTPS (X-Forwarded-Proto): the same proxies the app trusts.
 forwarded_allow_ips = (

@@ -3,31 +3,42 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinic.core.admin import ReviewStateFilter
-from clinic.core.admin_permissions import RoleAdminMixin
-from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
-from clinic.core.redirects import RedirectOnDeleteAdminMixin
-from clinic.core.storage import UploadsNeedStorageMixin
-from clinic.core.version_diff import CompareVersionsAdminMixin
 from conditions.dose_check import dose_warnings
 from conditions.models import AdministrationRoute
+from domain.redirects import RedirectOnDeleteAdminMixin
+from editorial.admin import ReviewStateFilter
+from editorial.admin_permissions import RoleAdminMixin
+from editorial.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from editorial.version_diff import CompareVersionsAdminMixin
+from infrastructure.storage import UploadsNeedStorageMixin
 
-from . import views, workflow
+from . import lifecycle, views, workflow
 from .forms import ArticleAdminForm, AuthorAdminForm
 from .links import broken_links
-from .models import AUTHOR_STATUSES, Article, Author, Category, MostReadArticle, Reference, Status, Tag
+from .models import Article, Author, Category, MostReadArticle, Reference, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
 EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at", "is_featured"]
 
 
 def _is_editor(request):
-    return request.user.has_perm("articles.publish_article")
+    return lifecycle.EDITORS.includes(request.user)
+
+
+def _bulk_action(transition):
+    """Return the list's action for transition: it takes the step on each chosen article it is open to."""
+
+    def action(modeladmin, request, queryset):
+        modeladmin.take_in_bulk(request, queryset, transition)
+
+    action.__name__ = transition.bulk.name
+    return admin.action(
+        description=transition.bulk.description, permissions=[transition.who.admin_permission]
+    )(action)
 
 
 class FormKnowsUserMixin:
@@ -97,7 +108,7 @@ class ArticleAdmin(
     autocomplete_fields = ["author", "reviewer", "category", "tags", "related_conditions"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "updated_at", "reading_time", "review_state"]
-    actions = ["publish_now", "archive", "send_back_to_draft", "unschedule"]
+    actions = [_bulk_action(transition) for transition in lifecycle.TRANSITIONS if transition.bulk]
     # Review and publishing come first, where an editor looks; the workflow buttons sit above them.
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "category", "tags", "loaded_version"]}),
@@ -169,22 +180,26 @@ class ArticleAdmin(
         return [path("upload-image/", upload, name="articles_article_upload_image"), *super().get_urls()]
 
     def get_ordering(self, request):
-        # The scheduled list runs in the order articles go live; overdue reviews, longest overdue first.
-        by_stage = {workflow.SCHEDULED: ["published_at"], workflow.OVERDUE: ["next_review_due"]}
-        if request.GET.get("stage") in by_stage:
-            return by_stage[request.GET["stage"]]
-        # What waits for an editor comes first: in review, drafts, scheduled, live, archived.
-        return [workflow.stage_rank().asc(), "-published_at", "-updated_at"]
+        # A state's own list may have an order of its own (the scheduled list runs in the order articles go
+        # live; overdue reviews, longest overdue first); else what waits for an editor comes first.
+        return workflow.list_order(request.GET.get("stage")) or [
+            workflow.stage_rank().asc(),
+            "-published_at",
+            "-updated_at",
+        ]
 
     def public_address(self, obj):
         return obj.get_absolute_url() if obj.is_public else None
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["workflow_buttons"] = [
-            (action, workflow.BUTTONS[action]) for action in workflow.available_actions(obj, request.user)
-        ] if (obj is None or self.has_change_permission(request, obj)) else []  # fmt: skip
+        form = context["adminform"].form
+        stored = obj
+        if obj is not None and form.is_bound:
+            # A page shown again holds what was typed; the bar shows where the article stands as stored.
+            stored = Article.objects.select_related("author").filter(pk=obj.pk).first() or obj
+        may_change = stored is None or self.has_change_permission(request, stored)
+        context.update(workflow.workflow_bar(stored, request.user, form, request, may_change))
         if obj is not None:
-            context["status_badge"] = workflow.status_badge(obj)
             context["workflow_events"] = list(obj.workflow_events.select_related("actor")[:5])
             reviewed = workflow.last_reviewed_version(obj)
             latest = obj.history.order_by("-history_id").values_list("history_id", flat=True).first()
@@ -209,7 +224,7 @@ class ArticleAdmin(
         # A workflow step says what happened in its own words instead of "… was changed successfully."
         plain = getattr(request, "_workflow_message", None)
         if plain and level == messages.SUCCESS:
-            message, request._workflow_message = plain, None
+            (message, level), request._workflow_message = plain, None
         super().message_user(request, message, level, extra_tags, fail_silently)
 
     def get_queryset(self, request):
@@ -226,10 +241,11 @@ class ArticleAdmin(
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not _is_editor(request):
-            kwargs["choices"] = [(status.value, status.label) for status in AUTHOR_STATUSES]
+            statuses = lifecycle.statuses_writers_edit()
+            kwargs["choices"] = [(status.value, status.label) for status in statuses]
             kwargs["error_messages"] = {
                 "invalid_choice": "Only an editor can publish, schedule or archive an article. "
-                "Choose Draft or In review."
+                f"Choose {' or '.join(status.label for status in statuses)}."
             }
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -252,12 +268,17 @@ class ArticleAdmin(
             obj.created_by = request.user
             if not _is_editor(request):
                 obj.author = request.user.author_profile
-        before = (
-            Article.objects.filter(pk=obj.pk).values("status", "published_at").first() if change else None
-        )
-        super().save_model(request, obj, form, change)
-        comment = (form.cleaned_data.get("workflow_comment") or "").strip()
-        request._workflow_message = workflow.record_step(request, obj, before, comment)
+        if form.transition is not None:
+            # The step saves the article with what was typed, records itself and tells who acts next.
+            said = obj.take(
+                form.transition.name, request.user, comment=form.comment, at=form.step_time,
+                base_url=request.build_absolute_uri("/")[:-1],
+            )  # fmt: skip
+            request._workflow_message = (said, messages.SUCCESS)
+        else:
+            super().save_model(request, obj, form, change)
+            not_taken = workflow.still_not_taken(request, form, obj)
+            request._workflow_message = (not_taken, messages.WARNING) if not_taken else None
         for text, href in broken_links(obj.body, hosts={request.get_host().split(":")[0]}):
             self.message_user(
                 request,
@@ -266,60 +287,38 @@ class ArticleAdmin(
                 messages.WARNING,
             )
 
-    @admin.action(description="Publish selected articles now", permissions=["publish"])
-    def publish_now(self, request, queryset):
-        published, unreviewed = [], []
-        now = timezone.now()
-        for article in queryset.select_related("reviewer"):
-            before = {"status": article.status, "published_at": article.published_at}
-            try:
-                article.publish(now)  # the model's publish rule, as the change form's clean() applies it
-            except ValidationError:
-                unreviewed.append(article.title)
+    def take_in_bulk(self, request, queryset, transition):
+        """Take transition on each chosen article; say which moved and, by reason, which were left."""
+        done, not_open, lacking = [], [], {}
+        base_url = request.build_absolute_uri("/")[:-1]
+        for article in queryset.select_related("author", "reviewer"):
+            if transition not in article.transitions_for(request.user):
+                not_open.append(article.title)
                 continue
-            workflow.record_step(request, article, before)
-            published.append(article.title)
-        if published:
-            self.message_user(request, f"Published now: {', '.join(published)}.", messages.SUCCESS)
-        if unreviewed:
+            missing = lifecycle.missing(transition, article, request.user)
+            if missing:
+                lacking.setdefault(missing[0].in_bulk, []).append(article.title)
+                continue
+            try:
+                article.take(transition.name, request.user, base_url=base_url)
+            except ValidationError:  # someone moved it meanwhile: no longer a step from where it stands
+                not_open.append(article.title)
+                continue
+            done.append(article.title)
+        if done:
+            self.message_user(request, f"{transition.bulk.done}: {', '.join(done)}.", messages.SUCCESS)
+        for reason, titles in lacking.items():
+            self.message_user(
+                request, f"Not {transition.verb}, because they {reason}: {', '.join(titles)}.", messages.ERROR
+            )
+        if not_open:
+            labels = [state.label.lower() for state in transition.sources]
+            sources = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
             self.message_user(
                 request,
-                "Not published, because they need a medical reviewer and a last-reviewed date first: "
-                f"{', '.join(unreviewed)}.",
-                messages.ERROR,
+                f"Not {transition.verb}, because only {sources} articles can be: {', '.join(not_open)}.",
+                messages.WARNING,
             )
-
-    @admin.action(description="Unpublish selected articles (archive)", permissions=["publish"])
-    def archive(self, request, queryset):
-        self._move(request, queryset, Status.ARCHIVED, "Archived (no longer on the site)")
-
-    @admin.action(description="Send selected articles back to draft", permissions=["publish"])
-    def send_back_to_draft(self, request, queryset):
-        self._move(request, queryset, Status.DRAFT, "Sent back to draft")
-
-    @admin.action(description="Unschedule selected articles (back to review)", permissions=["publish"])
-    def unschedule(self, request, queryset):
-        scheduled = [article for article in queryset if article.is_scheduled]
-        for article in scheduled:
-            before = {"status": article.status, "published_at": article.published_at}
-            article.status, article.published_at = Status.IN_REVIEW, None
-            article.save()
-            workflow.record_step(request, article, before)
-        if scheduled:
-            titles = ", ".join(article.title for article in scheduled)
-            self.message_user(request, f"Unscheduled (back in review): {titles}.", messages.SUCCESS)
-        else:
-            self.message_user(request, "None of the selected articles was scheduled.", messages.WARNING)
-
-    def _move(self, request, queryset, status, done):
-        titles = []
-        for article in queryset:
-            before = {"status": article.status, "published_at": article.published_at}
-            article.status = status
-            article.save()
-            workflow.record_step(request, article, before)
-            titles.append(article.title)
-        self.message_user(request, f"{done}: {', '.join(titles)}.", messages.SUCCESS)
 
 
 @admin.register(MostReadArticle)

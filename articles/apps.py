@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils import timezone
 
-from clinic.core import page_cache
+from infrastructure import page_cache
 
 
 def _sync_roles(sender, using, apps=None, **kwargs):
@@ -13,11 +13,12 @@ def _sync_roles(sender, using, apps=None, **kwargs):
 
 
 def _next_publication():
-    from .models import Article, Status
+    from .lifecycle import SCHEDULED
+    from .models import Article
 
     # A scheduled article goes live by the clock, with no save: cached pages must end by then.
     return (
-        Article.objects.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        Article.objects.filter(SCHEDULED.q(timezone.now()))
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
@@ -31,7 +32,8 @@ class ArticlesConfig(AppConfig):
         # Models another app adds after our role migration still reach the groups.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="articles.sync_roles")
 
-        from clinic.core import dashboard, redirects
+        from domain import redirects
+        from editorial import dashboard
 
         from .models import Article, Author, Category, Tag
         from .workflow import editorial_panel

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
-from clinic.core.content import (
+from conditions.models import Condition
+from domain.content import (
     ContentError,
     check_images,
     check_lengths,
@@ -23,7 +24,6 @@ from clinic.core.content import (
     number_citations,
     read_list,
 )
-from conditions.models import Condition
 
 from .models import Article, Author, Category, Reference, Status, Tag
 

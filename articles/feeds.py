@@ -2,8 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from clinic.core.crisis_text import fill
-from clinic.core.models import SiteProfile
+from domain.crisis_text import fill
+from domain.models import SiteProfile
 
 from .models import Article
 

@@ -18,10 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
-from clinic.core import cache as content_cache
-from clinic.core.models import Source
-from clinic.core.richtext import clean_html
 from conditions.models import Condition
+from domain.models import Source
+from domain.richtext import clean_html
+from infrastructure import cache as content_cache
 
 from .models import Article, Author, Category, Reference, Status, Tag
 

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
-from clinic.core.rate_limit import RateLimit
-from clinic.core.templatetags.images import RENDITION_WIDTHS
+from infrastructure.rate_limit import RateLimit
+from infrastructure.templatetags.images import RENDITION_WIDTHS
 
 # The stated limit: a phone photo (typically 3–12 MB) is accepted and made smaller; past this, refused.
 MAX_UPLOAD_MEGABYTES = 20

@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
 
-from clinic.core.models import Redirect
 from conditions.models import AdministrationRoute, Condition
+from domain.models import Redirect
 
 from .models import Article, Author, Category, Tag
 

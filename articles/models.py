@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from clinic.core.addresses import slug_url
-from clinic.core.models import Person, Reviewed, ReviewedQuerySet
-from clinic.core.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
+from domain.models import Person, Reviewed, ReviewedQuerySet
+from domain.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
+from infrastructure.addresses import slug_url
 
 from .toc import TableOfContents, table_of_contents
 
@@ -123,12 +123,14 @@ class Tag(models.Model):
         return slug_url("articles:tag", self.slug)
 
 
-# Authors move their own articles between these; only editors publish, schedule and archive.
-AUTHOR_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
+def _lifecycle():
+    from . import lifecycle  # the lifecycle's table reads Status and WorkflowStep from this module
+
+    return lifecycle
 
 
 def _published_q():
-    return models.Q(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    return _lifecycle().LIVE.q(timezone.now())
 
 
 class ArticleQuerySet(ReviewedQuerySet):
@@ -185,7 +187,7 @@ class ArticleQuerySet(ReviewedQuerySet):
         if user.has_perm("articles.publish_article"):
             return self.all()
         if user.has_perm("articles.change_article"):
-            return self.filter(author__user=user, status__in=AUTHOR_STATUSES)
+            return self.filter(_lifecycle().writers_edit_q(), author__user=user)
         return self.none()
 
     def previewable_by(self, user):
@@ -383,28 +385,42 @@ class Article(RichTextMixin, Reviewed):
             errors["last_reviewed"] = "Record the date of the medical review before publishing."
         return errors
 
-    def publish(self, when):
-        """Publish now (when) unless already public; raise ValidationError if publishing_errors() says no."""
-        errors = self.publishing_errors()
-        if errors:
-            raise ValidationError(errors)
+    # The lifecycle (articles/lifecycle.py): where the article stands, and the steps that move it.
+
+    @property
+    def stage(self):
+        """Return the lifecycle state the article's fields put it in now."""
+        return _lifecycle().state_of(self)
+
+    def transitions_for(self, user):
+        """Return the steps user may take on this article now, in the order of their buttons."""
+        lifecycle = _lifecycle()
+        return lifecycle.transitions_from(self.stage if self.pk else lifecycle.NEW, user)
+
+    def take(self, name, by, *, comment="", at=None, base_url=""):
+        """Take the lifecycle step called name as user by: check it, change the article, save it, record
+        the step and tell who acts next. Return what happened in words for by; raise ValidationError
+        ({field: what to fix}) and change nothing when it can't be taken. at is the publish time given."""
+        lifecycle = _lifecycle()
+        transition = lifecycle.named(name)
+        if transition is None:
+            raise ValueError(f"The article lifecycle has no step called {name!r}.")
+        return lifecycle.take(self, transition, by, comment=comment, at=at, base_url=base_url)
+
+    def publish(self, when, by=None):
+        """Publish at when (now or earlier) unless already public; raise ValidationError if
+        publishing_errors() says no."""
         if not self.is_public:
-            self.status = Status.PUBLISHED
-            self.published_at = when
-            self.save()  # save(), so history records who published
+            self.take("publish", by, at=when)
 
     @property
     def is_public(self):
-        # Must agree with ArticleQuerySet.published(); a test checks both together.
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        # Must agree with ArticleQuerySet.published() (both are the lifecycle's Live); a test checks both.
+        return self.stage is _lifecycle().LIVE
 
     @property
     def is_scheduled(self):
-        return self.status == Status.PUBLISHED and self.published_at is not None and not self.is_public
+        return self.published_at is not None and self.stage is _lifecycle().SCHEDULED
 
     def can_be_edited_by(self, user):
         # Must agree with ArticleQuerySet.editable_by(); a test checks both together.
@@ -412,7 +428,7 @@ class Article(RichTextMixin, Reviewed):
             return True
         return (
             user.has_perm("articles.change_article")
-            and self.status in AUTHOR_STATUSES
+            and self.stage.writers_edit
             and self.author_id is not None
             and self.author.user_id == user.pk
         )
@@ -528,10 +544,12 @@ class WorkflowStep(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     UNSCHEDULED = "unscheduled", "Unscheduled"
     ARCHIVED = "archived", "Archived"
+    WITHDRAWN = "withdrawn", "Taken back to draft"
+    RESTORED = "restored", "Restored to draft"
 
 
 class WorkflowEvent(models.Model):
-    """One step of an article through review (articles/workflow.py), with the comment that came with it."""
+    """One step of an article through its lifecycle (articles/lifecycle.py), with its comment."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="workflow_events")
     step = models.CharField(max_length=20, choices=WorkflowStep)

@@ -1,8 +1,8 @@
 """The editorial roles (authors, editors) as auth groups, made by a data migration and topped up after every
-migrate (clinic/core/roles.py). Clinic staff, a conditions role, are given read access to articles here."""
+migrate (editorial/roles.py). Clinic staff, a conditions role, are given read access to articles here."""
 
-from clinic.core.roles import app_permissions, create_all_permissions, grant, named_permissions
 from conditions.roles import CLINIC_STAFF
+from editorial.roles import app_permissions, create_all_permissions, grant, named_permissions
 
 AUTHORS = "Authors"
 EDITORS = "Editors"
@@ -36,7 +36,7 @@ EDITOR_SHARED_RECORDS = [
 ]
 
 
-# Editors keep old addresses working by hand too (clinic/core/redirects.py records most automatically).
+# Editors keep old addresses working by hand too (domain/redirects.py records most automatically).
 REDIRECT_PERMISSIONS = ["clinic.view_redirect", "clinic.add_redirect", "clinic.change_redirect",
                         "clinic.delete_redirect"]  # fmt: skip
 

@@ -1,6 +1,6 @@
-"""The article pages' schema.org nodes, built from the shared graph helpers of clinic.core."""
+"""The article pages' schema.org nodes, built from the shared graph helpers of domain.structured_data."""
 
-from clinic.core.structured_data import Absolute, clinic_id, medical_web_page, person
+from domain.structured_data import Absolute, clinic_id, medical_web_page, person
 
 
 def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from clinic.core.richtext import html_to_text
+from domain.richtext import html_to_text
 
 MIN_SECTIONS = 3  # a table of contents earns its space from three <h2> sections up
 # clean_html leaves headings attribute-free, and headings can't nest, so a lazy match is exact.

@@ -15,13 +15,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from sorl.thumbnail import get_thumbnail
 
-from clinic.core import structured_data
-from clinic.core.crisis_text import fill
-from clinic.core.models import SiteProfile
-from clinic.core.seo import PageMetaMixin, collection_page
-from clinic.core.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
-from clinic.core.templatetags.images import recently_made
 from conditions.models import AdministrationRoute, Condition, EmergencyAdvice
+from domain import structured_data
+from domain.crisis_text import fill
+from domain.models import SiteProfile
+from domain.seo import PageMetaMixin, collection_page
+from infrastructure.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
+from infrastructure.templatetags.images import recently_made
 
 from .images import EDITOR_UPLOADS_FOLDER, TooManyUploads, clean_image, count_upload
 from .models import Article, Author, Category, Tag

@@ -1,91 +1,123 @@
-"""The editorial workflow: where an article stands, the buttons that move it, and who is told.
+"""The editorial workflow on screen: the article's badge, its buttons, the list's filter and order, and the
+admin home's panel, all read from the lifecycle's tables (articles/lifecycle.py), where the states and the
+steps between them are declared.
 
-Draft → (Submit for review) → In review → (Publish now | Schedule | Send back with a comment) → Live or
-Scheduled or Draft again; a scheduled article can be unscheduled. Each step is recorded as a
-WorkflowEvent with its comment and the history version it left, tells the people who act next by email
-(Django's email settings), and answers with a plain message saying what happened.
+A button ("_workflow") or a change of the status field names a step; the change form checks it with
+everything else it checks, so a refused step leaves the article as it was, the page shows where it
+really stands with the same buttons, says what to fix and keeps what was typed. The admin's save then
+takes the step (Article.take), which records it, tells who acts next and answers with a plain message.
 """
+
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 
-from clinic.core.dashboard import Count, Panel, Waiting
+from editorial.dashboard import Count, Panel, Waiting
 
-from .models import Article, Status, WorkflowEvent, WorkflowStep
+from . import lifecycle
+from .lifecycle import DRAFT, LIVE, person_name, when  # noqa: F401 (when: for callers)
+from .models import Article, WorkflowStep
 
-SUBMIT, SEND_BACK, PUBLISH, SCHEDULE, UNSCHEDULE = "submit", "send_back", "publish", "schedule", "unschedule"
-BUTTONS = {
-    SUBMIT: "Submit for review",
-    SEND_BACK: "Send back with a comment",
-    PUBLISH: "Publish now",
-    SCHEDULE: "Schedule",
-    UNSCHEDULE: "Unschedule",
-}
 WAITING_LIMIT = 10
 
 
 def is_editor(user):
-    return user.has_perm("articles.publish_article")
+    return lifecycle.EDITORS.includes(user)
 
 
-def when(moment):
-    """Return a time as people say it: "Tue 2 Dec, 9:00"."""
-    return date_format(timezone.localtime(moment), "D j M, G:i")
+# The lists beyond the states, built on them and offered by the same filter.
 
 
-# Where an article stands
+@dataclass(frozen=True)
+class Shortlist:
+    key: str  # the list filter's ?stage= value
+    label: str
+    rows: object  # (user, now) -> the condition on Article rows
+    count_label: str  # its count on the admin home
+    order: tuple[str, ...] = ()
+    queue_note: str = ""  # listed under "Waiting for you" with this note
 
-DRAFT, IN_REVIEW, SCHEDULED, LIVE, ARCHIVED, OVERDUE, MINE = (
-    "draft",
-    "in_review",
-    "scheduled",
-    "live",
-    "archived",
+
+OVERDUE = Shortlist(
     "overdue",
-    "mine",
+    "Review overdue",
+    lambda user, now: LIVE.q(now) & models.Q(next_review_due__lt=timezone.localdate()),
+    count_label="review overdue",
+    order=("next_review_due",),  # longest overdue first
+    queue_note="review the medical content again",
 )
-STAGE_LABELS = {
-    DRAFT: "Draft",
-    IN_REVIEW: "In review",
-    SCHEDULED: "Scheduled",
-    LIVE: "Live",
-    ARCHIVED: "Archived",
-}
-BADGE_CLASSES = {
-    DRAFT: "draft",
-    IN_REVIEW: "review",
-    SCHEDULED: "scheduled",
-    LIVE: "live",
-    ARCHIVED: "archived",
-}
+MINE = Shortlist(
+    "mine", "My drafts", lambda user, now: DRAFT.q(now) & models.Q(author__user=user), count_label="my drafts"
+)
+SHORTLISTS = (OVERDUE, MINE)
 
 
-def stage(article):
-    if article.status == Status.PUBLISHED:
-        return LIVE if article.is_public else SCHEDULED
-    return {Status.DRAFT: DRAFT, Status.IN_REVIEW: IN_REVIEW}.get(article.status, ARCHIVED)
+def stage_q(name, user=None):
+    """Return the rows of the state or shortlist called name (the list filter's ?stage= value)."""
+    now = timezone.now()
+    for state in lifecycle.STATES:
+        if state.key == name:
+            return state.q(now)
+    return next(shortlist for shortlist in SHORTLISTS if shortlist.key == name).rows(user, now)
+
+
+def stage_lookups():
+    return [(state.key, state.label) for state in lifecycle.STATES] + [
+        (short.key, short.label) for short in SHORTLISTS
+    ]
+
+
+def list_order(name):
+    """Return the order of the list filtered to name, or None for the editors' order."""
+    orders = {item.key: item.list_order for item in lifecycle.STATES} | {
+        item.key: item.order for item in SHORTLISTS
+    }
+    return list(orders.get(name) or ()) or None
+
+
+class StageFilter(admin.SimpleListFilter):
+    title = "where it stands"
+    parameter_name = "stage"
+
+    def lookups(self, request, model_admin):
+        return stage_lookups()
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(stage_lookups()):
+            return queryset.filter(
+                stage_q(self.value(), request.user)
+            )  # ordered by ArticleAdmin.get_ordering
+        return queryset
+
+
+def stage_rank():
+    """An annotation that lists what needs an editor first, in the states' rank (in review, drafts, …)."""
+    now = timezone.now()
+    return models.Case(
+        *(models.When(state.q(now), then=state.rank) for state in lifecycle.STATES),
+        default=len(lifecycle.STATES),
+        output_field=models.IntegerField(),
+    )
 
 
 def is_review_overdue(article):
     due = article.next_review_due
-    return bool(article.is_public and due and due < timezone.localdate())
+    return bool(due and article.stage is LIVE and due < timezone.localdate())
 
 
 def status_badge(article):
-    """Return the article's badges as HTML: its stage (a scheduled one with its time), and Review overdue."""
-    current = stage(article)
-    label = STAGE_LABELS[current]
-    if current == SCHEDULED:
-        label = f"Scheduled · {when(article.published_at)}"
-    badge = format_html('<span class="badge badge-{}">{}</span>', BADGE_CLASSES[current], label)
+    """Return the article's badges as HTML: its state (a scheduled one with its time), and Review overdue."""
+    state = article.stage
+    label = f"{state.label} · {when(article.published_at)}" if state.badge_with_time else state.label
+    badge = format_html('<span class="badge badge-{}">{}</span>', state.badge, label)
     if is_review_overdue(article):
         badge += format_html(
             ' <span class="badge badge-overdue" title="Next review was due {}">Review overdue</span>',
@@ -94,78 +126,27 @@ def status_badge(article):
     return badge
 
 
-def stage_q(name, user=None):
-    now, today = timezone.now(), timezone.localdate()
-    return {
-        DRAFT: models.Q(status=Status.DRAFT),
-        IN_REVIEW: models.Q(status=Status.IN_REVIEW),
-        SCHEDULED: models.Q(status=Status.PUBLISHED, published_at__gt=now),
-        LIVE: models.Q(status=Status.PUBLISHED, published_at__lte=now),
-        ARCHIVED: models.Q(status=Status.ARCHIVED),
-        OVERDUE: models.Q(status=Status.PUBLISHED, published_at__lte=now, next_review_due__lt=today),
-        MINE: models.Q(status=Status.DRAFT, author__user=user),
-    }[name]
-
-
-class StageFilter(admin.SimpleListFilter):
-    title = "where it stands"
-    parameter_name = "stage"
-
-    def lookups(self, request, model_admin):
-        return [
-            (DRAFT, "Draft"),
-            (IN_REVIEW, "In review"),
-            (SCHEDULED, "Scheduled"),
-            (LIVE, "Live"),
-            (ARCHIVED, "Archived"),
-            (OVERDUE, "Review overdue"),
-            (MINE, "My drafts"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() in dict(self.lookups(request, None)):
-            return queryset.filter(
-                stage_q(self.value(), request.user)
-            )  # ordered by ArticleAdmin.get_ordering
-        return queryset
-
-
-def stage_rank():
-    """An annotation that lists what needs an editor first: in review, drafts, scheduled, live, archived."""
-    now = timezone.now()
-    return models.Case(
-        models.When(status=Status.IN_REVIEW, then=0),
-        models.When(status=Status.DRAFT, then=1),
-        models.When(status=Status.PUBLISHED, published_at__gt=now, then=2),
-        models.When(status=Status.PUBLISHED, then=3),
-        default=4,
-        output_field=models.IntegerField(),
+def step_between(before, article):
+    """Return the WorkflowStep that moving from before ({status, published_at}, or None when new) to where
+    article's fields put it now would record, or None when it stands where it stood."""
+    old = lifecycle.state_for(before["status"], before["published_at"]) if before else lifecycle.NEW
+    new = article.stage
+    rescheduled = (
+        new is old and new.goes_live == lifecycle.FUTURE and before["published_at"] != article.published_at
     )
+    if new is old and not rescheduled:
+        return None
+    steps = lifecycle.transitions_between(old, new)
+    return steps[0].step if steps else None
 
 
 # The buttons
 
 
-def available_actions(article, user):
-    """Return the workflow buttons user may press on article (None: one not yet added), in order."""
-    status = article.status if article is not None else Status.DRAFT
-    public = article is not None and article.is_public
-    actions = []
-    if status == Status.DRAFT:
-        actions.append(SUBMIT)
-    if is_editor(user):
-        if status == Status.IN_REVIEW or (article is not None and article.is_scheduled):
-            actions.append(SEND_BACK)
-        if not public:
-            actions += [PUBLISH, SCHEDULE]
-        if article is not None and article.is_scheduled:
-            actions.append(UNSCHEDULE)
-    return actions
-
-
 class WorkflowFormMixin(forms.Form):
-    """The workflow buttons (name "_workflow") applied in the form, so every rule of a save still holds:
-    the publishing rule by the fields, the edit-conflict check, the author's narrower choices."""
+    """The lifecycle's steps taken through the change form: a button (name "_workflow") or a change of the
+    status field. The step is checked with the rest of the form, so every rule of a save still holds (the
+    edit-conflict check, the author's narrower choices) and a refused step changes nothing."""
 
     workflow_comment = forms.CharField(
         label="Comment for the author or editors",
@@ -175,175 +156,154 @@ class WorkflowFormMixin(forms.Form):
     )
     request_user = None  # set by the admin's get_form (FormKnowsUserMixin)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.transition = None  # the step this save takes, once the form is valid
+        self.step_time = None  # the publish time that step is given
+        self.pressed = None  # the step a button asked for, once it is known to be open
+
+    @cached_property
+    def _stored(self):
+        # Read from the database: validation puts the typed values on the instance, and on the history page
+        # the instance is an old version.
+        row = None
+        if self.instance.pk:
+            row = Article.objects.filter(pk=self.instance.pk).values_list("status", "published_at").first()
+        return (lifecycle.state_for(*row), row[1]) if row else (lifecycle.NEW, None)
+
+    @property
+    def stored_state(self):
+        """Where the article stands in the database (a new one: a draft)."""
+        return self._stored[0]
+
+    @property
+    def comment(self):
+        return (self.cleaned_data.get("workflow_comment") or "").strip()
+
     def clean(self):
         cleaned_data = super().clean()
-        action = self.data.get("_workflow")
-        if not action:
+        name = self.data.get("_workflow")
+        if not name:
             return cleaned_data
-        original = self.instance if self.instance.pk else None
-        if self.request_user is None or action not in available_actions(original, self.request_user):
-            raise ValidationError(
-                "That step isn't open to you for this article now; nothing was changed. "
-                "Reload the page to see "
-                "where it stands.",
-                code="workflow_refused",
-            )
-        comment = (cleaned_data.get("workflow_comment") or "").strip()
-        now = timezone.now()
-        if action == SUBMIT:
-            cleaned_data["status"] = Status.IN_REVIEW
-        elif action == SEND_BACK:
-            if not comment:
-                self.add_error("workflow_comment", "Say what needs to change: the author reads this comment.")
-            cleaned_data["status"] = Status.DRAFT
-            if original is not None and original.is_scheduled:
-                cleaned_data["published_at"] = None
-        elif action == PUBLISH:
-            cleaned_data["status"] = Status.PUBLISHED
-            cleaned_data["published_at"] = now
-        elif action == SCHEDULE:
-            publish_time = cleaned_data.get("published_at")
-            if publish_time is None or publish_time <= now:
-                self.add_error(
-                    "published_at", "To schedule, set a publish time in the future, then press Schedule."
-                )
-            cleaned_data["status"] = Status.PUBLISHED
-        elif action == UNSCHEDULE:
-            cleaned_data["status"] = Status.IN_REVIEW
-            cleaned_data["published_at"] = None
+        transition = lifecycle.named(name)
+        if transition is None or transition not in lifecycle.transitions_from(
+            self.stored_state, self.request_user
+        ):
+            raise ValidationError(lifecycle.NOT_OPEN, code="workflow_refused")
+        self.pressed = transition
+        # The button says where the article goes; the status field keeps what is stored until the step.
+        cleaned_data["status"] = self.stored_state.status
         return cleaned_data
 
+    def _post_clean(self):
+        super()._post_clean()  # the typed values are on the instance now, and the model's rules checked
+        if self.has_error(NON_FIELD_ERRORS, code="workflow_refused"):
+            return
+        article = self.instance
+        if self.pressed is not None:
+            transition = self.pressed
+            # Publish now means now; Schedule takes the time typed.
+            at = article.published_at if transition.target.goes_live == lifecycle.FUTURE else None
+        else:
+            transition, at = self._step_by_status_field(article), article.published_at
+        if transition is None:
+            return
+        self.transition, self.step_time = transition, at
+        errors = lifecycle.unmet(transition, article, self.request_user, comment=self.comment, at=at)
+        for name, message in errors.items():
+            if message not in self.errors.get(name, []):  # the model's clean() may have said it already
+                self.add_error(name if name in self.fields else None, message)
 
-# What happened, who is told
+    def _step_by_status_field(self, article):
+        before, after = self.stored_state, article.stage
+        rescheduled = after is before and after.goes_live == lifecycle.FUTURE
+        if after is before and not (rescheduled and article.published_at != self._stored[1]):
+            return None
+        steps = [t for t in lifecycle.transitions_between(before, after) if t.open_to(self.request_user)]
+        if not steps:
+            onward = (
+                ", ".join(t.verb for t in lifecycle.transitions_from(before, self.request_user)) or "nothing"
+            )
+            self.add_error(
+                "status" if "status" in self.fields else None,
+                f"An article that is {before.phrase} can't become {after.phrase} in one step. From "
+                f"{before.phrase} it can be: {onward}.",
+            )
+            return None
+        # The first step the form meets the needs of (a comment typed: sent back with it); else the first,
+        # whose needs are then shown.
+        comment = self.comment
+        for step in steps:
+            if not lifecycle.unmet(
+                step, article, self.request_user, comment=comment, at=article.published_at
+            ):
+                return step
+        return steps[0]
 
 
-def _stage_of(status, published_at):
-    if status == Status.PUBLISHED:
-        return LIVE if published_at is not None and published_at <= timezone.now() else SCHEDULED
-    return {Status.DRAFT: DRAFT, Status.IN_REVIEW: IN_REVIEW}.get(status, ARCHIVED)
-
-
-def step_between(before, article):
-    """Return the WorkflowStep that moving from before ({status, published_at}, or None when new) to article
-    is, or None when it stands where it stood."""
-    old = _stage_of(before["status"], before["published_at"]) if before else None
-    new = stage(article)
-    if new == old:
-        moved = new == SCHEDULED and before["published_at"] != article.published_at
-        return WorkflowStep.SCHEDULED if moved else None
-    if new == LIVE:
-        return WorkflowStep.PUBLISHED
-    if new == SCHEDULED:
-        return WorkflowStep.SCHEDULED
-    if new == IN_REVIEW:
-        return WorkflowStep.UNSCHEDULED if old == SCHEDULED else WorkflowStep.SUBMITTED
-    if new == DRAFT:
-        return WorkflowStep.SENT_BACK if old in (IN_REVIEW, SCHEDULED, LIVE) else None
-    return WorkflowStep.ARCHIVED
-
-
-def editors_to_tell(exclude=None):
-    User = get_user_model()
-    editors = User.objects.filter(
-        models.Q(groups__permissions__codename="publish_article")
-        | models.Q(user_permissions__codename="publish_article")
-        | models.Q(is_superuser=True),
-        is_active=True,
-    ).exclude(email="")
-    if exclude is not None:
-        editors = editors.exclude(pk=exclude.pk)
-    return sorted({user.email for user in editors})
-
-
-def author_to_tell(article, exclude=None):
-    user = article.author.user if article.author_id else None
-    if (
-        user is None
-        or not user.is_active
-        or not user.email
-        or (exclude is not None and user.pk == exclude.pk)
-    ):
+def refused_step(form, request):
+    """Return the step the page shown again asked for and didn't take (a button pressed now, or one refused
+    before and carried in the form), while it is still open; else None."""
+    if not form.is_bound or not form.errors:
+        name = None
+    else:
+        name = request.POST.get("_workflow") or request.POST.get("workflow_refused")
+    transition = lifecycle.named(name)
+    if transition is None or transition not in lifecycle.transitions_from(form.stored_state, request.user):
         return None
-    return user
+    return transition
 
 
-def _name(user):
-    return (user.get_full_name() or user.get_username()) if user else "someone"
-
-
-def record_step(request, article, before, comment=""):
-    """Record the step from before to article's state now, tell who acts next; return the message, or None."""
-    step = step_between(before, article)
-    if step is None:
+def still_not_taken(request, form, article):
+    """After a plain save that follows a refused step: say plainly the step wasn't taken, or None."""
+    transition = lifecycle.named(request.POST.get("workflow_refused"))
+    if transition is None or article.stage is not form.stored_state:
         return None
-    user = request.user
-    version_id = article.history.order_by("-history_id").values_list("history_id", flat=True).first()
-    WorkflowEvent.objects.create(
-        article=article,
-        step=step,
-        actor=user,
-        comment=comment,
-        version_id=version_id,
-        publish_time=article.published_at if step == WorkflowStep.SCHEDULED else None,
+    if transition not in lifecycle.transitions_from(article.stage, request.user):
+        return None
+    return (
+        f"Saved, but not {transition.verb}: it is still {article.stage.phrase}. "
+        f"Press “{transition.button}” when it is ready."
     )
-    link = request.build_absolute_uri(reverse("admin:articles_article_change", args=[article.pk]))
-    said = f"\n\n{_name(user)} wrote:\n{comment}\n" if comment else "\n"
-    author = author_to_tell(article, exclude=user)
-    author_name = article.author.display_name if article.author_id else "The author"
-    told_author = f" {author_name} has been told." if author else ""
-
-    if step == WorkflowStep.SUBMITTED:
-        editors = editors_to_tell(exclude=user)
-        _send(
-            f"Waiting for review: {article.title}",
-            f"{_name(user)} submitted “{article.title}” for review.{said}\nReview it: {link}\n",
-            editors,
-        )
-        return (
-            "Submitted; the editors have been told."
-            if editors
-            else ("Submitted for review. No editor has an email address on file, so nobody was emailed.")
-        )
-    if step == WorkflowStep.SENT_BACK:
-        _send(
-            f"Changes requested: {article.title}",
-            f"{_name(user)} sent “{article.title}” back to you: changes requested.{said}\nEdit it: {link}\n",
-            [author.email] if author else [],
-        )
-        return f"Sent back to draft with your comment.{told_author}"
-    if step == WorkflowStep.PUBLISHED:
-        public = request.build_absolute_uri(article.get_absolute_url())
-        _send(
-            f"Published: {article.title}",
-            f"{_name(user)} published “{article.title}”. It is live at {public}{said}",
-            [author.email] if author else [],
-        )
-        return f"Published; it is live at {article.get_absolute_url()}.{told_author}"
-    if step == WorkflowStep.SCHEDULED:
-        _send(
-            f"Scheduled for {when(article.published_at)}: {article.title}",
-            f"{_name(user)} scheduled “{article.title}” to go live on {when(article.published_at)}."
-            f"{said}\n{link}\n",
-            [author.email] if author else [],
-        )
-        return f"Scheduled for {when(article.published_at)}.{told_author}"
-    if step == WorkflowStep.UNSCHEDULED:
-        return "Unscheduled; it won't go live and is back in review."
-    return "Archived; it is no longer on the site."
 
 
-def _send(subject, body, recipients):
-    if recipients:
-        send_mail(subject, body, None, recipients, fail_silently=False)
+def workflow_bar(article, user, form=None, request=None, may_change=True):
+    """Return the change page's workflow bar: the badge and the buttons of where article stands (as stored),
+    and, on a page shown again, the step that was refused and what to fix."""
+    steps = (
+        article.transitions_for(user)
+        if article is not None
+        else lifecycle.transitions_from(lifecycle.NEW, user)
+    )
+    context = {
+        "workflow_buttons": [(t.name, t.button) for t in steps if t.button] if may_change else [],
+        "status_badge": status_badge(article) if article is not None else None,
+    }
+    refused = refused_step(form, request) if form is not None and request is not None else None
+    if refused is not None and may_change:
+        context["workflow_refused"] = {
+            "name": refused.name,
+            "verb": refused.verb,
+            "button": refused.button,
+            "fixes": _what_to_fix(form),
+        }
+    return context
+
+
+def _what_to_fix(form):
+    """Return the form's errors as lines a person can act on: each field's label and message."""
+    lines = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        for error in errors:
+            lines.append(f"{label}: {error}" if label else error)
+    return lines
 
 
 def last_reviewed_version(article):
     """Return the WorkflowEvent of the last review decision (publish, schedule, send back), or None."""
     return (
-        article.workflow_events.filter(
-            step__in=[WorkflowStep.PUBLISHED, WorkflowStep.SCHEDULED, WorkflowStep.SENT_BACK],
-            version_id__isnull=False,
-        )
+        article.workflow_events.filter(step__in=lifecycle.decided_review_steps(), version_id__isnull=False)
         .select_related("actor")
         .first()
     )
@@ -352,54 +312,43 @@ def last_reviewed_version(article):
 # The admin home page
 
 
+def _change(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
 def editorial_panel(request):
     user = request.user
     if not user.has_perm("articles.change_article"):
         return None
     changelist = reverse("admin:articles_article_changelist")
     articles = Article.objects.all()
+    now = timezone.now()
     counts = []
     waiting = []
     if is_editor(user):
-        for label, name in (
-            ("awaiting review", IN_REVIEW),
-            ("scheduled", SCHEDULED),
-            ("review overdue", OVERDUE),
-        ):
-            counts.append(Count(label, articles.filter(stage_q(name)).count(), f"{changelist}?stage={name}"))
-        for article in articles.filter(status=Status.IN_REVIEW).select_related("author")[:WAITING_LIMIT]:
+        for state in lifecycle.STATES:
+            if state.editors_count:
+                number = articles.filter(state.q(now)).count()
+                counts.append(Count(state.editors_count, number, f"{changelist}?stage={state.key}"))
+        overdue = articles.filter(OVERDUE.rows(user, now))
+        counts.append(Count(OVERDUE.count_label, overdue.count(), f"{changelist}?stage={OVERDUE.key}"))
+        # The review queue: what waits for an editor's verdict, then what waits for a medical review again.
+        for state in lifecycle.STATES:
+            if state.editors_queue:
+                for article in articles.filter(state.q(now)).select_related("author")[:WAITING_LIMIT]:
+                    note = state.editors_queue.format(author=article.author.display_name)
+                    waiting.append(Waiting(article.title, _change(article), status_badge(article), note))
+        for article in overdue.order_by(*OVERDUE.order)[:WAITING_LIMIT]:
             waiting.append(
-                Waiting(
-                    article.title,
-                    reverse("admin:articles_article_change", args=[article.pk]),
-                    status_badge(article),
-                    f"by {article.author.display_name}: review it",
-                )
-            )
-        overdue = articles.filter(stage_q(OVERDUE)).order_by("next_review_due")[:WAITING_LIMIT]
-        for article in overdue:
-            waiting.append(
-                Waiting(
-                    article.title,
-                    reverse("admin:articles_article_change", args=[article.pk]),
-                    status_badge(article),
-                    "review the medical content again",
-                )
+                Waiting(article.title, _change(article), status_badge(article), OVERDUE.queue_note)
             )
     if hasattr(user, "author_profile"):
-        mine = articles.filter(stage_q(MINE, user))
-        counts.append(Count("my drafts", mine.count(), f"{changelist}?stage={MINE}"))
+        mine = articles.filter(MINE.rows(user, now))
+        counts.append(Count(MINE.count_label, mine.count(), f"{changelist}?stage={MINE.key}"))
         for article in mine.prefetch_related("workflow_events")[:WAITING_LIMIT]:
             events = list(article.workflow_events.all())
             latest = events[0] if events else None
             if latest is not None and latest.step == WorkflowStep.SENT_BACK:
-                note = f"changes requested by {_name(latest.actor)}: {latest.comment}"
-                waiting.append(
-                    Waiting(
-                        article.title,
-                        reverse("admin:articles_article_change", args=[article.pk]),
-                        status_badge(article),
-                        note,
-                    )
-                )
+                note = f"changes requested by {person_name(latest.actor)}: {latest.comment}"
+                waiting.append(Waiting(article.title, _change(article), status_badge(article), note))
     return Panel("Waiting for you", counts=counts, waiting=waiting)

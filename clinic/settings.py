@@ -70,10 +70,12 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "clinic.site",
-    "clinic.core",
     "articles",
     "conditions",
-    "clinic.core.admin_site.ClinicAdminConfig",  # django.contrib.admin with the shared permission rule
+    "editorial",
+    "domain",  # app label "clinic", as before the split
+    "infrastructure",
+    "editorial.admin_site.ClinicAdminConfig",  # django.contrib.admin with the shared permission rule
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,33 +89,33 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     "axes",
     "django_otp",
-    "clinic.staff_auth.apps.AuthenticatorAppsConfig",  # django-otp's TOTP plugin, named for the admin
-    "clinic.staff_auth.apps.RecoveryCodesConfig",  # django-otp's static-token plugin, likewise
-    "clinic.staff_auth",  # after axes: its failure log reads what axes recorded
+    "editorial.staff_auth.apps.AuthenticatorAppsConfig",  # django-otp's TOTP plugin, named for the admin
+    "editorial.staff_auth.apps.RecoveryCodesConfig",  # django-otp's static-token plugin, likewise
+    "editorial.staff_auth",  # after axes: its failure log reads what axes recorded
 ]
 
 MIDDLEWARE = [
-    "clinic.core.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
+    "infrastructure.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
     # First: an anonymous hit skips every other middleware and replays the headers they set on the page it
-    # keeps (clinic/core/page_cache.py). Its key holds the scheme, so a plain-HTTP request never meets an
+    # keeps (infrastructure/page_cache.py). Its key holds the scheme, so a plain-HTTP request never meets an
     # HTTPS page: it misses, and SecurityMiddleware below redirects it.
-    "clinic.core.page_cache.PageCacheMiddleware",
+    "infrastructure.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before anything reads the session, the database or a view: NUL never reaches PostgreSQL.
-    "clinic.core.middleware.ControlCharactersMiddleware",
+    "infrastructure.middleware.ControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "clinic.core.middleware.PublicPostLimitMiddleware",
+    "infrastructure.middleware.PublicPostLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "clinic.staff_auth.middleware.RequireSecondFactorMiddleware",
+    "editorial.staff_auth.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "clinic.core.redirects.RedirectMiddleware",  # a 404 at an address a page used to have: 301 to it
+    "domain.redirects.RedirectMiddleware",  # a 404 at an address a page used to have: 301 to it
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as axes asks: it turns a lockout into the lockout page
 ]
@@ -131,7 +133,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "clinic.core.context_processors.site",
+                "domain.context_processors.site",
             ],
         },
     },
@@ -152,12 +154,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: shared by every worker (and, with Redis, every server); content is invalidated by a generation key
-# (clinic/core/cache.py). Both backends log an outage and answer as a miss, so pages come from the database.
+# (infrastructure/cache.py). Both backends log an outage and answer as a miss, so pages come from the
+# database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "clinic.core.cache.ResilientRedisCache",  # django-redis's, wrapped
+            "BACKEND": "infrastructure.cache.ResilientRedisCache",  # django-redis's, wrapped
             "LOCATION": REDIS_URL,
             "OPTIONS": {
                 # Short timeouts: a Redis that hangs must not hold pages for long.
@@ -172,13 +175,13 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "clinic.core.cache.ResilientFileBasedCache",
+            "BACKEND": "infrastructure.cache.ResilientFileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 
-# Whole pages for anonymous readers (clinic/core/page_cache.py), dropped at any change of content.
+# Whole pages for anonymous readers (infrastructure/page_cache.py), dropped at any change of content.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = 10 * 60  # an upper bound only: a change ends a page's life at once
 # What a shared proxy in front may do with a public page: keep it this long, then serve it stale while it
@@ -232,7 +235,7 @@ S3_BUCKET = os.environ.get("S3_BUCKET", "")
 S3_PUBLIC_URL = os.environ.get("S3_PUBLIC_URL", "").rstrip("/")
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "clinic.core.storage.MediaStorage",
+        "BACKEND": "infrastructure.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
@@ -289,7 +292,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     # Django's similarity check, and the username or name repeated or with a few characters added is refused.
     {
-        "NAME": "clinic.staff_auth.passwords.PersonalInfoSimilarityValidator",
+        "NAME": "editorial.staff_auth.passwords.PersonalInfoSimilarityValidator",
         "OPTIONS": {"min_own_characters": 8},
     },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -307,7 +310,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 
 # The proxies in front of the app (addresses or networks). Only a request that comes from one of them has its
 # X-Forwarded-For read, right to left past these proxies, for the client's address
-# (clinic/core/client_address.py). Empty: the connection's own address is the client's; no header is believed.
+# (infrastructure/client_address.py). Empty: the connection's own address is the client's; no header is
+# believed.
 TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES")
 
 # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto, secure cookies, HSTS.
@@ -379,10 +383,10 @@ PERMISSIONS_POLICY = {
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_CALLABLE = "clinic.staff_auth.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "editorial.staff_auth.lockout.lockout_response"
 # The site's one rule for the client's address (TRUSTED_PROXIES): ipware's checks X-Forwarded-For entries by
 # prefix and never asks whether the connection itself came from a trusted proxy.
-AXES_CLIENT_IP_CALLABLE = "clinic.core.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "infrastructure.client_address.client_ip"
 # A success must not clear the counters: with address counting, one attacker's own good login would
 # clear the failures against every account tried from that address.
 AXES_RESET_ON_SUCCESS = False

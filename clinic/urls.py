@@ -3,14 +3,15 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from .core.cache import cache_per_generation
+from infrastructure.cache import cache_per_generation
+
 from .site import views
 from .site.sitemaps import SITEMAPS, sitemap_or_index
 
 handler404 = "clinic.site.views.page_not_found"
 
 # A database outage answers a styled 503 with the crisis line; anything else, the plain 500 page.
-handler500 = "clinic.core.unavailable.server_error"
+handler500 = "clinic.site.unavailable.server_error"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -28,7 +29,7 @@ urlpatterns = [
     path("articles/", include("articles.urls")),
     path("", include("conditions.urls")),
     # The second sign-in step sits under /admin/ so that the admin's URL prefix covers all of staff sign-in.
-    path("admin/two-factor/", include("clinic.staff_auth.urls")),
+    path("admin/two-factor/", include("editorial.staff_auth.urls")),
     path("admin/", admin.site.urls),
 ]
 

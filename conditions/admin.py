@@ -2,11 +2,11 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinic.core.admin import CitationInline, ReviewedAdminMixin
-from clinic.core.admin_permissions import RoleAdminMixin
-from clinic.core.editing import AutosaveAdminMixin, WritingAidsAdminMixin
-from clinic.core.redirects import RedirectOnDeleteAdminMixin
-from clinic.core.version_diff import CompareVersionsAdminMixin
+from domain.redirects import RedirectOnDeleteAdminMixin
+from editorial.admin import CitationInline, ReviewedAdminMixin
+from editorial.admin_permissions import RoleAdminMixin
+from editorial.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from editorial.version_diff import CompareVersionsAdminMixin
 
 from .dose_check import dose_warnings
 from .forms import ConditionRouteForm, StaffAdminForm

@@ -16,7 +16,7 @@ class ConditionsConfig(AppConfig):
         # Models this app adds after its role migration still reach the clinic-staff group.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="conditions.sync_roles")
 
-        from clinic.core import redirects
+        from domain import redirects
 
         from .models import AdministrationRoute, Condition
 

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from clinic.core.content import (
+from domain.content import (
     ContentError,
     check_images,
     choice,
@@ -18,7 +18,7 @@ from clinic.core.content import (
     number_citations,
     read_list,
 )
-from clinic.core.content import save_reviewed as _save
+from domain.content import save_reviewed as _save
 
 from .models import (
     AdministrationRoute,

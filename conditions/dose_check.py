@@ -7,7 +7,7 @@ that route's range is named in a warning (never a block: the editor may be descr
 import re
 from decimal import Decimal
 
-from clinic.core.richtext import html_to_text
+from domain.richtext import html_to_text
 
 # Words that tie a sentence to a route, by the route's schema.org route of administration.
 ROUTE_WORDS = {

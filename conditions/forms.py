@@ -4,7 +4,7 @@ from django.forms.renderers import DjangoTemplates
 from django.utils.html import format_html, format_html_join
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from clinic.core.richtext import images_without_alt
+from domain.richtext import images_without_alt
 
 from .models import ContraindicationKind, Severity
 

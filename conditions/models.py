@@ -4,9 +4,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from clinic.core.addresses import slug_url
-from clinic.core.models import Citation, Reviewed, ReviewedQuerySet
-from clinic.core.richtext import RichText, RichTextMixin
+from domain.models import Citation, Reviewed, ReviewedQuerySet
+from domain.richtext import RichText, RichTextMixin
+from infrastructure.addresses import slug_url
 
 
 class Evidence(models.TextChoices):

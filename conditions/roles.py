@@ -1,6 +1,6 @@
 """The clinic-staff role, who keep the clinical listings: made by a migration, topped up on every migrate."""
 
-from clinic.core.roles import app_permissions, create_all_permissions, grant, named_permissions
+from editorial.roles import app_permissions, create_all_permissions, grant, named_permissions
 
 CLINIC_STAFF = "Clinic staff"
 # The crisis line, clinic phone and booking link are staff's to keep current, in the one site profile;
@@ -21,7 +21,7 @@ SHARED_RECORDS = [
 def sync_roles(apps, using="default"):
     """Create the clinic-staff group if missing; give it every conditions permission and shared records."""
     create_all_permissions(apps, using=using)
-    # Clinic staff also keep old addresses of their pages working (clinic/core/redirects.py).
+    # Clinic staff also keep old addresses of their pages working (domain/redirects.py).
     redirects = named_permissions(
         apps, [f"clinic.{op}_redirect" for op in ("view", "add", "change", "delete")]
     )

@@ -1,6 +1,6 @@
-"""The condition and route pages' schema.org nodes, built from the shared graph helpers of clinic.core."""
+"""The condition and route pages' schema.org nodes, built from the graph helpers of domain.structured_data."""
 
-from clinic.core.structured_data import Absolute, medical_web_page
+from domain.structured_data import Absolute, medical_web_page
 
 from .models import DoseBasis
 

@@ -6,9 +6,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView, TemplateView
 
-from clinic.core import structured_data
-from clinic.core.models import attach_citations
-from clinic.core.seo import PageMetaMixin, collection_page
+from domain import structured_data
+from domain.models import attach_citations
+from domain.seo import PageMetaMixin, collection_page
 
 from .forms import PrescreenForm
 from .models import (

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.functional import empty
 from sorl.thumbnail import default as thumbnail_default
 
-from clinic.core.models import SiteProfile
+from domain.models import SiteProfile
 from tests.factories import AuthorFactory, member_of
 from tests.helpers import DatabaseChanges, database_rows, settings_value, use_media_storage
 from tools.services import MotoS3, closed_port
@@ -75,7 +75,7 @@ def _forget_media_storage():
     from sorl.thumbnail import default as thumbnail_default
     from sorl.thumbnail.images import get_or_create_storage
 
-    from clinic.core.storage import MediaStorage
+    from infrastructure.storage import MediaStorage
 
     thumbnail_default.storage._wrapped = empty
     get_or_create_storage.cache_clear()
@@ -199,6 +199,6 @@ def storage_down(settings):
     )
     yield
     thumbnail_default.storage._wrapped = empty
-    from clinic.core.storage import MediaStorage
+    from infrastructure.storage import MediaStorage
 
     MediaStorage._paused_until = 0.0

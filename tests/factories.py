@@ -11,7 +11,6 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from articles.models import Article, Author, Category, Reference, Status, Tag
-from clinic.core.models import Person, Source
 from conditions.models import (
     AdministrationRoute,
     CandidateProfile,
@@ -26,6 +25,7 @@ from conditions.models import (
     RegulatoryStatus,
     Severity,
 )
+from domain.models import Person, Source
 
 DAY = timedelta(days=1)
 

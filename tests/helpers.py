@@ -34,8 +34,8 @@ from PIL import Image
 from sorl.thumbnail import default as thumbnail_default
 
 from articles.models import Author, MostReadArticle
-from clinic.core.models import KeyFact, Redirect, SiteProfile
 from conditions.models import Evidence
+from domain.models import KeyFact, Redirect, SiteProfile
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,
@@ -119,7 +119,7 @@ def form_data(response, **changes):
     return data
 
 
-# The generic inline of an item's numbered sources (clinic.core.admin.CitationInline).
+# The generic inline of an item's numbered sources (editorial.admin.CitationInline).
 CITATIONS = "clinic-citation-content_type-object_id"
 
 
@@ -150,10 +150,10 @@ def condition_form_data(condition=None, **overrides):
 
 
 def use_media_storage(settings, options):
-    """Point media at the object store (clinic.core.storage.MediaStorage) with the given options."""
+    """Point media at the object store (infrastructure.storage.MediaStorage) with the given options."""
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "clinic.core.storage.MediaStorage", "OPTIONS": options},
+        "default": {"BACKEND": "infrastructure.storage.MediaStorage", "OPTIONS": options},
     }
     thumbnail_default.storage._wrapped = empty  # sorl keeps its storage object: let it find the new one
 

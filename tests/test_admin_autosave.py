@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Status
-from clinic.core.models import Autosave
+from domain.models import Autosave
 from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, member_of
 from tests.helpers import change_url, form_data
 

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
-from clinic.core.admin_permissions import RoleAdminMixin
+from editorial.admin_permissions import RoleAdminMixin
 from tests.helpers import (
     ANONYMOUS,
     AUTHORS,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Status
-from clinic.core.version_diff import compare, marked_words
+from editorial.version_diff import compare, marked_words
 from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, member_of
 from tests.helpers import change_url, form_data
 

@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from clinic.core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_html
+from domain.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_html
 from tests.factories import ArticleFactory
 
 XSS_PAYLOADS = [

@@ -1,5 +1,5 @@
 from articles.toc import PAGE_IDS, table_of_contents
-from clinic.core.richtext import clean_html
+from domain.richtext import clean_html
 from tests.factories import ArticleFactory
 
 

@@ -15,8 +15,8 @@ from django.db import connection
 from PIL import Image
 
 from articles.models import Article
-from clinic.core.models import SiteProfile
 from conditions.models import Condition
+from domain.models import SiteProfile
 from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, TagFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

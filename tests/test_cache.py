@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clinic.core import cache as content_cache
-from clinic.core.models import SiteProfile
+from domain.models import SiteProfile
+from infrastructure import cache as content_cache
 from tests.factories import ArticleFactory
 from tests.helpers import run_django
 

@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 from gunicorn.config import Config
 
-from clinic.core.access_log import ClientAddressLogger
-from clinic.core.client_address import client_address
+from infrastructure.access_log import ClientAddressLogger
+from infrastructure.client_address import client_address
 from tests.helpers import run_django, settings_value
 
 PROXIES = [ip_network("10.0.0.0/24"), ip_network("2001:db8:1::/64")]
@@ -69,7 +69,7 @@ def test_trusted_proxies_come_from_the_environment_and_a_bad_entry_stops_the_sta
 
 
 def test_lockout_asks_the_shared_rule_for_the_address(settings):
-    assert settings.AXES_CLIENT_IP_CALLABLE == "clinic.core.client_address.client_ip"
+    assert settings.AXES_CLIENT_IP_CALLABLE == "infrastructure.client_address.client_ip"
 
 
 def access_line_address(environ) -> str:
@@ -83,7 +83,7 @@ def access_line_address(environ) -> str:
 
 def test_gunicorn_access_lines_name_the_client_not_the_proxy(settings):
     assert runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))["logger_class"] == (
-        "clinic.core.access_log.ClientAddressLogger"
+        "infrastructure.access_log.ClientAddressLogger"
     )
     forwarded = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "10.7.0.1, 198.51.100.23"}
     assert access_line_address(forwarded) == "10.0.0.2"  # no proxy trusted

@@ -11,10 +11,10 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from articles.models import Author
-from clinic.core.content import ContentError, content_dir, load_library
-from clinic.core.models import Person, cite
 from conditions import demo
 from conditions.models import AdministrationRoute, Condition, DoseBasis, Severity
+from domain.content import ContentError, content_dir, load_library
+from domain.models import Person, cite
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,

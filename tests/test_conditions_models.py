@@ -3,8 +3,6 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from clinic.core.content import content_dir, load_library, read_list
-from clinic.core.models import attach_citations, cite
 from conditions import demo
 from conditions.models import (
     EVIDENCE_IN_PLAIN_WORDS,
@@ -20,6 +18,8 @@ from conditions.models import (
     RegulatoryStatus,
     attach_route_ids,
 )
+from domain.content import content_dir, load_library, read_list
+from domain.models import attach_citations, cite
 from tests.factories import (
     AdministrationRouteFactory,
     ConditionFactory,

@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clinic.core.models import cite
 from conditions.models import ContraindicationKind, DoseBasis, Evidence, RegulatoryStatus
+from domain.models import cite
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,

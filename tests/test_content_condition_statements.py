@@ -7,8 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from clinic.core.richtext import html_to_text
 from conditions.models import AdministrationRoute, Condition, Contraindication, Evidence, Interaction
+from domain.richtext import html_to_text
 
 pytestmark = pytest.mark.django_db
 

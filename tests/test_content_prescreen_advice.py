@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from clinic.core import crisis_text
-from clinic.core.models import SiteProfile
 from conditions.forms import PrescreenForm
 from conditions.models import Contraindication, Interaction
+from domain import crisis_text
+from domain.models import SiteProfile
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from clinic.core.models import KeyFact, SiteProfile
 from conditions.forms import PrescreenForm
 from conditions.models import Contraindication, ContraindicationKind, Interaction
+from domain.models import KeyFact, SiteProfile
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,

@@ -7,8 +7,8 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from clinic.core.models import KeyFact, SiteProfile
 from conditions.models import Condition
+from domain.models import KeyFact, SiteProfile
 
 pytestmark = pytest.mark.django_db
 

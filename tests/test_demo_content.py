@@ -7,8 +7,8 @@ from django.db.models import CharField
 from django.urls import reverse
 
 from articles.models import Article, Author, Category, Reference, Status, Tag
-from clinic.core.content import content_dir, read_document, read_list
 from conditions.models import Condition
+from domain.content import content_dir, read_document, read_list
 
 pytestmark = pytest.mark.django_db
 ARTICLE_FILES = sorted((content_dir() / "articles").glob("*.html"))

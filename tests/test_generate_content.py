@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Reference
-from clinic.core.models import SiteProfile, Source
+from domain.models import SiteProfile, Source
 
 pytestmark = pytest.mark.django_db
 

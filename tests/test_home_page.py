@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.core.models import KeyFact, SiteProfile, cite
+from domain.models import KeyFact, SiteProfile, cite
 from tests.factories import (
     DAY,
     ArticleFactory,

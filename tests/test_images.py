@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from clinic.core.templatetags import images
+from infrastructure.templatetags import images
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -26,8 +26,8 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils.regex_helper import normalize
 
-from clinic.core.models import SiteProfile
 from clinic.site.sitemaps import SITEMAPS
+from domain.models import SiteProfile
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from clinic.core.models import SiteProfile
+from domain.models import SiteProfile
 from tests.factories import ArticleFactory, ConditionFactory
 from tests.helpers import PROJECT_DIR, run_django
 from tools.services import PostgresCluster, RedisServer, closed_port
@@ -256,7 +256,7 @@ def test_postgresql_stopped_then_started_gives_503s_then_recovers_by_itself(tmp_
         code = OUTAGE_SCRIPT + textwrap.dedent(
             f"""
             import subprocess
-            from clinic.core.models import SiteProfile
+            from domain.models import SiteProfile
             profile = SiteProfile.objects.get_current()
             profile.crisis_line = "741741"
             profile.save()

@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.core import cache as content_cache
-from clinic.core import page_cache
-from clinic.core.models import SiteProfile
+from domain.models import SiteProfile
+from infrastructure import cache as content_cache
+from infrastructure import page_cache
 from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
 from tests.helpers import PRESCREEN_GET_QUERIES
 from tools.services import closed_port
@@ -156,7 +156,7 @@ def test_a_page_that_uses_a_csrf_token_is_neither_cached_nor_compressed(rf, sett
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from clinic.core.page_cache import PageCacheMiddleware, SafeGZipMiddleware
+    from infrastructure.page_cache import PageCacheMiddleware, SafeGZipMiddleware
 
     def view(request):
         return HttpResponse(f"<form>{get_token(request)}</form>" + "x" * 500, content_type="text/html")

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from clinic.core.models import Redirect
-from clinic.core.redirects import point
+from domain.models import Redirect
+from domain.redirects import point
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,

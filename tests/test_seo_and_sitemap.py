@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from clinic.core.models import SiteProfile
+from domain.models import SiteProfile
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,

@@ -37,12 +37,12 @@ def test_redis_url_selects_django_redis_and_the_default_is_shared_by_all_workers
         'settings.CACHES["default"]', DJANGO_DEBUG="1", REDIS_URL="redis://cache:6379/2"
     )
     # Issue 11: no per-process locmem by default; a file cache in the project folder, shared by all workers.
-    assert default_cache["BACKEND"] == "clinic.core.cache.ResilientFileBasedCache"
+    assert default_cache["BACKEND"] == "infrastructure.cache.ResilientFileBasedCache"
     assert Path(default_cache["LOCATION"]) == PROJECT_DIR / ".cache"
     # django-redis's cache (no private API of Django's backend), wrapped so that an outage is served around.
-    assert redis_cache["BACKEND"] == "clinic.core.cache.ResilientRedisCache"
+    assert redis_cache["BACKEND"] == "infrastructure.cache.ResilientRedisCache"
     assert redis_cache["LOCATION"] == "redis://cache:6379/2"
-    from clinic.core.cache import ResilientRedisCache
+    from infrastructure.cache import ResilientRedisCache
 
     assert issubclass(ResilientRedisCache, RedisCache)
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.views.defaults import server_error
 
-from clinic.core.models import SiteProfile
+from domain.models import SiteProfile
 
 
 @pytest.mark.django_db

@@ -24,7 +24,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Article
-from clinic.staff_auth import two_factor
+from editorial.staff_auth import two_factor
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,10 +149,10 @@ def test_administrator_unlocks_by_deleting_the_access_attempts(client, admin_cli
 
 
 def test_failed_sign_ins_and_the_lockout_are_logged(client, editor, settings, caplog):
-    with caplog.at_level(logging.WARNING, logger="clinic.staff_auth"):
+    with caplog.at_level(logging.WARNING, logger="editorial.staff_auth"):
         for _ in range(settings.AXES_FAILURE_LIMIT):
             sign_in(client, "dana", "hunter2-wrong", address="203.0.113.77")
-    ours = [r.getMessage() for r in caplog.records if r.name.startswith("clinic.staff_auth")]
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith("editorial.staff_auth")]
     failures = [m for m in ours if m.startswith("Failed sign-in for 'dana' from 203.0.113.77")]
     assert len(failures) == settings.AXES_FAILURE_LIMIT
     assert failures[0].endswith(f"(1 of {settings.AXES_FAILURE_LIMIT} before lockout)")
@@ -234,7 +234,7 @@ def test_a_client_that_goes_around_the_trusted_proxy_is_counted_by_its_own_addre
 
 def test_failed_sign_ins_are_logged_with_the_client_behind_the_proxy(client, editor, settings, caplog):
     settings.TRUSTED_PROXIES = [ip_network("10.0.0.0/24")]
-    with caplog.at_level(logging.WARNING, logger="clinic.staff_auth"):
+    with caplog.at_level(logging.WARNING, logger="editorial.staff_auth"):
         client.post(
             LOGIN_URL,
             {"username": "dana", "password": "wrong-guess"},

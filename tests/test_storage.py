@@ -35,7 +35,7 @@ def _keys(s3_server, bucket):
 def test_s3_settings_come_from_the_environment():
     env = {"DJANGO_DEBUG": "1", "S3_BUCKET": "clinic-media", "S3_ENDPOINT_URL": "http://minio:9000"}
     signed = settings_value('settings.STORAGES["default"]', **env)
-    assert signed["BACKEND"] == "clinic.core.storage.MediaStorage"
+    assert signed["BACKEND"] == "infrastructure.storage.MediaStorage"
     assert signed["OPTIONS"]["bucket_name"] == "clinic-media"
     assert signed["OPTIONS"]["endpoint_url"] == "http://minio:9000"
     assert signed["OPTIONS"]["querystring_auth"] is True
@@ -163,7 +163,7 @@ def test_admin_save_that_meets_the_outage_mid_save_rolls_everything_back(admin_c
         featured_image_alt="New picture",
     )
     # The store answers the form's check, then fails as the file is written.
-    from clinic.core.storage import MediaStorage, StorageUnavailable
+    from infrastructure.storage import MediaStorage, StorageUnavailable
 
     def failing_save(self, name, content):
         raise StorageUnavailable("connection reset")

@@ -17,7 +17,7 @@ from sorl.thumbnail import get_thumbnail
 
 from articles.images import unguessable_name
 from articles.models import Article
-from clinic.core.models import Autosave
+from domain.models import Autosave
 from tests.factories import ArticleFactory, ConditionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,11 +12,11 @@ from PIL import Image
 
 from articles.images import LARGEST_WIDTH, MAX_UPLOAD_BYTES, clean_image
 from articles.links import broken_links
-from clinic.core.content import content_dir
-from clinic.core.identifiers import normalize_doi, validate_doi, validate_pmid
-from clinic.core.models import Source
-from clinic.core.readability import TARGET_GRADE, reading_of, sentences
-from clinic.core.richtext import images_without_alt
+from domain.content import content_dir
+from domain.identifiers import normalize_doi, validate_doi, validate_pmid
+from domain.models import Source
+from domain.readability import TARGET_GRADE, reading_of, sentences
+from domain.richtext import images_without_alt
 from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, member_of
 from tests.helpers import change_url, form_data
 

@@ -11,7 +11,7 @@ ARTICLE_REVIEW_FIELDS = ("title", "dek", "excerpt", "key_takeaways", "body")
 def forwards(apps, schema_editor):
     """Every author gets a person record; every reference points at a shared source (its history too);
     articles reviewed before are signed off as they stand."""
-    from clinic.core.models import fingerprint, source_key
+    from domain.models import fingerprint, source_key
 
     Person = apps.get_model("clinic", "Person")
     Source = apps.get_model("clinic", "Source")

@@ -5,7 +5,7 @@ BATCH = 500
 
 def fill_body_text(apps, schema_editor):
     # The same text as Article.derive_from_body() keeps, for the rows saved before the field existed.
-    from clinic.core.richtext import html_to_text
+    from domain.richtext import html_to_text
 
     Article = apps.get_model("articles", "Article")
     batch = []

@@ -4,10 +4,10 @@ no citation beside it. `manage.py check_content` prints what it finds; the test 
 from django.db import models
 
 from articles.models import Article
-from clinic.core.crisis_text import TOKENS, literal_numbers
-from clinic.core.figures import unsourced_fields, unsourced_sentences
-from clinic.core.models import KeyFact, SiteProfile
 from conditions.models import AdministrationRoute, CandidateProfile, Condition, Contraindication, Interaction
+from domain.crisis_text import TOKENS, literal_numbers
+from domain.figures import unsourced_fields, unsourced_sentences
+from domain.models import KeyFact, SiteProfile
 
 ROUTE_FACTS = [
     "summary", "dose_note", "session_length", "schedule_induction", "schedule_maintenance",

@@ -35,10 +35,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
-from clinic.core.crisis_text import TOKENS, fill
-from clinic.core.models import SiteProfile
-from clinic.core.richtext import html_to_text
 from conditions.models import AdministrationRoute, Condition
+from domain.crisis_text import TOKENS, fill
+from domain.models import SiteProfile
+from domain.richtext import html_to_text
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8

@@ -15,10 +15,10 @@ from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
 from articles.models import Article
-from clinic.core.crisis_text import fill
-from clinic.core.models import KeyFact, SiteProfile, with_sources
-from clinic.core.storage import storage_answers
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
+from domain.crisis_text import fill
+from domain.models import KeyFact, SiteProfile, with_sources
+from infrastructure.storage import storage_answers
 
 from .search import normalize_query, search
 
@@ -103,7 +103,7 @@ def healthz(request):
 class SearchView(ListView):
     template_name = "site/search.html"
     paginate_by = 10
-    query_parameters = ["q"]  # and, paginated, ?page= (clinic/core/query_parameters.py)
+    query_parameters = ["q"]  # and, paginated, ?page= (infrastructure/query_parameters.py)
 
     def get_queryset(self):
         # The query is shown back exactly as typed; only the authored text found is filled in.

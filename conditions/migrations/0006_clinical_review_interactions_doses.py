@@ -49,7 +49,7 @@ def _person(Person, text, people):
 def forwards(apps, schema_editor):
     """Doses become numbers with a basis; the free-text reviewer becomes a person record (history too);
     what was reviewed before is signed off as it stands."""
-    from clinic.core.models import REVIEW_INTERVAL, fingerprint
+    from domain.models import REVIEW_INTERVAL, fingerprint
 
     Person = apps.get_model("clinic", "Person")
     people = {}

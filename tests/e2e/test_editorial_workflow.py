@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Status
 from articles.roles import sync_roles
-from clinic.core.models import Autosave
+from domain.models import Autosave
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"  # UserFactory's

@@ -2,8 +2,8 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic.core.storage import STORAGE_ERRORS
 from clinic.site.unused_uploads import DEFAULT_GRACE, delete_upload, find_unused_uploads
+from infrastructure.storage import STORAGE_ERRORS
 
 
 class Command(BaseCommand):

@@ -4,10 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles import demo as articles_demo
-from clinic.core.content import ContentError, content_dir, load_library, read_list, read_mapping
-from clinic.core.models import KeyFact, SiteProfile, cite
 from clinic.site.demo_accounts import ensure_demo_accounts
 from conditions import demo as conditions_demo
+from domain.content import ContentError, content_dir, load_library, read_list, read_mapping
+from domain.models import KeyFact, SiteProfile, cite
 
 PROFILE_FIELDS = {
     "name", "tagline", "phone", "email", "street_address", "locality", "region", "postal_code", "country",

@@ -1,0 +1,510 @@
+import hashlib
+import re
+from datetime import timedelta
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from infrastructure import cache
+from infrastructure.site_paths import is_local_path, validate_local_path
+
+from .identifiers import validate_doi, validate_pmid
+from .richtext import RichText, RichTextMixin
+
+# A medical sign-off lasts this long unless the reviewer sets another date; the queue warns this early.
+REVIEW_INTERVAL = timedelta(days=365)
+REVIEW_DUE_SOON = timedelta(days=30)
+
+
+class SiteProfileManager(models.Manager):
+    last_seen = None
+
+    def get_current(self):
+        """Return the one site profile, from the shared cache when possible, creating it if missing.
+
+        Saving the profile starts a new cache generation for it (infrastructure/cache.py), so every worker of
+        every server shows the change on its next request.
+        """
+        profile = cache.get_or_compute(
+            "site-profile", lambda: self.get_or_create(pk=1)[0], depends_on=[self.model._meta.label_lower]
+        )
+        self.last_seen = profile  # for the outage page only, when neither database nor cache answers
+        return profile
+
+    def for_request(self, request):
+        """Return get_current(), read once per request and shared by its view, templates and middleware."""
+        # Each get_current() is two cache round trips; a page asked for it up to four times.
+        profile = getattr(request, "site_profile", None)
+        if profile is None:
+            profile = request.site_profile = self.get_current()
+        return profile
+
+
+NO_PHONE_NUMBERS = RegexValidator(
+    r"\d{3}",
+    inverse_match=True,
+    message="Leave phone numbers out of the disclaimer: every page adds the crisis line and the emergency "
+    "number from the crisis help fields, so a change there shows everywhere at once.",
+)
+
+
+class SiteProfile(RichTextMixin, models.Model):
+    """The clinic's name and contact details, shown in the header, footer and structured data."""
+
+    name = models.CharField(max_length=120, default="Ketamine Clinic")
+    tagline = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="As patients should dial it, e.g. (555) 010-0142."
+    )
+    email = models.EmailField(blank=True)
+    street_address = models.CharField(max_length=200, blank=True)
+    locality = models.CharField("city", max_length=100, blank=True)
+    region = models.CharField("state", max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    opening_hours = models.CharField(
+        max_length=100, blank=True, help_text="schema.org format, e.g. Mo-Fr 08:00-18:00."
+    )
+    booking_url = models.URLField("booking link", blank=True)
+    crisis_line_name = models.CharField(
+        "crisis line name",
+        max_length=100,
+        default="988 Suicide & Crisis Lifeline",
+        help_text="The crisis line's name as readers see it on every page.",
+    )
+    crisis_line = models.CharField(
+        "crisis line number",
+        max_length=20,
+        default="988",
+        help_text="The number to call or text, shown on every page; 988 is the US Suicide & Crisis Lifeline.",
+    )
+    crisis_chat_url = models.URLField(
+        "crisis chat link",
+        blank=True,
+        default="https://988lifeline.org/chat/",
+        help_text="Where readers can chat with the crisis line online; leave empty if it has no chat.",
+    )
+    emergency_number = models.CharField(
+        max_length=20, default="911", help_text="The emergency number, shown beside the crisis line."
+    )
+    intro = models.TextField(
+        "home page introduction",
+        blank=True,
+        help_text="What ketamine treatment is, in plain words; the first thing on the home page.",
+    )
+    disclaimer = models.TextField(
+        "medical disclaimer",
+        # A number typed here would go stale when the crisis fields change: pages show those beside it.
+        validators=[NO_PHONE_NUMBERS],
+        help_text="Without phone numbers: every page shows the crisis line and emergency number beside it.",
+        default=(
+            "This site offers general information, not medical advice. Talk with a clinician about your own "
+            "situation."
+        ),
+    )
+
+    objects = SiteProfileManager()
+    history = HistoricalRecords()
+    intro_html = RichText("intro")
+
+    class Meta:
+        verbose_name = "site profile"
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="site_profile_singleton")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @property
+    def phone_href(self):
+        return _tel(self.phone)
+
+    @property
+    def crisis_line_href(self):
+        return _tel(self.crisis_line)
+
+    @property
+    def emergency_href(self):
+        return _tel(self.emergency_number)
+
+    @property
+    def crisis_chat_label(self):
+        """Return the chat link's address as readers would type it, e.g. 988lifeline.org."""
+        host = urlsplit(self.crisis_chat_url).hostname or ""
+        return host.removeprefix("www.")
+
+    @property
+    def address_lines(self):
+        city_line = " ".join(part for part in (self.locality + ("," if self.region else ""), self.region,
+                                               self.postal_code) if part)  # fmt: skip
+        return [line for line in (self.street_address, city_line.strip(" ,")) if line]
+
+
+def _tel(number):
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if digits else ""
+
+
+class KeyFactQuerySet(models.QuerySet):
+    def listed(self):
+        """Return the facts shown on the home page, in staff's order."""
+        return self.filter(is_listed=True)
+
+
+class KeyFact(models.Model):
+    """A figure on the home page; every figure carries the source it comes from."""
+
+    figure = models.CharField(
+        max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
+    )
+    text = models.CharField(max_length=250, help_text="One sentence that explains the figure.")
+    citations = GenericRelation("Citation", related_query_name="key_fact")
+    is_listed = models.BooleanField("listed", default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = KeyFactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.figure}: {self.text}"
+
+
+def fingerprint(values):
+    """Return the hash a medical sign-off keeps of the clinical text it covered (migrations use it too)."""
+    parts = [f"{value.normalize():f}" if isinstance(value, Decimal) else str(value or "") for value in values]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def source_key(text, taken=()):
+    """Return a short stable key for a citation, e.g. 'anand-2023': first word and year, made unique."""
+    year = re.search(r"\b(?:19|20)\d{2}\b", text or "")
+    base = "-".join(filter(None, [slugify((text or "source").split()[0])[:40], year and year.group(0)]))
+    key, suffix = base or "source", ord("a")
+    while key in taken:
+        suffix += 1
+        key = f"{base}-{chr(suffix)}"
+    return key
+
+
+class Person(models.Model):
+    """Someone the site names: the medical reviewer of clinical content, shared by every app.
+
+    An author who may review is linked to their person record (articles.Author.person) and keeps it in step.
+    """
+
+    display_name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    credentials = models.CharField(max_length=80, blank=True, help_text="e.g. MD, PMHNP-BC, PharmD.")
+    may_review = models.BooleanField(
+        "may medically review", default=False, help_text="Can be named as the medical reviewer of content."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "person"
+
+    def __str__(self):
+        return self.name_with_credentials
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+
+
+class Source(models.Model):
+    """One paper, label or web page: one record, cited by key from every item that relies on it."""
+
+    key = models.SlugField(
+        max_length=80, unique=True, help_text="A short stable key, e.g. 'anand-2023'; content files cite it."
+    )
+    text = models.TextField("citation", help_text="Authors, title, journal, year; or the label's name.")
+    doi = models.CharField(
+        "DOI", max_length=120, blank=True, help_text="e.g. 10.1056/NEJMoa2302399", validators=[validate_doi]
+    )
+    pmid = models.CharField(
+        "PMID",
+        max_length=12,
+        blank=True,
+        help_text="PubMed's number, digits only.",
+        validators=[validate_pmid],
+    )
+    url = models.URLField("link", max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "source"
+
+    def __str__(self):
+        return Truncator(self.text).chars(90)
+
+    @property
+    def link(self):
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+
+class Citation(models.Model):
+    """That an item (a condition, route, contraindication, interaction, key fact…) relies on a source."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Its number in the item's reference list.")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_item_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "source"],
+                name="citation_once_per_item",
+                violation_error_message="This source is already cited by this item.",
+            )
+        ]
+
+    def __str__(self):
+        return f"[{self.order}] {self.source}"
+
+
+def with_sources():
+    """Return the prefetch of an item's numbered citations with their sources: one query per model."""
+    return models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+
+
+def attach_citations(*item_lists):
+    """Set citation_list on every item: its numbered citations with their sources, one query for all kinds.
+
+    For pages of many short items: with_sources() costs a query per model and, being a Prefetch with a
+    queryset, builds a filtered queryset per item, which took longer than the query itself.
+    """
+    items = {}
+    ids_by_type = {}
+    for item in (item for item_list in item_lists for item in item_list):
+        item.citation_list = []
+        content_type_id = ContentType.objects.get_for_model(item).pk
+        items[content_type_id, item.pk] = item
+        ids_by_type.setdefault(content_type_id, []).append(item.pk)
+    if not items:
+        return
+    kinds = reduce(or_, (models.Q(content_type_id=ct, object_id__in=ids) for ct, ids in ids_by_type.items()))
+    sources = {}
+    for citation in Citation.objects.filter(kinds).select_related("source"):
+        # One Source object per id, shared by every item that cites it.
+        citation.source = sources.setdefault(citation.source_id, citation.source)
+        items[citation.content_type_id, citation.object_id].citation_list.append(citation)
+
+
+def cite(item, sources):
+    """Make sources (in order) the item's numbered citations, keeping rows that stay, removing the rest."""
+    content_type = ContentType.objects.get_for_model(item)
+    wanted = {source.pk: order for order, source in enumerate(sources, start=1)}
+    Citation.objects.filter(content_type=content_type, object_id=item.pk).exclude(source__in=wanted).delete()
+    for source_pk, order in wanted.items():
+        Citation.objects.update_or_create(
+            content_type=content_type, object_id=item.pk, source_id=source_pk, defaults={"order": order}
+        )
+
+
+class ReviewedQuerySet(models.QuerySet):
+    def review_queue(self, today=None):
+        """Return items needing a medical review: never reviewed, overdue, due within 30 days, or changed."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(last_reviewed__isnull=True)
+            | models.Q(next_review_due__lte=today + REVIEW_DUE_SOON)
+            # No due date recorded: 12 months after the review, the default.
+            | models.Q(
+                next_review_due__isnull=True, last_reviewed__lte=today + REVIEW_DUE_SOON - REVIEW_INTERVAL
+            )
+            | models.Q(changed_since_review=True)
+        )
+
+
+class Reviewed(models.Model):
+    """Clinical content with a medical sign-off that belongs to the text it signed.
+
+    Each model names its reviewer field and its clinical text (review_fields). Recording a review (a new
+    review date or reviewer) fingerprints that text; any later change to it sets changed_since_review until
+    the next review. Without a due date, the next review falls 12 months after the last one.
+    """
+
+    last_reviewed = models.DateField("last medically reviewed", null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Left blank, or kept from the last review: 12 months after the review.",
+    )
+    reviewed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    changed_since_review = models.BooleanField(
+        default=False, editable=False, help_text="Its clinical text changed after the last medical review."
+    )
+
+    review_fields: tuple[str, ...] = ()
+    REVIEW_STATE_FIELDS = ("next_review_due", "reviewed_fingerprint", "changed_since_review")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_review_state()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *self.REVIEW_STATE_FIELDS}
+        super().save(*args, **kwargs)
+        self._review_as_loaded = self._review_signature()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._review_as_loaded = instance._review_signature()
+        return instance
+
+    def _review_signature(self):
+        fields = {f.attname for f in self._meta.concrete_fields}
+        return tuple(self.__dict__.get(name) for name in ("reviewer_id", "last_reviewed", "next_review_due")
+                     if name in fields)  # fmt: skip
+
+    def clinical_fingerprint(self):
+        """Return a hash of the clinical text the sign-off covers."""
+        return fingerprint(getattr(self, name) for name in self.review_fields)
+
+    def _review_recorded_now(self):
+        loaded = getattr(self, "_review_as_loaded", None)
+        return bool(self.last_reviewed) and (loaded is None or self._review_signature()[:2] != loaded[:2])
+
+    def apply_review_defaults(self):
+        """When a review is entered: the next one falls due 12 months later unless another date is set."""
+        loaded = getattr(self, "_review_as_loaded", None)
+        if not self.last_reviewed:
+            return
+        due_kept = loaded is not None and self.next_review_due == loaded[2] and self._review_recorded_now()
+        if self.next_review_due is None or due_kept or self.next_review_due <= self.last_reviewed:
+            self.next_review_due = self.last_reviewed + REVIEW_INTERVAL
+
+    def clean(self):
+        super().clean()
+        self.apply_review_defaults()
+
+    def refresh_review_state(self):
+        if self._review_recorded_now() or (self.last_reviewed and not self.reviewed_fingerprint):
+            self.reviewed_fingerprint = self.clinical_fingerprint()
+        fingerprint = self.clinical_fingerprint()
+        self.changed_since_review = bool(self.last_reviewed) and self.reviewed_fingerprint != fingerprint
+
+    def sign_off(self, reviewer, day):
+        """Record that reviewer reviewed the current text on day; the next review falls 12 months later."""
+        self.reviewer = reviewer
+        self.last_reviewed = day
+        self.next_review_due = day + REVIEW_INTERVAL
+        self.reviewed_fingerprint = self.clinical_fingerprint()
+        self.save()
+
+    @property
+    def review_state(self):
+        """Return the queue's words for this item: a short label, or '' when nothing is due."""
+        today = timezone.localdate()
+        if not self.last_reviewed:
+            return "Never reviewed"
+        if self.changed_since_review:
+            return "Changed since review"
+        due = self.next_review_due or self.last_reviewed + REVIEW_INTERVAL
+        if due < today:
+            return "Overdue"
+        if due <= today + REVIEW_DUE_SOON:
+            return "Due within 30 days"
+        return ""
+
+    @property
+    def review_is_current(self):
+        return bool(self.last_reviewed) and not self.changed_since_review
+
+
+class Autosave(models.Model):
+    """What someone typed into an admin form and has not saved yet: one per person and object.
+
+    Kept apart from the saved versions (it has no history and never changes the object itself); saving
+    or discarding the form deletes it. base_version is the edit-conflict token of the version the form
+    was opened on, so restoring it can never overwrite someone else's save without a warning.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64, blank=True, help_text="Empty for something not yet added.")
+    data = models.JSONField(default=dict)
+    base_version = models.CharField(max_length=64, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="autosave_one_per_form"
+            )
+        ]
+
+    def __str__(self):
+        return f"Unsaved changes by {self.user} ({self.saved_at:%Y-%m-%d %H:%M})"
+
+
+class Redirect(models.Model):
+    """An old public address that answers with a permanent redirect to where its page lives now.
+
+    Both addresses are paths on this site (infrastructure/site_paths.py): a redirect never sends a reader
+    to another site. Rows saved before that rule are listed by `manage.py check_redirects`.
+    """
+
+    old_path = models.CharField(
+        "old address",
+        max_length=300,
+        unique=True,
+        validators=[validate_local_path],
+        help_text="The path readers used, e.g. /articles/old-name/.",
+    )
+    new_path = models.CharField(
+        "new address",
+        max_length=300,
+        validators=[validate_local_path],
+        help_text="Where they go now: a path on this site, e.g. /articles/new-name/.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        if self.old_path and self.old_path == self.new_path:
+            raise ValidationError(
+                {"new_path": _("This is the old address itself: readers would be sent round in a circle.")},
+                code="redirect_loop",
+            )
+
+    @property
+    def stays_on_site(self):
+        return is_local_path(self.old_path) and is_local_path(self.new_path)

@@ -1,0 +1,53 @@
+"""What every public page tells browsers, sharing previews and search engines about itself.
+
+Views mix in PageMetaMixin and describe the page once (title, description, image, breadcrumbs,
+structured-data nodes); base.html turns that into <title>, the meta description, canonical, Open Graph
+and Twitter tags, the visible breadcrumb trail and the JSON-LD @graph. A page's description is made from
+authored text only, so the crisis tokens in it are filled here, once; a page that echoes what a reader
+typed (search) builds its own meta and leaves that text as it is.
+"""
+
+from domain import crisis_text, structured_data
+from domain.models import SiteProfile
+
+HOME_CRUMB = ("Home", "/")
+
+
+class PageMetaMixin:
+    meta_title = ""
+    meta_description = ""
+    meta_section = ""
+
+    def get_meta(self) -> dict:
+        return {"title": self.meta_title, "description": self.meta_description, "section": self.meta_section}
+
+    def get_breadcrumbs(self) -> list[tuple[str, str]]:
+        return []
+
+    def get_page_nodes(self, absolute) -> list[dict]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        breadcrumbs = self.get_breadcrumbs()
+        described = {
+            "meta": self.get_meta(),
+            "breadcrumbs": [HOME_CRUMB, *breadcrumbs] if breadcrumbs else [],
+            "page_nodes": self.get_page_nodes(self.request.build_absolute_uri),
+        }
+        context.update(crisis_text.fill_all(described, SiteProfile.objects.for_request(self.request)))
+        return context
+
+
+def collection_page(path: str, name: str, description: str, absolute) -> list[dict]:
+    """Return the node for a list page (articles, conditions, an archive)."""
+    return [
+        structured_data.web_page(
+            "CollectionPage",
+            path,
+            name,
+            description,
+            absolute,
+            breadcrumb={"@id": absolute(path) + "#breadcrumb"},
+        )
+    ]

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class InfrastructureConfig(AppConfig):
+    """Cache, page cache, storage, outage handling and request middleware; it has no models."""
+
+    name = "infrastructure"
+    verbose_name = "Infrastructure"
+
+    def ready(self):
+        from . import cache, page_cache
+
+        cache.connect_signals()
+        page_cache.connect_signals()

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils import timezone
 
-from infrastructure import page_cache
+from infrastructure import cache, page_cache
 
 
 def _sync_roles(sender, using, apps=None, **kwargs):
@@ -44,3 +44,5 @@ class ArticlesConfig(AppConfig):
             redirects.follow_address_changes(model)
         dashboard.register(editorial_panel)
         page_cache.schedule(_next_publication)
+        # An article's workflow steps and comments are for staff; view counts are written by UPDATE, unseen.
+        cache.never_on_public_pages("articles.workflowevent")

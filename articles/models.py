@@ -421,6 +421,23 @@ class Article(RichTextMixin, Reviewed):
         if not self.is_public:
             self.take("publish", by, at=when)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # Live or scheduled as read: saving it can change public pages even if it is a draft now.
+        article._was_published = getattr(article, "status", None) == Status.PUBLISHED
+        return article
+
+    def changes_public_pages(self):
+        """Whether saving this article can change a public page: it is, or was, live or scheduled. A draft's
+        autosaves, edits and steps through review change nothing a reader sees (infrastructure/cache.py)."""
+        if self.status == Status.PUBLISHED:
+            return True
+        was_published = getattr(self, "_was_published", None)
+        if was_published is None:  # not read from the database here: ask it
+            was_published = Article.objects.filter(pk=self.pk, status=Status.PUBLISHED).exists()
+        return was_published
+
     @property
     def is_public(self):
         # Must agree with ArticleQuerySet.published() (both are the lifecycle's Live); a test checks both.

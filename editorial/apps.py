@@ -9,3 +9,9 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = "Editorial"
+
+    def ready(self):
+        from infrastructure import cache
+
+        # Staff's own records: a sign-in (last_login), roles and permissions, and autosaved form text.
+        cache.never_on_public_pages("auth.user", "auth.group", "auth.permission", "clinic.autosave")

@@ -227,8 +227,32 @@ def cache_per_generation(timeout=CONTENT_TIMEOUT, query_parameters=()):
     return decorator
 
 
-def _content_changed(sender, **kwargs):
-    if sender._meta.app_label not in UNRELATED_APPS:
+# Models no public page shows (sign-ins, autosaves, workflow steps, the library's proposals…), registered by
+# the apps that own them: writing them, however often, keeps every cached page.
+NEVER_PUBLIC = set()
+
+
+def never_on_public_pages(*labels):
+    """Declare models ("app_label.model") whose saves and deletes change no public page."""
+    NEVER_PUBLIC.update(label.lower() for label in labels)
+
+
+def changes_public_pages(sender, instance=None):
+    """Whether a write to sender (its instance, when known) can change what a public page shows.
+
+    A history row never does (django-simple-history's models carry instance_type); an object may say for
+    itself (changes_public_pages(): an article that is not and was not public, say).
+    """
+    if sender._meta.app_label in UNRELATED_APPS or sender._meta.label_lower in NEVER_PUBLIC:
+        return False
+    if hasattr(sender, "instance_type"):
+        return False
+    decide = getattr(instance, "changes_public_pages", None)
+    return decide() if callable(decide) else True
+
+
+def _content_changed(sender, instance=None, **kwargs):
+    if changes_public_pages(sender, instance):
         invalidate(sender._meta.label_lower)
 
 

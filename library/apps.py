@@ -19,9 +19,12 @@ class LibraryConfig(AppConfig):
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="library.sync_roles")
 
         from editorial import dashboard
+        from infrastructure import cache
 
         from .panels import library_panel, safety_panel
 
         dashboard.register(safety_panel)
         dashboard.register(library_panel)
         dashboard.register_review_queue(library_panel)
+        # Proposals, the version held and items' origins: staff's records; only an accepted change is public.
+        cache.never_on_public_pages("library.libraryproposal", "library.librarystate", "library.libraryitem")

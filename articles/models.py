@@ -331,12 +331,17 @@ class Article(RichTextMixin, Reviewed):
         return self.title
 
     def save(self, *args, **kwargs):
+        if not hasattr(self, "_was_published"):  # as it stands before this save, for changes_public_pages()
+            self._was_published = self.pk is not None and (
+                Article.objects.filter(pk=self.pk, status=Status.PUBLISHED).exists()
+            )
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "reading_time", *DERIVED_FIELDS}
         super().save(*args, **kwargs)
+        self._was_published = self.status == Status.PUBLISHED  # for the next save of this instance
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
@@ -424,19 +429,14 @@ class Article(RichTextMixin, Reviewed):
     @classmethod
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
-        # Live or scheduled as read: saving it can change public pages even if it is a draft now.
-        article._was_published = getattr(article, "status", None) == Status.PUBLISHED
+        if "status" in field_names:  # a list page defers it: reading it here would cost a query per row
+            article._was_published = article.status == Status.PUBLISHED
         return article
 
     def changes_public_pages(self):
-        """Whether saving this article can change a public page: it is, or was, live or scheduled. A draft's
-        autosaves, edits and steps through review change nothing a reader sees (infrastructure/cache.py)."""
-        if self.status == Status.PUBLISHED:
-            return True
-        was_published = getattr(self, "_was_published", None)
-        if was_published is None:  # not read from the database here: ask it
-            was_published = Article.objects.filter(pk=self.pk, status=Status.PUBLISHED).exists()
-        return was_published
+        """Whether the save being made can change a public page: the article is, or was, live or scheduled.
+        A draft's edits and steps through review change nothing a reader sees (infrastructure/cache.py)."""
+        return self.status == Status.PUBLISHED or getattr(self, "_was_published", True)
 
     @property
     def is_public(self):

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "infrastructure.request_log.RequestLogMiddleware",  # outermost: its time covers everything below
     "infrastructure.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
     # First: an anonymous hit skips every other middleware and replays the headers they set on the page it
     # keeps (infrastructure/page_cache.py). Its key holds the scheme, so a plain-HTTP request never meets an
@@ -333,9 +334,21 @@ SESSION_COOKIE_HTTPONLY = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr}},
+    "formatters": {"message": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "stream": sys.stderr},
+        # One JSON object per line, as log collectors read them (infrastructure/request_log.py).
+        "requests": {"class": "logging.StreamHandler", "stream": sys.stderr, "formatter": "message"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "clinic.requests": {
+            "handlers": ["requests"],
+            "level": os.environ.get("DJANGO_REQUEST_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+    },
 }
 
 # 2. Third party

@@ -192,10 +192,12 @@ class PageCacheMiddleware:
                 self.local.put(generation, name, entry)
         if entry is not None:
             if time.time() < entry["until"]:
+                request.page_cache = "hit"  # for the request log (infrastructure/request_log.py)
                 return self._serve(request, entry)
             content_cache.invalidate("clock")  # scheduled content went public: a new generation for all
             _forget()
             return self.get_response(request)
+        request.page_cache = "miss"
         response = self.get_response(request)
         if (
             request.method != "GET"

@@ -207,6 +207,7 @@ def safety_check(request):
         "interactions": Interaction.objects.listed(),
     }
     if request.method == "POST":
+        request.log_timing = False  # how long the answer took could hint at the answers: the log says nothing
         form = PrescreenForm(request.POST, **questions)
         findings = form.findings() if form.is_valid() else None
     else:

@@ -2,7 +2,8 @@
 
 The line names the path and never the query string: a search or anything else a reader typed stays out of
 the logs, and the pre-screen's answers are a POST body, which is never read here. The id goes back to the
-browser as X-Request-ID, so a reader's report ("request 3f2a…") finds its line.
+browser as X-Request-ID, so a reader's report ("request 3f2a…") finds its line. A view can set
+request.log_timing = False (the pre-screen's answer): its line then gives no duration.
 """
 
 import json
@@ -32,7 +33,12 @@ class RequestLogMiddleware:
                     "path": request.path,
                     "view": match.view_name if match else None,
                     "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    # A view whose timing could tell something about what a reader sent opts out.
+                    "duration_ms": (
+                        round((time.perf_counter() - started) * 1000, 1)
+                        if getattr(request, "log_timing", True)
+                        else None
+                    ),
                     "cache": getattr(request, "page_cache", "bypass"),
                 },
                 ensure_ascii=False,

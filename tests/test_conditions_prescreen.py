@@ -270,12 +270,18 @@ def _server_records(client, data, caplog):
     return {
         "status": response.status_code,
         "size": len(response.content),  # what an access log's byte count records
-        # Expires and the like follow the clock, not the answers; Content-Length is checked through "size".
-        "headers": {k: v for k, v in response.items() if k not in ("Content-Length", "Expires")},
+        # Expires follows the clock and X-Request-ID a random id, not the answers; Content-Length is checked
+        # through "size".
+        "headers": {
+            k: v for k, v in response.items() if k not in ("Content-Length", "Expires", "X-Request-ID")
+        },
         "cookies": {name: morsel.value for name, morsel in response.cookies.items()},
         "sql": [query["sql"] for query in captured.captured_queries],
         "cache writes": writes,
-        "log": [(record.name, record.levelno, record.getMessage()) for record in caplog.records],
+        "log": [
+            (record.name, record.levelno, record.getMessage().replace(response["X-Request-ID"], "<id>"))
+            for record in caplog.records
+        ],
     }, response
 
 

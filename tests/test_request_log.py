@@ -48,4 +48,5 @@ def test_what_a_reader_types_never_reaches_the_log(client, logged):
     search, prescreen = _lines(logged)
     assert search["path"] == "/search/" and prescreen["path"] == "/safety/check/"
     assert prescreen["method"] == "POST" and prescreen["cache"] == "bypass"
+    assert search["duration_ms"] >= 0 and prescreen["duration_ms"] is None  # its timing could hint
     assert "private worry" not in logged.text and "q=" not in logged.text and "psychosis" not in logged.text

@@ -25,6 +25,19 @@ def _next_publication():
     )
 
 
+def _went_public(since):
+    from infrastructure.cache_tags import tags_changed_by
+
+    from .models import Article
+
+    # What publishing each one by a save would have dropped: its page, the lists, its neighbours' pages.
+    articles = Article.objects.published().filter(published_at__gt=since)
+    return {
+        f"article:{article.pk}:{article.published_at.timestamp()}": tags_changed_by(article, created=True)
+        for article in articles
+    }
+
+
 class ArticlesConfig(AppConfig):
     name = "articles"
 
@@ -34,7 +47,9 @@ class ArticlesConfig(AppConfig):
 
         from domain import redirects
         from editorial import dashboard
+        from infrastructure import page_holes
 
+        from . import more_articles
         from .models import Article, Author, Category, Tag
         from .workflow import editorial_panel
 
@@ -43,6 +58,7 @@ class ArticlesConfig(AppConfig):
         for model in (Author, Category, Tag):
             redirects.follow_address_changes(model)
         dashboard.register(editorial_panel)
-        page_cache.schedule(_next_publication)
+        page_cache.schedule(_next_publication, _went_public)
+        page_holes.register(more_articles.HOLE, more_articles.fill)
         # An article's workflow steps and comments are for staff; view counts are written by UPDATE, unseen.
         cache.never_on_public_pages("articles.workflowevent")

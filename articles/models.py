@@ -16,6 +16,7 @@ from domain.models import (
     with_sources,
 )
 from domain.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
+from infrastructure import cache_tags
 from infrastructure.addresses import slug_url
 
 from .toc import TableOfContents, table_of_contents
@@ -154,6 +155,10 @@ class ArticleQuerySet(ReviewedQuerySet):
 
     def for_listing(self):
         """Return articles with what a feed item shows: a card's fields, update time, author page, tags."""
+        cache_tags.shows_list(self.model)  # a page listing articles changes when one is published
+        return self._with_listing_fields()
+
+    def _with_listing_fields(self):
         return (
             self.select_related("author__person", "category")
             .only(*CARD_FIELDS, "updated_at", "author__slug")
@@ -163,6 +168,7 @@ class ArticleQuerySet(ReviewedQuerySet):
     def for_cards(self):
         """Return articles with what a card shows (articles/includes/article_card.html): one query."""
         # Only the card's columns: every other one costs decoding and model building on each list page.
+        cache_tags.shows_list(self.model)  # a page listing articles changes when one is published
         return self.select_related("author__person", "category").only(*CARD_FIELDS)
 
     def for_detail(self):
@@ -172,7 +178,7 @@ class ArticleQuerySet(ReviewedQuerySet):
         # All related conditions, hidden ones too, so every reader of related_conditions.all() (the page,
         # its structured data) shares this one prefetch; Article.listed_conditions filters in Python.
         return (
-            self.for_listing()
+            self._with_listing_fields()
             .defer(None)  # the page shows everything
             .select_related("reviewer__author")  # the reviewer's name, and their author page if they write
             .prefetch_related(
@@ -186,6 +192,15 @@ class ArticleQuerySet(ReviewedQuerySet):
                 ),
             )
         )
+
+    def sharing(self, category_id, condition_ids):
+        """Return published articles, newest first, in the category or about one of the conditions."""
+        shared = models.Q(related_conditions__in=condition_ids)
+        if category_id is not None:
+            shared |= models.Q(category_id=category_id)
+        # A subquery on primary keys instead of .distinct(): one query, no duplicates from the join.
+        matching = self.model.objects.filter(shared).values("pk")
+        return self.published().for_cards().filter(pk__in=matching)
 
     def lead_and_latest(self, count):
         """Return (lead, latest): the newest featured article, else the newest, and up to count others."""
@@ -438,6 +453,21 @@ class Article(RichTextMixin, Reviewed):
         A draft's edits and steps through review change nothing a reader sees (infrastructure/cache.py)."""
         return self.status == Status.PUBLISHED or getattr(self, "_was_published", True)
 
+    # The pages of its author, category and reviewer list articles through for_cards()'s list tag: a new
+    # article drops those lists, not every page that shows the same byline (infrastructure/cache_tags.py).
+    page_cache_parents = ()
+
+    def page_cache_also_changes(self):
+        """Return the tags of the pages a save changes besides its own: its neighbours link to it."""
+        if not self.is_public:
+            return []  # while it was live, its neighbours' pages loaded it: its own tag drops them
+        return [other.neighbours_tag for other in self.neighbours() if other is not None]
+
+    @property
+    def neighbours_tag(self):
+        """The tag of this article's previous and next links: another article's publishing may change them."""
+        return f"{cache_tags.object_tag(Article, self.pk)}:neighbours"
+
     @property
     def is_public(self):
         # Must agree with ArticleQuerySet.published() (both are the lifecycle's Live); a test checks both.
@@ -473,17 +503,9 @@ class Article(RichTextMixin, Reviewed):
         """Return the related conditions the public may see, by name; no query after for_detail()."""
         return [condition for condition in self.related_conditions.all() if condition.is_listed]
 
-    def related_articles(self, count):
-        """Return up to count published articles sharing a listed condition or the category, newest first."""
-        shared = models.Q(related_conditions__in=[condition.pk for condition in self.listed_conditions])
-        if self.category_id:
-            shared |= models.Q(category_id=self.category_id)
-        # A subquery on primary keys instead of .distinct(): one query, no duplicates from the join.
-        matching = Article.objects.filter(shared).values("pk")
-        return Article.objects.published().for_cards().filter(pk__in=matching).exclude(pk=self.pk)[:count]
-
     def neighbours(self):
         """Return the published articles just before and just after this one by publish time."""
+        cache_tags.shows(self.neighbours_tag)
         published = Article.objects.published().only("title", "slug", "published_at")
         earlier = models.Q(published_at__lt=self.published_at) | models.Q(
             published_at=self.published_at, pk__lt=self.pk

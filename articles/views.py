@@ -241,9 +241,6 @@ def share_links(title: str, url: str) -> list[tuple[str, str]]:
 
 
 class ArticleDetailView(PageMetaMixin, DetailView):
-    related_count = 3
-    recent_count = 3
-
     def get_queryset(self):
         articles = Article.objects.for_detail()
         if self.request.user.is_staff:
@@ -281,9 +278,6 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         article = self.object
         conditions = article.listed_conditions
         show_crisis_help = any(condition.show_crisis_help for condition in conditions)
-        related = list(article.related_articles(self.related_count))
-        shown = [article.pk, *(other.pk for other in related)]
-        recent = Article.objects.published().for_cards().exclude(pk__in=shown)[: self.recent_count]
         previous_article, next_article = article.neighbours() if article.is_public else (None, None)
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url())
         # Filled before the share links URL-encode it: a token there could not be filled afterwards.
@@ -302,8 +296,6 @@ class ArticleDetailView(PageMetaMixin, DetailView):
             show_crisis_help=show_crisis_help,
             emergency_routes=[emergency] if emergency else [],
             toc=article.table_of_contents,
-            related_articles=related,
-            recent_articles=recent,
             previous_article=previous_article,
             next_article=next_article,
             share_links=share_links(title, canonical_url),

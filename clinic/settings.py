@@ -190,9 +190,13 @@ PAGE_CACHE_SECONDS = 10 * 60  # an upper bound only: a change ends a page's life
 # fetches a fresh copy. Short, so a change (a crisis line) reaches readers within about a second.
 PAGE_CACHE_SHARED_SECONDS = env_int("DJANGO_PAGE_CACHE_SHARED_SECONDS", 1)
 PAGE_CACHE_STALE_SECONDS = env_int("DJANGO_PAGE_CACHE_STALE_SECONDS", 10)
-# How long a worker trusts the content generation it last read before asking the shared cache again; a
+# How long a worker trusts the cache tags' tokens it last read before asking the shared cache again; a
 # change made by another worker or server is seen after at most this long.
 PAGE_CACHE_GENERATION_SECONDS = 0.25
+# After a change one request renders a page; others get the previous copy for at most this long meanwhile.
+PAGE_CACHE_RENDER_LOCK_SECONDS = 1
+# Pages whose tags would make longer Cache-Tag / Surrogate-Key headers than this send none (CDNs cap them).
+PAGE_CACHE_TAG_HEADER_BYTES = 8000
 # Each worker also keeps the pages it served lately in its own memory, up to this size, so that a repeated
 # hit costs no round trip to the shared cache (a new generation empties it).
 PAGE_CACHE_LOCAL_BYTES = env_int("DJANGO_PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024

@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from domain.models import Reviewed, ReviewedQuerySet, citations_field, reviewer_field
 from domain.richtext import RichText, RichTextMixin
+from infrastructure import cache_tags
 from infrastructure.addresses import slug_url
 
 
@@ -81,6 +82,7 @@ class Severity(models.TextChoices):
 class ListedQuerySet(models.QuerySet):
     def listed(self):
         """Return what the public may see: rows staff have not hidden."""
+        cache_tags.shows_list(self.model)  # a page listing them changes when one is added or hidden
         return self.filter(is_listed=True)
 
 
@@ -106,6 +108,7 @@ class ConditionQuerySet(ReviewedListedQuerySet):
     def listed(self):
         """Return conditions the public may see, in staff's order within their groups."""
         # group__name and group_id keep each group's conditions together when two groups share an order.
+        cache_tags.shows_list(self.model)
         return (
             self.filter(is_listed=True)
             .select_related("group")

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from domain import structured_data
 from domain.models import attach_citations
 from domain.seo import PageMetaMixin, collection_page
+from infrastructure import cache_tags
 
 from .forms import PrescreenForm
 from .models import (
@@ -87,7 +88,9 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         attach_citations([self.object], contraindications)
         for_all, by_route, extra = self.object.safety_by_route(contraindications)
         # Articles name their conditions; the reverse manager has Article's published(). A bounded list with
-        # only what it shows, and one row more to know whether to link to all of them.
+        # only what it shows, and one row more to know whether to link to all of them. It is a list: an
+        # article newly about this condition, or published, changes it (infrastructure/cache_tags.py).
+        cache_tags.shows_list(self.object.articles.model)
         articles = list(
             self.object.articles.published().only("title", "slug", "dek", "published_at")[
                 : self.related_count + 1

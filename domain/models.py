@@ -18,7 +18,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from infrastructure import cache
+from infrastructure import cache, cache_tags
 from infrastructure.site_paths import is_local_path, validate_local_path
 
 from .identifiers import validate_doi, validate_pmid
@@ -48,6 +48,14 @@ class SiteProfileManager(models.Manager):
         if profile is None:
             profile = request.site_profile = self.get_current()
         return profile
+
+
+def _facts_held_once():
+    cache_tags.shows_list(KeyFact)  # read as values: the list tag is what a fact's change drops
+    return {
+        key: (text, figure)
+        for key, text, figure in KeyFact.objects.exclude(key="").values_list("key", "text", "figure")
+    }
 
 
 NO_PHONE_NUMBERS = RegexValidator(
@@ -132,14 +140,7 @@ class SiteProfile(RichTextMixin, models.Model):
     def facts(self):
         """{key: (text, figure)} of the facts held once, for {fact:key} in authored text: read on first use,
         from the shared cache, so a page without a fact token costs nothing."""
-        return cache.get_or_compute(
-            "facts",
-            lambda: {
-                key: (text, figure)
-                for key, text, figure in KeyFact.objects.exclude(key="").values_list("key", "text", "figure")
-            },
-            depends_on=["clinic.keyfact"],
-        )
+        return cache.get_or_compute("facts", _facts_held_once, depends_on=["clinic.keyfact"])
 
     @property
     def phone_href(self):
@@ -183,6 +184,7 @@ def citations_field(related_query_name=None):
 class KeyFactQuerySet(models.QuerySet):
     def listed(self):
         """Return the facts shown on the home page, in staff's order."""
+        cache_tags.shows_list(self.model)
         return self.filter(is_listed=True)
 
 

@@ -8,7 +8,6 @@ class InfrastructureConfig(AppConfig):
     verbose_name = "Infrastructure"
 
     def ready(self):
-        from . import cache, page_cache
+        from . import cache
 
         cache.connect_signals()
-        page_cache.connect_signals()

@@ -20,13 +20,15 @@ import threading
 import time
 import uuid
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.http import HttpResponse
 from django_redis.cache import RedisCache
 
+from . import cache_tags
 from .query_parameters import cache_address, keep_declared
 
 logger = logging.getLogger(__name__)
@@ -181,15 +183,22 @@ def get_or_compute(name: str, compute, depends_on=(), timeout=CONTENT_TIMEOUT):
     """Return the value cached as name, computing and storing it on a miss.
 
     The entry is dropped (for every worker and server) when a model in depends_on changes, or any content
-    when depends_on is empty.
+    when depends_on is empty. What the value shows counts for the page using it, hit or miss (cache_tags).
     """
     current = generation(*depends_on)
-    value = cache.get(f"content:{current}:{name}")
-    if value is None:
-        value = compute()
-        if (latest := generation(*depends_on)) != current:
-            current, value = latest, compute()  # computing changed it (e.g. created the row): read it again
-        cache.set(f"content:{current}:{name}", value, timeout)
+    entry = cache.get(f"values:{current}:{name}")
+    if entry is None:
+        with cache_tags.collecting() as seen:
+            value = compute()
+            if (latest := generation(*depends_on)) != current:
+                current, value = (
+                    latest,
+                    compute(),
+                )  # computing changed it (e.g. created the row): read it again
+        entry = (value, sorted(seen))
+        cache.set(f"values:{current}:{name}", entry, timeout)
+    value, tags = entry
+    cache_tags.shows(*tags)
     return value
 
 
@@ -208,17 +217,20 @@ def cache_per_generation(timeout=CONTENT_TIMEOUT, query_parameters=()):
             query = keep_declared(request, wrapped.query_parameters)
             name = "view:" + hashlib.sha256(cache_address(request, query).encode()).hexdigest()
             current = generation()
-            key = f"content:{current}:{name}"
+            key = f"values:{current}:{name}"
             hit = cache.get(key)
             if hit is not None:
-                content, content_type = hit
+                content, content_type, tags = hit
+                cache_tags.shows(*tags)  # the page cache keeps the response under them
                 return HttpResponse(content, content_type=content_type)
-            response = view(request, *args, **kwargs)
-            if callable(getattr(response, "render", None)):
-                response = response.render()
+            with cache_tags.collecting() as seen:
+                cache_tags.shows_any_change()  # as its key says: kept until any content changes
+                response = view(request, *args, **kwargs)
+                if callable(getattr(response, "render", None)):
+                    response = response.render()
             # Not kept if content changed meanwhile (the view itself may have created the site profile).
             if response.status_code == 200 and not response.streaming and generation() == current:
-                cache.set(key, (response.content, response["Content-Type"]), timeout)
+                cache.set(key, (response.content, response["Content-Type"], sorted(seen)), timeout)
             return response
 
         wrapped.query_parameters = frozenset(query_parameters)  # read by the page cache too
@@ -251,13 +263,29 @@ def changes_public_pages(sender, instance=None):
     return decide() if callable(decide) else True
 
 
-def _content_changed(sender, instance=None, **kwargs):
+def _content_changed(sender, instance=None, created=False, **kwargs):
     if changes_public_pages(sender, instance):
         invalidate(sender._meta.label_lower)
+        cache_tags.invalidate(cache_tags.tags_changed_by(instance, created=created))
+
+
+def _content_deleted(sender, instance=None, **kwargs):
+    if changes_public_pages(sender, instance):
+        invalidate(sender._meta.label_lower)
+        cache_tags.invalidate(cache_tags.tags_changed_by(instance, deleted=True))
+
+
+def _relation_changed(sender, instance=None, action="", model=None, pk_set=None, reverse=False, **kwargs):
+    if action.startswith("post_") and changes_public_pages(type(instance), instance):
+        invalidate(sender._meta.label_lower)
+        cache_tags.invalidate(cache_tags.tags_changed_by_relation(instance, model, pk_set, reverse))
 
 
 def connect_signals():
-    """Start a new generation on every save or delete of content, from any view, admin or command."""
+    """On every save or delete of content, from any view, admin or command: drop what shows it."""
+    for model in apps.get_models():
+        cache_tags.prepare(model)
+    post_init.connect(cache_tags.loaded, dispatch_uid="clinic-cache-tags-loaded")
     post_save.connect(_content_changed, dispatch_uid="clinic-cache-post-save")
-    post_delete.connect(_content_changed, dispatch_uid="clinic-cache-post-delete")
-    m2m_changed.connect(_content_changed, dispatch_uid="clinic-cache-m2m")
+    post_delete.connect(_content_deleted, dispatch_uid="clinic-cache-post-delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="clinic-cache-m2m")

@@ -1,27 +1,33 @@
 """Whole pages for anonymous readers from the shared cache, and compression that can't leak a secret.
 
-PageCacheMiddleware keeps the public pages that anonymous readers GET under the content *generation* of
-infrastructure/cache.py: any save or delete anywhere starts a new one, for every worker and server, so a
-change shows on the next request. A page is kept only when nothing in it belongs to one reader: the request
-carries no session cookie, the response sets no cookie, used no CSRF token, and asks for no private or
-no-store caching (previews send never-cache headers). The pre-screen, the admin and a few machine paths are
-never cached at all. Publishing by the clock (a scheduled article going live) changes no row, so a kept
-page also expires when the next scheduled item goes public (`schedule()`).
+PageCacheMiddleware keeps the public pages that anonymous readers GET, each with the *tags* of what it shows
+(infrastructure/cache_tags.py: the objects it loaded, the lists it shows) and their tokens. A save drops only
+the pages that show what it changed, on every worker and server within PAGE_CACHE_GENERATION_SECONDS; a
+sign-in, an autosave or a draft's edit drops none. Blocks many pages share (an article's related and recent
+articles) are holes filled as the page is served (infrastructure/page_holes.py), so publishing one article
+does not drop every article's page.
+
+A page is kept only when nothing in it belongs to one reader: the request carries no session cookie, the
+response sets no cookie, used no CSRF token, and asks for no private or no-store caching (previews send
+never-cache headers). The pre-screen, the admin and a few machine paths are never cached at all. Publishing
+by the clock (a scheduled article going live) changes no row, so a kept page also expires when the next
+scheduled item goes public (`schedule()`), and the first request after it drops what that item changes.
+
+After a change, one request renders a page (single flight: a short lock in the shared cache, for every
+worker and server); the others meanwhile get the previous copy, for at most PAGE_CACHE_RENDER_LOCK_SECONDS.
 
 What it keeps is bounded whatever anonymous readers send (issue 19). A page is kept under its scheme, host,
 path and only the query parameters its view reads (infrastructure/query_parameters.py): `?utm_source=…` or any
 made-up parameter finds the page without it. What a query can still vary (a search's words, `?page=007`) takes
-one of the path's PAGE_CACHE_VARIANTS_PER_PATH places per generation (`_may_keep_another`); past them the page
-is rendered for each request and not kept. The count starts afresh after PAGE_CACHE_SECONDS, while pages of
-the last count may still live: a path that answers 200 has at most 4 × that many pages kept per generation
-(two kinds, two counts), whatever anonymous requests arrive.
+one of the path's PAGE_CACHE_VARIANTS_PER_PATH places (`_may_keep_another`); past them the page is rendered
+for each request and not kept. The count starts afresh after PAGE_CACHE_SECONDS.
 
 Each kept page is stored plain and gzip-compressed, with a weak ETag: a hit is one cache read, no rendering,
 and a conditional GET gets 304. Each worker also keeps the pages it served lately in its own memory
-(LocalPages), for the generation it last read: a repeated hit then costs no round trip at all, and a new
-generation empties it, so it is never staler than the generation itself. Public pages say `s-maxage` and
-`stale-while-revalidate` so that a shared proxy may hold them briefly; responses to readers with a session
-are marked private.
+(LocalPages), checked against the tags' tokens it knows: a repeated hit then costs no round trip at all.
+Public pages say `s-maxage` and `stale-while-revalidate` so that a shared proxy may hold them briefly, and
+name their tags in `Cache-Tag` and `Surrogate-Key` so that a CDN can purge by tag; responses to readers with
+a session are marked private.
 
 SafeGZipMiddleware compresses the other responses, except (BREACH) any that carry a secret beside what a
 reader typed: a CSRF token, a cookie, or the pre-screen's answers.
@@ -33,18 +39,19 @@ import math
 import re
 import threading
 import time
+import uuid
 from collections import OrderedDict
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 
 from . import cache as content_cache
+from . import cache_tags, page_holes
 from .query_parameters import cache_address, declared_for, keep_declared
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -55,44 +62,28 @@ UNSTORED_HEADERS = {"content-length", "content-encoding", "date", "etag", "cache
 _schedules = []
 
 
-def schedule(next_change):
-    """Register next_change() -> the time (datetime or None) when content next goes public by the clock."""
-    _schedules.append(next_change)
+def schedule(next_change, went_public):
+    """Register content that goes public by the clock.
+
+    next_change() -> the time (datetime or None) when content next goes public; went_public(since) -> {key:
+    tags} for each item that went public after since (a datetime), the tags its going public changes.
+    """
+    _schedules.append((next_change, went_public))
 
 
 def _next_scheduled_change() -> float:
-    times = [when.timestamp() for when in (next_change() for next_change in _schedules) if when is not None]
+    times = [
+        when.timestamp() for when in (next_change() for next_change, _ in _schedules) if when is not None
+    ]
     return min(times, default=math.inf)
 
 
-_seen = {"generation": "", "until": 0.0}
-
-
-def current_generation() -> str:
-    """Return the content generation, read from the shared cache at most every fraction of a second."""
-    # Read from the shared cache at most every PAGE_CACHE_GENERATION_SECONDS per process: a hit is then
-    # one round trip. A save in this process forgets it at once (forget_generation); other processes and
-    # servers see the change within that fraction of a second.
-    now = time.monotonic()
-    if now >= _seen["until"]:
-        _seen["generation"] = content_cache.generation()
-        _seen["until"] = now + settings.PAGE_CACHE_GENERATION_SECONDS
-    return _seen["generation"]
-
-
-def _forget():
-    _seen["until"] = 0.0
-
-
-def forget_generation(**kwargs):
-    _forget()
-    transaction.on_commit(_forget)  # cache.invalidate() starts another generation then
-
-
-def connect_signals():
-    """Forget the remembered generation on every save or delete in this process (see _current_generation)."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(forget_generation, dispatch_uid=f"page-cache-forget-{id(signal)}")
+def _clock_passed(since: float):
+    """Drop what content that went public after since changes, once per item for every worker and server."""
+    for _, went_public in _schedules:
+        for key, tags in went_public(datetime.fromtimestamp(since, tz=UTC)).items():
+            if cache.add(f"went-public:{key}", 1, settings.PAGE_CACHE_SECONDS):
+                cache_tags.invalidate(tags)
 
 
 def _excluded(path: str) -> bool:
@@ -125,33 +116,28 @@ def is_private(request, response) -> bool:
 
 
 class LocalPages:
-    """The pages one worker served lately, for one content generation, within a bound on their size."""
+    """The pages one worker served lately, within a bound on their size; the caller checks their tags."""
 
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
-        self._generation = None
         self._entries = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, generation: str, name: str):
+    def get(self, name: str):
         with self._lock:
-            if generation != self._generation:
-                return None
             entry = self._entries.get(name)
             if entry is not None:
                 self._entries.move_to_end(name)
             return entry
 
-    def put(self, generation: str, name: str, entry: dict):
+    def put(self, name: str, entry: dict):
         size = _size(entry)
         with self._lock:
-            if generation != self._generation:
-                # Every page of the old generation is out of date: none can be served again.
-                self._entries.clear()
-                self._bytes = 0
-                self._generation = generation
-            if size > self.max_bytes or name in self._entries:
+            old = self._entries.pop(name, None)
+            if old is not None:
+                self._bytes -= _size(old)
+            if size > self.max_bytes:
                 return
             self._entries[name] = entry
             self._bytes += size
@@ -165,7 +151,11 @@ class LocalPages:
 
 
 def _size(entry: dict) -> int:
-    return len(entry["body"]) + len(entry["gzip"] or b"")
+    return (
+        len(entry["body"] or b"")
+        + len(entry["gzip"] or b"")
+        + sum(len(part) for part in entry.get("parts") or () if isinstance(part, bytes))
+    )
 
 
 class PageCacheMiddleware:
@@ -181,64 +171,114 @@ class PageCacheMiddleware:
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)  # never in a shared cache
             return response
-        generation = current_generation()
         query = keep_declared(request, declared_for(request)) if request.META.get("QUERY_STRING") else ""
         name = hashlib.sha256(cache_address(request, query).encode()).hexdigest()
-        key = f"page:{generation}:{name}"
-        entry = self.local.get(generation, name)
-        if entry is None:
-            entry = cache.get(key)
-            if entry is not None:
-                self.local.put(generation, name, entry)
+        entry, stale = self._kept(name)
         if entry is not None:
-            if time.time() < entry["until"]:
-                request.page_cache = "hit"  # for the request log (infrastructure/request_log.py)
-                return self._serve(request, entry)
-            content_cache.invalidate("clock")  # scheduled content went public: a new generation for all
-            _forget()
-            return self.get_response(request)
+            request.page_cache = "hit"  # for the request log and metrics
+            return self._serve(request, name, entry)
+        return self._render(request, name, query, stale)
+
+    def _kept(self, name):
+        """Return (the kept page, if current; else None, and the kept page out of date, if any)."""
+        entry = self.local.get(name)
+        if entry is None or not cache_tags.still_current(entry["tags"]):
+            shared = cache.get(f"page:{name}")
+            if shared is None or not cache_tags.still_current(shared["tags"]):
+                return None, shared or entry
+            entry = shared
+            self.local.put(name, entry)
+        if time.time() >= entry["until"]:
+            # Scheduled content went public: drop what it changes; a page it didn't change lives on.
+            _clock_passed(entry["rendered_at"])
+            if not cache_tags.still_current(entry["tags"]):
+                return None, None  # not served stale: the clock says it is out of date
+            entry = {**entry, "until": _until(), "rendered_at": time.time()}
+            cache.set(f"page:{name}", entry, settings.PAGE_CACHE_SECONDS)
+            self.local.put(name, entry)
+        return entry, None
+
+    def _render(self, request, name, query, stale):
+        lock = f"page-render:{name}"
+        locked = cache.add(lock, 1, settings.PAGE_CACHE_RENDER_LOCK_SECONDS)
+        if not locked and cache.get(lock) is not None:  # another request renders it (a down cache holds none)
+            if stale is not None:
+                request.page_cache = "stale"
+                return self._serve(request, name, stale)
+            entry = self._wait_for(name)
+            if entry is not None:
+                request.page_cache = "hit"
+                return self._serve(request, name, entry)
+        try:
+            return self._render_and_keep(request, name, query, replacing=stale is not None)
+        finally:
+            if locked:
+                cache.delete(lock)
+
+    def _wait_for(self, name):
+        """Wait (a lock's life at most) for the page another request is rendering; None if it doesn't come."""
+        deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_LOCK_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            entry = cache.get(f"page:{name}")
+            if entry is not None and cache_tags.still_current(entry["tags"]):
+                return entry
+        return None
+
+    def _render_and_keep(self, request, name, query, replacing):
         request.page_cache = "miss"
-        response = self.get_response(request)
+        epoch = cache_tags.epoch()
+        rendered_at = time.time()
+        request.page_holes = True  # shared blocks become holes, filled as the page is served
+        with cache_tags.collecting() as seen:
+            response = self.get_response(request)
+        parts = page_holes.split(response.content) if getattr(request, "page_holes_used", False) else None
         if (
             request.method != "GET"
             or response.status_code != 200
             or response.streaming
             or is_private(request, response)
         ):
+            if parts is not None:
+                response.content = page_holes.fill_parts(parts)[0]
             return response
-        entry = self._entry(response)
-        # Not kept if content changed while rendering: the next request renders the new generation.
-        if content_cache.generation() == generation and _may_keep_another(generation, request.path, query):
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-            self.local.put(generation, name, entry)
-        return self._serve(request, entry)
+        entry = self._entry(response, parts, cache_tags.tokens(seen), rendered_at)
+        # Not kept if content changed while rendering: the next request renders it again.
+        # A new copy of a page kept before takes no new place among the path's variants.
+        if cache_tags.epoch() == epoch and (replacing or _may_keep_another(request.path, query)):
+            cache.set(f"page:{name}", entry, settings.PAGE_CACHE_SECONDS)
+            self.local.put(name, entry)
+        return self._serve(request, name, entry)
 
     @staticmethod
-    def _entry(response) -> dict:
-        body = response.content
-        compressible = (
-            response.get("Content-Type", "").startswith(COMPRESSIBLE) and len(body) >= MIN_COMPRESS_BYTES
-        )
-        etag = f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+    def _entry(response, parts, tags, rendered_at) -> dict:
+        body = response.content if parts is None else None
         # Everything a hit sends but the body and its length, worked out once here rather than per hit.
         served = HttpResponse(
             headers={name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS}
         )
         if response.has_header("Vary"):
             served["Vary"] = response["Vary"]
-        served["ETag"] = etag
         _public_cache_control(served)
-        return {
+        _tag_headers(served, tags)
+        entry = {
             "headers": dict(served.items()),
             "body": body,
-            "gzip": gzip.compress(body, compresslevel=6, mtime=0) if compressible else None,
-            "etag": etag,
+            "parts": parts,
+            "gzip": None,
+            "etag": None,
+            "compressible": response.get("Content-Type", "").startswith(COMPRESSIBLE),
             "last_modified": _last_modified(response),
-            "until": min(time.time() + settings.PAGE_CACHE_SECONDS, _cached_schedule()),
+            "tags": tags,
+            "version": uuid.uuid4().hex,
+            "until": _until(),
+            "rendered_at": rendered_at,
         }
+        return _with_body(entry, body) if body is not None else entry
 
-    @staticmethod
-    def _serve(request, entry):
+    def _serve(self, request, name, entry):
+        if entry["parts"] is not None:
+            entry = self._filled(name, entry)
         headers = entry["headers"]
         if "if-none-match" in request.headers or "if-modified-since" in request.headers:
             not_modified = get_conditional_response(
@@ -258,9 +298,43 @@ class PageCacheMiddleware:
         response["Content-Length"] = str(len(body))
         return response
 
+    def _filled(self, name, entry):
+        """Return the page with its holes filled, compressed once per change of what fills them."""
+        body, signature = page_holes.fill_parts(entry["parts"])
+        signature = f"{entry['version']}:{signature}"
+        filled = self.local.get("filled:" + name)
+        if filled is None or filled["signature"] != signature:
+            filled = _with_body({**entry, "parts": None, "signature": signature}, body)
+            self.local.put("filled:" + name, filled)
+        return filled
 
-def _may_keep_another(generation: str, path: str, query: str) -> bool:
-    """Take one of path's places for kept pages in this generation; False once they are all taken.
+
+def _with_body(entry, body):
+    compressible = entry["compressible"] and len(body) >= MIN_COMPRESS_BYTES
+    etag = f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+    return {
+        **entry,
+        "headers": {**entry["headers"], "ETag": etag},
+        "body": body,
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0) if compressible else None,
+        "etag": etag,
+    }
+
+
+def _tag_headers(response, tags):
+    """Name the page's tags for a CDN that purges by tag (Cloudflare's Cache-Tag, Fastly's Surrogate-Key)."""
+    names = " ".join(sorted(tags))
+    if len(names) <= settings.PAGE_CACHE_TAG_HEADER_BYTES:
+        response["Cache-Tag"] = ",".join(sorted(tags))
+        response["Surrogate-Key"] = names
+
+
+def _until() -> float:
+    return min(time.time() + settings.PAGE_CACHE_SECONDS, _cached_schedule())
+
+
+def _may_keep_another(path: str, query: str) -> bool:
+    """Take one of path's places for kept pages; False once they are all taken (until the count expires).
 
     Searches (`?q=` takes any words) and odd page numbers (`?page=007`) are each a page of their own: without
     a bound, anonymous requests could fill the cache. Pages with a query string and pages without (one per
@@ -269,7 +343,7 @@ def _may_keep_another(generation: str, path: str, query: str) -> bool:
     worker and server (on the file cache two workers may rarely both take the last place).
     """
     kind = "query" if query else "plain"
-    counter = f"page-variants:{generation}:{kind}:{hashlib.sha256(path.encode()).hexdigest()}"
+    counter = f"page-variants:{kind}:{hashlib.sha256(path.encode()).hexdigest()}"
     cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
     try:
         return cache.incr(counter) <= settings.PAGE_CACHE_VARIANTS_PER_PATH

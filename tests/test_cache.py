@@ -43,8 +43,8 @@ def test_saved_crisis_line_is_read_by_the_next_request_with_no_stale_copy(client
 def test_another_workers_cached_profile_is_not_used_after_a_save(client):
     old = SiteProfile.objects.get_current()
     # What a second worker holds in its memory is never consulted: only the shared generation counts.
-    stale_key = f"content:{content_cache.generation('clinic.siteprofile')}:site-profile"
-    assert cache.get(stale_key).crisis_line == old.crisis_line
+    stale_key = f"values:{content_cache.generation('clinic.siteprofile')}:site-profile"
+    assert cache.get(stale_key)[0].crisis_line == old.crisis_line
     SiteProfile.objects.filter(pk=1).update(crisis_line="111")  # a write no signal saw: stays cached
     assert SiteProfile.objects.get_current().crisis_line == old.crisis_line
     SiteProfile.objects.get(pk=1).save()  # any real save starts a new generation

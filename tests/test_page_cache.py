@@ -7,13 +7,14 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.core.cache import cache as shared_cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from domain.models import SiteProfile
 from infrastructure import cache as content_cache
-from infrastructure import page_cache
+from infrastructure import cache_tags, page_cache
 from tests.factories import ArticleFactory, ConditionFactory, ContraindicationFactory, UserFactory
 from tests.helpers import PRESCREEN_GET_QUERIES
 from tools.services import closed_port
@@ -204,7 +205,9 @@ def test_a_repeated_hit_is_served_from_the_workers_memory_without_a_shared_cache
     def no_shared_cache(*args, **kwargs):
         raise AssertionError("a repeated hit read the shared cache")
 
-    monkeypatch.setattr(page_cache, "cache", SimpleNamespace(get=no_shared_cache, set=no_shared_cache))
+    no_cache = SimpleNamespace(get=no_shared_cache, get_many=no_shared_cache, set=no_shared_cache)
+    monkeypatch.setattr(page_cache, "cache", no_cache)
+    monkeypatch.setattr(cache_tags, "cache", no_cache)
     monkeypatch.setattr(content_cache, "generation", no_shared_cache)
     again = client.get("/articles/")
     assert again.content == first.content and again["ETag"] == first["ETag"]
@@ -214,9 +217,10 @@ def test_a_change_made_on_another_server_empties_each_workers_memory(client, con
     settings.PAGE_CACHE_GENERATION_SECONDS = 0  # read the generation on every request
     article = content["article"]
     assert ">Sleep after an infusion<" in client.get("/articles/").content.decode()
-    # Another server saved the title: no signal here, only the shared generation moved on.
+    # Another server saved the title: no signal here, only the tokens in the shared cache moved on.
     type(article).objects.filter(pk=article.pk).update(title="Rest after an infusion")
-    content_cache._new_generation((content_cache.ALL_CONTENT,))
+    shared_cache.set(cache_tags.EPOCH_KEY, "moved on by another server")
+    shared_cache.set(cache_tags._key(cache_tags.object_tag(type(article), article.pk)), "another server's")
     html = client.get("/articles/").content.decode()
     assert ">Rest after an infusion<" in html and ">Sleep after an infusion<" not in html
 
@@ -224,12 +228,13 @@ def test_a_change_made_on_another_server_empties_each_workers_memory(client, con
 def test_a_workers_memory_keeps_within_its_bound_and_drops_the_oldest_page():
     pages = page_cache.LocalPages(max_bytes=250)
     for name in "abc":
-        pages.put("g1", name, {"body": b"x" * 100, "gzip": None})
+        pages.put(name, {"body": b"x" * 100, "gzip": None})
     assert pages.size <= 250
-    assert pages.get("g1", "a") is None and pages.get("g1", "c") is not None
-    assert pages.get("g2", "c") is None  # another generation: nothing from the old one is served
-    pages.put("g2", "d", {"body": b"y" * 10, "gzip": b"z" * 5})
-    assert pages.size == 15 and pages.get("g1", "c") is None
+    assert pages.get("a") is None and pages.get("c") is not None
+    pages.put("c", {"body": b"y" * 10, "gzip": b"z" * 5})  # a new copy of a page replaces the old one
+    assert pages.size == 115 and pages.get("c")["body"] == b"y" * 10
+    pages.put("big", {"body": b"w" * 300, "gzip": None})  # larger than the bound: never kept
+    assert pages.get("big") is None and pages.size == 115
 
 
 def test_cached_pages_keep_the_security_headers_and_plain_http_is_still_redirected(client, content, settings):

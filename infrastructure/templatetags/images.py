@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from sorl.thumbnail import get_thumbnail
 
-from infrastructure.page_cache import current_generation
+from infrastructure import cache_tags
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -26,8 +26,8 @@ def recently_made(key: str, make: Callable[[], str]) -> str:
 
     For values that depend only on an image's name (uploads get unique names), such as its renditions.
     """
-    # Under the content generation, so that whatever empties the cache (a restore) forgets these as well.
-    remembered_key = f"{current_generation()}:{key}"
+    # Under the cache's epoch, so that whatever empties the cache (a restore) forgets these as well.
+    remembered_key = f"{cache_tags.epoch(fresh=False)}:{key}"
     remembered = _recent.get(remembered_key)
     if remembered is not None and remembered[1] > time.monotonic():
         return remembered[0]

@@ -2,13 +2,14 @@ from django.apps import AppConfig
 
 
 class InfrastructureConfig(AppConfig):
-    """Cache, page cache, storage, outage handling and request middleware; it has no models."""
+    """Cache, page cache, storage, outage handling, request middleware and metrics; it has no models."""
 
     name = "infrastructure"
     verbose_name = "Infrastructure"
 
     def ready(self):
-        from . import cache, page_cache
+        from . import cache, metrics, page_cache
 
         cache.connect_signals()
         page_cache.connect_signals()
+        metrics.connect_signals()

@@ -2,6 +2,9 @@
 
 import multiprocessing
 import os
+import shutil
+import sys
+import tempfile
 
 bind = f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 # Plain sync workers, two per core plus one: a page spends part of its time waiting on PostgreSQL and Redis,
@@ -28,3 +31,47 @@ errorlog = "-"
 forwarded_allow_ips = (
     os.environ.get("FORWARDED_ALLOW_IPS") or os.environ.get("DJANGO_TRUSTED_PROXIES") or "127.0.0.1"
 )
+
+# Metrics (infrastructure/metrics.py): each worker writes its counts to files of its own in one directory,
+# PROMETHEUS_MULTIPROC_DIR, and /metrics adds up every file there, so whichever worker answers a scrape
+# answers for the whole server. Unset, a directory is made for this run and removed at the end; set, it must
+# be this server's alone, and its files are removed at the start and the end.
+OWN_METRICS_DIR = "CLINIC_METRICS_DIR_MADE_BY_GUNICORN"
+
+
+def on_starting(server):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory and "prometheus_client" in sys.modules:
+        # prometheus_client picks how it counts when imported: it would count each worker alone.
+        raise RuntimeError(
+            "The app was loaded before gunicorn.conf.py could set PROMETHEUS_MULTIPROC_DIR (--preload?): "
+            "set PROMETHEUS_MULTIPROC_DIR to an empty directory in the environment, or don't preload."
+        )
+    if directory:
+        os.makedirs(directory, exist_ok=True)
+        _forget_counts(directory)  # a previous run's counts would be added to this one's
+    else:
+        directory = tempfile.mkdtemp(prefix="clinic-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = os.environ[OWN_METRICS_DIR] = directory
+
+
+def child_exit(server, worker):
+    # A dead worker's counts stay and keep adding up (counters never go down); what it alone reported as
+    # "now" (live gauges) goes with it. Imported here: after on_starting has set the directory.
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
+    if directory and directory == os.environ.get(OWN_METRICS_DIR):
+        shutil.rmtree(directory, ignore_errors=True)
+    elif directory:
+        _forget_counts(directory)
+
+
+def _forget_counts(directory):
+    for name in os.listdir(directory):
+        if name.endswith(".db"):
+            os.remove(os.path.join(directory, name))

@@ -34,9 +34,9 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
-def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+def env_networks(name: str, default: str = "") -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
     networks = []
-    for part in env_list(name):
+    for part in env_list(name, default):
         try:
             networks.append(ipaddress.ip_network(part))
         except ValueError as error:
@@ -96,7 +96,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "infrastructure.request_log.RequestLogMiddleware",  # outermost: its time covers everything below
+    # Outermost: its time covers everything below; it answers /metrics for its readers only, before the
+    # page cache, the request log or the host check see it (infrastructure/metrics.py).
+    "infrastructure.metrics.MetricsMiddleware",
+    "infrastructure.request_log.RequestLogMiddleware",  # its time covers everything below
     "infrastructure.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
     # First: an anonymous hit skips every other middleware and replays the headers they set on the page it
     # keeps (infrastructure/page_cache.py). Its key holds the scheme, so a plain-HTTP request never meets an
@@ -204,7 +207,8 @@ PAGE_CACHE_LOCAL_BYTES = env_int("DJANGO_PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024
 # parameters a page doesn't read are dropped first), and as many without: anonymous requests can't fill the
 # cache (issue 19). Beyond it a page is rendered for each request, as if the page cache were off.
 PAGE_CACHE_VARIANTS_PER_PATH = env_int("DJANGO_PAGE_CACHE_VARIANTS_PER_PATH", 50)
-# Never cached: the admin, the pre-screen (health answers), machine paths, uploads, view counting.
+# Never cached: the admin, the pre-screen (health answers), machine paths, uploads, view counting. (/metrics
+# is answered above the page cache, to its readers only; to anyone else it is an unknown address like any.)
 PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",
     "/safety/check/",
@@ -319,6 +323,18 @@ SESSION_SAVE_EVERY_REQUEST = True
 # (infrastructure/client_address.py). Empty: the connection's own address is the client's; no header is
 # believed.
 TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES")
+
+# /metrics (infrastructure/metrics.py): the site's own numbers for Prometheus, to a client (as
+# client_address() finds it behind TRUSTED_PROXIES) in one of these networks, with the bearer token when one
+# is set. Anyone else gets the site's 404, as for any unknown address.
+METRICS_PATH = "/metrics"
+METRICS_NETWORKS = env_networks("DJANGO_METRICS_NETWORKS", "127.0.0.0/8,::1")
+METRICS_TOKEN = os.environ.get("DJANGO_METRICS_TOKEN", "").strip()
+if METRICS_TOKEN and len(METRICS_TOKEN) < 24:
+    raise ImproperlyConfigured(
+        "DJANGO_METRICS_TOKEN must be 24 characters or more (python -c 'import secrets; "
+        "print(secrets.token_urlsafe(32))'), or unset to let METRICS_NETWORKS alone decide."
+    )
 
 # Behind a TLS-terminating proxy: trust its X-Forwarded-Proto, secure cookies, HSTS.
 if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):

@@ -2,12 +2,13 @@ from django.apps import AppConfig
 
 
 class InfrastructureConfig(AppConfig):
-    """Cache, page cache, storage, outage handling and request middleware; it has no models."""
+    """Cache, page cache, storage, outage handling, request middleware and metrics; it has no models."""
 
     name = "infrastructure"
     verbose_name = "Infrastructure"
 
     def ready(self):
-        from . import cache
+        from . import cache, metrics
 
         cache.connect_signals()
+        metrics.connect_signals()

@@ -28,7 +28,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.http import HttpResponse
 from django_redis.cache import RedisCache
 
-from . import cache_tags
+from . import cache_tags, metrics
 from .query_parameters import cache_address, keep_declared
 
 logger = logging.getLogger(__name__)
@@ -87,6 +87,7 @@ class ResilientCacheMixin:
             self._lost_write = True  # an invalidation may be among them: clear once the cache is back
         if error is not None:
             self._paused_until = time.monotonic() + self.pause_seconds
+            metrics.count_cache_error(operation, error)
             logger.warning("Cache unavailable (%s: %s); serving from the database", operation, error)
         if operation == "incr":
             raise ValueError("The cache is unavailable.")

@@ -2,8 +2,9 @@
 
 The line names the path and never the query string: a search or anything else a reader typed stays out of
 the logs, and the pre-screen's answers are a POST body, which is never read here. The id goes back to the
-browser as X-Request-ID, so a reader's report ("request 3f2a…") finds its line. A view can set
-request.log_timing = False (the pre-screen's answer): its line then gives no duration.
+browser as X-Request-ID, so a reader's report ("request 3f2a…") finds its line. The view is named as the
+metrics name it (infrastructure/view_name.py), a page cache hit's too. A view can set request.log_timing =
+False (the pre-screen's answer): its line then gives no duration.
 """
 
 import json
@@ -11,11 +12,13 @@ import logging
 import time
 import uuid
 
+from .view_name import view_name
+
 logger = logging.getLogger("clinic.requests")
 
 
 class RequestLogMiddleware:
-    """Outermost, so the time covers every other middleware, the page cache's hits included."""
+    """Outside every middleware but the metrics': the time covers the rest, the page cache's hits included."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,14 +27,13 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         request.request_id = uuid.uuid4().hex
         response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
         logger.info(
             json.dumps(
                 {
                     "request_id": request.request_id,
                     "method": request.method,
                     "path": request.path,
-                    "view": match.view_name if match else None,
+                    "view": view_name(request),
                     "status": response.status_code,
                     # A view whose timing could tell something about what a reader sent opts out.
                     "duration_ms": (

@@ -105,3 +105,30 @@ def test_the_image_holds_every_package_the_site_imports():
     assert {"clinic", "articles", "conditions", "domain", "editorial", "infrastructure"} <= set(packages)
     assert set(packages) <= copied, f"not copied into the image: {sorted(set(packages) - copied)}"
     assert all((PROJECT_DIR / package / "__init__.py").exists() for package in packages)
+
+
+def test_prometheus_reads_each_app_server_directly_from_the_network_the_servers_let_read(compose, settings):
+    """Issue 22: /metrics from each server on its own (the balancer would answer from either), and only
+    from the compose network, where a reader sent on by Caddy is still the address Caddy saw."""
+    scrape = yaml.safe_load((DEPLOY / "prometheus.yml").read_text())
+    (job,) = scrape["scrape_configs"]
+    (targets,) = (entry["targets"] for entry in job["static_configs"])
+    app_servers = {
+        name for name, service in compose["services"].items() if service.get("image") == "clinic:latest"
+    }
+    app_servers.discard("release")
+
+    assert job["metrics_path"] == settings.METRICS_PATH
+    assert sorted(targets) == sorted(f"{name}:8000" for name in app_servers) and len(targets) == 2
+    (network,) = compose["networks"]["default"]["ipam"]["config"]
+    for name in app_servers:
+        environment = compose["services"][name]["environment"]
+        assert (
+            environment["DJANGO_METRICS_NETWORKS"]
+            == network["subnet"]
+            == environment["DJANGO_TRUSTED_PROXIES"]
+        )
+    assert job["authorization"]["type"] == "Bearer"
+    assert (
+        "`DJANGO_METRICS_TOKEN`" in README and "DJANGO_METRICS_TOKEN=" in (DEPLOY / "env.example").read_text()
+    )

@@ -32,6 +32,7 @@ def test_each_request_logs_one_line_whose_id_the_reader_is_given(client, logged,
     assert first.status_code == again.status_code == 200
     assert miss["path"] == hit["path"] == path
     assert miss["view"] == "conditions:detail" and miss["status"] == 200 and miss["method"] == "GET"
+    assert hit["view"] == "conditions:detail"  # the page cache answered, and no view ran: named all the same
     assert (miss["cache"], hit["cache"]) == ("miss", "hit")
     assert isinstance(miss["duration_ms"], float) and miss["duration_ms"] >= 0
     assert first["X-Request-ID"] == miss["request_id"] and again["X-Request-ID"] == hit["request_id"]

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from domain.models import SiteProfile
 from domain.redirects import RedirectOnDeleteAdminMixin
 from editorial.admin import CitationInline, ReviewedAdminMixin
 from editorial.admin_permissions import RoleAdminMixin
@@ -124,6 +125,17 @@ class ConditionAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedAdmin):
         ("Listing", {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "show_crisis_help" in form.base_fields:
+            # Named from the profile, so the help never names a line the site no longer shows.
+            profile = SiteProfile.objects.get_current()
+            form.base_fields["show_crisis_help"].help_text = (
+                f"Show the crisis box (call or text {profile.crisis_line}, the {profile.crisis_line_name}) "
+                "on this page and on every article related to this condition."
+            )
+        return form
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

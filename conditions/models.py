@@ -167,7 +167,8 @@ class Condition(RichTextMixin, Reviewed):
     citations = citations_field()
     show_crisis_help = models.BooleanField(
         default=False,
-        help_text="Show the 988 crisis box on this page and on every article related to this condition.",
+        help_text="Show the crisis box (the site profile's crisis line) on this page and on every article "
+        "related to this condition.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

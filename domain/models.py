@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 from infrastructure import cache, cache_tags
 from infrastructure.site_paths import is_local_path, validate_local_path
 
+from .dialable import tel_link, validate_dialable
 from .identifiers import validate_doi, validate_pmid
 from .review_dates import REVIEW_DUE_SOON, ReviewState, due_by, next_review_after, review_due
 from .richtext import RichText, RichTextMixin
@@ -72,7 +73,10 @@ class SiteProfile(RichTextMixin, models.Model):
     name = models.CharField(max_length=120, default="Ketamine Clinic")
     tagline = models.CharField(max_length=200, blank=True)
     phone = models.CharField(
-        max_length=40, blank=True, help_text="As patients should dial it, e.g. (555) 010-0142."
+        max_length=40,
+        blank=True,
+        validators=[validate_dialable],
+        help_text="As patients should dial it, e.g. (555) 010-0142.",
     )
     email = models.EmailField(blank=True)
     street_address = models.CharField(max_length=200, blank=True)
@@ -94,6 +98,7 @@ class SiteProfile(RichTextMixin, models.Model):
         "crisis line number",
         max_length=20,
         default="988",
+        validators=[validate_dialable],
         help_text="The number to call or text, shown on every page; 988 is the US Suicide & Crisis Lifeline.",
     )
     crisis_chat_url = models.URLField(
@@ -103,7 +108,10 @@ class SiteProfile(RichTextMixin, models.Model):
         help_text="Where readers can chat with the crisis line online; leave empty if it has no chat.",
     )
     emergency_number = models.CharField(
-        max_length=20, default="911", help_text="The emergency number, shown beside the crisis line."
+        max_length=20,
+        default="911",
+        validators=[validate_dialable],
+        help_text="The emergency number, shown beside the crisis line.",
     )
     intro = models.TextField(
         "home page introduction",
@@ -144,15 +152,15 @@ class SiteProfile(RichTextMixin, models.Model):
 
     @property
     def phone_href(self):
-        return _tel(self.phone)
+        return tel_link(self.phone)
 
     @property
     def crisis_line_href(self):
-        return _tel(self.crisis_line)
+        return tel_link(self.crisis_line)
 
     @property
     def emergency_href(self):
-        return _tel(self.emergency_number)
+        return tel_link(self.emergency_number)
 
     @property
     def crisis_chat_label(self):
@@ -165,11 +173,6 @@ class SiteProfile(RichTextMixin, models.Model):
         city_line = " ".join(part for part in (self.locality + ("," if self.region else ""), self.region,
                                                self.postal_code) if part)  # fmt: skip
         return [line for line in (self.street_address, city_line.strip(" ,")) if line]
-
-
-def _tel(number):
-    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    return f"tel:{digits}" if digits else ""
 
 
 def citations_field(related_query_name=None):

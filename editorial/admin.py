@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -19,6 +20,13 @@ from .admin_permissions import RoleAdminMixin
 
 
 class SiteProfileForm(forms.ModelForm):
+    crisis_details_checked = forms.BooleanField(
+        label="The crisis line's name and chat link are right for the new number",
+        required=False,
+        help_text="Tick this only when you change the number alone and the line's name and chat link still "
+        "belong to it.",
+    )
+
     class Meta:
         model = SiteProfile
         fields = [
@@ -27,6 +35,28 @@ class SiteProfileForm(forms.ModelForm):
             "crisis_chat_url", "emergency_number", "disclaimer",
         ]  # fmt: skip
         widgets = {"intro": CKEditor5Widget(config_name="default")}
+
+    def clean(self):
+        cleaned = super().clean()
+        # The crisis line's number, name and chat link describe one service: a new number under the old
+        # name would send readers in crisis to a line that doesn't answer at that number.
+        changed = set(self.changed_data)
+        if (
+            self.instance.pk
+            and "crisis_line" in changed
+            and not changed & {"crisis_line_name", "crisis_chat_url"}
+            and not cleaned.get("crisis_details_checked")
+        ):
+            chat = cleaned.get("crisis_chat_url") or "no chat link"
+            name = cleaned.get("crisis_line_name")
+            self.add_error(
+                "crisis_line_name",
+                f"You changed the crisis number from {self.initial.get('crisis_line')} to "
+                f"{cleaned.get('crisis_line')}, but the line's name (“{name}”) and chat link ({chat}) are "
+                "unchanged, and every page shows them beside the number. Update them, or tick "
+                f"“{self.fields['crisis_details_checked'].label}” to keep them.",
+            )
+        return cleaned
 
 
 @admin.register(SiteProfile)
@@ -45,12 +75,27 @@ class SiteProfileAdmin(RoleAdminMixin, SimpleHistoryAdmin):
                     "crisis_line_name",
                     "crisis_line",
                     "crisis_chat_url",
+                    "crisis_details_checked",
                     "emergency_number",
                     "disclaimer",
+                    "reader_preview",
                 ],
             },
         ),
     ]
+    readonly_fields = ["reader_preview"]
+
+    @admin.display(description="As readers see it now")
+    def reader_preview(self, profile):
+        """The crisis box and footer, rendered from the saved profile as every page shows them."""
+        if profile is None or profile.pk is None:
+            return "Shown once the profile is saved."
+        context = {"site": profile}
+        return format_html(
+            '<div class="reader-preview">{}{}</div>',
+            render_to_string("includes/crisis_box.html", context),
+            render_to_string("includes/footer.html", context),
+        )
 
     def has_add_permission(self, request):
         return not SiteProfile.objects.exists() and super().has_add_permission(request)

@@ -189,6 +189,102 @@ def test_a_disclaimer_with_a_number_is_refused_in_the_admin_and_keeps_what_was_t
     assert SiteProfile.objects.get().disclaimer != data["disclaimer"]
 
 
+def _profile_form_data(client):
+    change_url = reverse("admin:clinic_siteprofile_change", args=[SiteProfile.objects.get_current().pk])
+    form = client.get(change_url).context["adminform"].form
+    return change_url, {
+        name: form.initial.get(name) or "" for name in form.fields if name != "reader_preview"
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("emergency_number", "nine one one", "is not a number a phone can dial"),
+        ("phone", "ring us", "is not a number a phone can dial"),
+        ("crisis_line", "98", "has 2 digit(s): a number to call needs at least 3"),
+        ("phone", "+1 555 010 0142 0142 0142 99", "more than any phone number"),
+    ],
+)
+def test_a_number_no_phone_can_dial_is_refused_and_what_was_typed_is_kept(client, field, typed, message):
+    _clinic_staff(client)
+    change_url, data = _profile_form_data(client)
+    data[field] = typed
+
+    response = client.post(change_url, data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html and f'value="{typed}"' in html
+    assert getattr(SiteProfile.objects.get(), field) != typed
+    assert 'href="tel:"' not in client.get("/").content.decode()  # no page got a link that dials nothing
+
+
+def test_a_number_written_the_clinics_way_is_shown_so_and_dialled_from_its_digits(client):
+    _clinic_staff(client)
+    change_url, data = _profile_form_data(client)
+    data.update(phone="(555) 010-0142", emergency_number="112")
+    assert client.post(change_url, data).status_code == 302
+    html = Client().get("/").content.decode()
+    assert '<a href="tel:5550100142">(555) 010-0142</a>' in html
+    assert '<a href="tel:112"><strong>112</strong></a>' in html
+
+
+def test_changing_only_the_crisis_number_asks_about_the_lines_name_and_chat_link(client):
+    _clinic_staff(client)
+    change_url, data = _profile_form_data(client)
+    data["crisis_line"] = "1-800-555-0199"
+
+    refused = client.post(change_url, data)
+
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "You changed the crisis number from 988 to 1-800-555-0199" in html
+    assert "988 Suicide &amp; Crisis Lifeline" in html and 'value="1-800-555-0199"' in html  # kept as typed
+    assert SiteProfile.objects.get().crisis_line == "988"
+
+    data["crisis_details_checked"] = "on"  # the name and chat link do belong to the new number
+    assert client.post(change_url, data).status_code == 302
+    assert SiteProfile.objects.get().crisis_line == "1-800-555-0199"
+
+
+def test_changing_the_number_with_the_lines_name_needs_no_confirmation(client):
+    _clinic_staff(client)
+    change_url, data = _profile_form_data(client)
+    data.update(crisis_line="116 123", crisis_line_name="Samaritans helpline", crisis_chat_url="")
+    assert client.post(change_url, data).status_code == 302
+    assert SiteProfile.objects.get().crisis_line_name == "Samaritans helpline"
+
+
+def test_the_content_check_names_a_number_saved_before_numbers_were_checked():
+    SiteProfile.objects.filter(pk=SiteProfile.objects.get_current().pk).update(
+        emergency_number="nine one one"
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 site profile number"):
+        call_command("check_content", stdout=out)
+    assert "Site profile, emergency number: “nine one one” is not a number a phone can dial" in out.getvalue()
+
+
+def test_the_profile_page_previews_the_crisis_box_and_footer_as_readers_see_them(client):
+    _clinic_staff(client)
+    change_url, _ = _profile_form_data(client)
+    html = client.get(change_url).content.decode()
+    preview = html[html.index("As readers see it now") :]
+    assert "If you are thinking about suicide, help is available now" in preview
+    assert '<a href="tel:988"><strong>988</strong></a>' in preview and "In crisis?" in preview
+
+
+def test_the_condition_forms_help_names_the_crisis_line_the_profile_holds(client):
+    profile = SiteProfile.objects.get_current()
+    profile.crisis_line, profile.crisis_line_name = "116 123", "Samaritans helpline"
+    profile.save()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    html = client.get(reverse("admin:conditions_condition_add")).content.decode()
+    assert "Show the crisis box (call or text 116 123, the Samaritans helpline)" in html
+    assert "988" not in html[html.index("id_show_crisis_help") :][:600]
+
+
 def test_the_demo_content_follows_a_changed_crisis_line_everywhere(client, demo_content):
     # Authors write {crisis line} and {emergency number}; the pages fill them from the profile.
     before = _public_pages(client)

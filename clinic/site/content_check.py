@@ -3,11 +3,13 @@ no citation beside it. `manage.py check_content` prints what it finds; the test 
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from articles.models import Article
 from conditions.models import AdministrationRoute, CandidateProfile, Condition, Contraindication, Interaction
 from domain.crisis_text import FACT_TOKEN, TOKENS, literal_numbers
+from domain.dialable import validate_dialable
 from domain.figures import amounts, numbers_not_in, unsourced_fields, unsourced_sentences
 from domain.models import KeyFact, SiteProfile, attach_citations
 from domain.readability import sentences
@@ -82,6 +84,24 @@ def literal_crisis_numbers():
                         f"{_label(item)}, {field}: writes {number} itself; write {tokens} so that the "
                         "page shows the number the site profile holds"
                     )
+    return found
+
+
+def undialable_numbers():
+    """Return one plain line per site profile number no phone can dial (saved before numbers were checked)."""
+    profile = SiteProfile.objects.first()  # what is stored, not a cached copy
+    found = []
+    if profile is None:
+        return found
+    for field in ("crisis_line", "emergency_number", "phone"):
+        value = getattr(profile, field)
+        if not value:
+            continue
+        try:
+            validate_dialable(value)
+        except ValidationError as error:
+            label = SiteProfile._meta.get_field(field).verbose_name
+            found.append(f"Site profile, {label}: {error.messages[0]}")
     return found
 
 

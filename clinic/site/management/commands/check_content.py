@@ -4,6 +4,7 @@ from clinic.site.content_check import (
     literal_crisis_numbers,
     restated_facts,
     shared_screening_advice,
+    undialable_numbers,
     unsourced_figures,
     unsupported_citations,
 )
@@ -13,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "List clinical text that states a figure (percentage, dose, count, duration) without a citation, "
         "authored text that writes the crisis or emergency number itself, and pre-screen advice that several "
-        "items share, and clinical citations without the passage of the source that supports the claim."
+        "items share, clinical citations without the passage of the source that supports the claim, and site "
+        "profile numbers no phone can dial."
     )
 
     def handle(self, *args, **options):
@@ -22,16 +24,18 @@ class Command(BaseCommand):
         shared = shared_screening_advice()
         unsupported = unsupported_citations()
         restated = restated_facts()
-        for line in [*found, *numbers, *shared, *unsupported, *restated]:
+        undialable = undialable_numbers()
+        for line in [*found, *numbers, *shared, *unsupported, *restated, *undialable]:
             self.stdout.write(line)
-        if found or numbers or shared or unsupported or restated:
+        if found or numbers or shared or unsupported or restated or undialable:
             raise CommandError(
                 f"{len(found)} figure(s) without a citation (add a [@key] citation beside each); "
                 f"{len(numbers)} crisis number(s) written out (write the token instead); "
                 f"{len(shared)} pre-screen advice shared by several items (write each item's own); "
                 f"{len(unsupported)} clinical citation(s) without the source's passage or with one that "
                 "lacks the claim's figure; "
-                f"{len(restated)} fact(s) held once but stated again in other words (write {{fact:key}})."
+                f"{len(restated)} fact(s) held once but stated again in other words (write {{fact:key}}); "
+                f"{len(undialable)} site profile number(s) no phone can dial."
             )
         self.stdout.write(
             self.style.SUCCESS("Every figure in the clinical text stands next to its citation.")

@@ -39,9 +39,10 @@ class ListedAdmin(
             obj.is_listed = is_listed
             obj.save()
         state = "shown on the site" if is_listed else "hidden from the site"
-        self.message_user(
-            request, f"{len(queryset)} {self.model._meta.verbose_name_plural} {state}.", messages.SUCCESS
-        )
+        count = len(queryset)
+        meta = self.model._meta
+        name = meta.verbose_name if count == 1 else meta.verbose_name_plural
+        self.message_user(request, f"{count} {name} {state}.", messages.SUCCESS)
 
     @admin.action(description="Show on site", permissions=["change"])
     def show_on_site(self, request, queryset):

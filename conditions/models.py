@@ -382,6 +382,7 @@ class ConditionRoute(models.Model):
     class Meta:
         ordering = ["order", "route__order"]
         verbose_name = "treatment route for this condition"
+        verbose_name_plural = "treatment routes for this condition"
         constraints = [
             models.UniqueConstraint(
                 fields=["condition", "route"],

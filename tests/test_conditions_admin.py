@@ -10,6 +10,7 @@ from tests.factories import (
     ConditionGroupFactory,
     ConditionRouteFactory,
     ContraindicationFactory,
+    PersonFactory,
     UserFactory,
 )
 from tests.helpers import condition_form_data
@@ -54,6 +55,24 @@ def test_bulk_actions_hide_and_show_conditions(admin_client):
     admin_client.post(CHANGELIST, {"action": "show_on_site", "_selected_action": [chosen[0].pk]})
     assert set(Condition.objects.listed()) == {untouched, chosen[0]}
     assert chosen[0].history.count() == 3  # created, hidden, shown: each change is in the history
+
+
+def test_bulk_messages_agree_in_number_with_what_was_changed(admin_client):
+    one, two = ConditionFactory.create_batch(2)
+    hidden_one = admin_client.post(
+        CHANGELIST, {"action": "hide_from_site", "_selected_action": [one.pk]}, follow=True
+    )
+    assert "1 condition hidden from the site." in hidden_one.content.decode()
+    shown_two = admin_client.post(
+        CHANGELIST, {"action": "show_on_site", "_selected_action": [one.pk, two.pk]}, follow=True
+    )
+    assert "2 conditions shown on the site." in shown_two.content.decode()
+
+
+def test_the_condition_form_heads_its_routes_in_plain_english(admin_client):
+    html = admin_client.get(reverse("admin:conditions_condition_add")).content.decode()
+    assert "Treatment routes for this condition" in html
+    assert "route for this conditions" not in html.lower()
 
 
 def test_changelist_search_includes_and_excludes(admin_client):
@@ -229,3 +248,25 @@ def test_clinic_staff_can_change_a_condition_but_not_publish_an_article(client):
     assert not staff.has_perm("articles.change_article")
     article_change = reverse("admin:articles_article_change", args=[article.pk])
     assert client.post(article_change, {"status": "published"}).status_code == 403
+
+
+def test_a_next_review_date_before_the_review_is_refused_with_a_message_not_moved(admin_client):
+    condition = ConditionFactory(name="Panic disorder")
+    url = reverse("admin:conditions_condition_change", args=[condition.pk])
+    data = condition_form_data(
+        condition, reviewer=PersonFactory().pk, last_reviewed="2026-12-01", next_review_due="2026-11-01"
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The next review must fall after the last review (December 1, 2026)" in html
+    assert 'value="2026-11-01"' in html and 'value="2026-12-01"' in html  # what was typed is kept
+    condition.refresh_from_db()
+    assert condition.last_reviewed is None and condition.next_review_due is None
+
+    data["next_review_due"] = ""  # blank: 12 months after the review
+    assert admin_client.post(url, data).status_code == 302
+    condition.refresh_from_db()
+    assert condition.next_review_due.isoformat() == "2027-12-01"

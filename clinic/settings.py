@@ -401,10 +401,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Browser features the site never uses are switched off for every page, the admin's included.
+# Only features browsers recognise: chromium logs a warning on every page for one it doesn't know (it
+# dropped ambient-light-sensor and bluetooth); tests/e2e/test_smoke.py checks for none.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
-        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+        "accelerometer", "autoplay", "browsing-topics", "camera",
         "display-capture", "encrypted-media", "fullscreen", "gamepad", "geolocation", "gyroscope", "hid",
         "idle-detection", "interest-cohort", "local-fonts", "magnetometer", "microphone", "midi", "payment",
         "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",

@@ -12,3 +12,13 @@ def test_home_and_admin_login_load_cleanly(page, new_page):
     no_js.goto("/")
     assert no_js.locator("main").count() == 1
     assert no_js.locator("h1").first.inner_text().strip()
+
+
+def test_public_pages_give_the_browser_nothing_to_warn_about(page):
+    """No console warning either: e.g. a Permissions-Policy feature chromium doesn't know is logged on every
+    page (issue 23 found two)."""
+    warnings = []
+    page.on("console", lambda message: message.type == "warning" and warnings.append(message.text))
+    for path in ("/", "/conditions/", "/safety/"):
+        page.goto(path)
+    assert warnings == []

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from domain.citation_markers import without_markers
 from domain.models import (
     Person,
     Reviewed,
@@ -528,12 +529,13 @@ class Article(RichTextMixin, Reviewed):
 
     @property
     def summary(self):
-        """Return the written excerpt, or the body's first words (stored on save)."""
+        """Return the written excerpt, or the body's first words (stored on save), without citation markers:
+        a card or a feed shows no sources for them to point at."""
         if self.excerpt:
-            return self.excerpt
+            return without_markers(self.excerpt)
         if self.body_summary or not self.body:
-            return self.body_summary
-        return Truncator(html_to_text(self.body)).words(EXCERPT_WORDS)  # not saved since the body was set
+            return without_markers(self.body_summary)
+        return without_markers(Truncator(html_to_text(self.body)).words(EXCERPT_WORDS))  # body set, not saved
 
     @property
     def table_of_contents(self):

@@ -8,6 +8,7 @@ typed (search) builds its own meta and leaves that text as it is.
 """
 
 from domain import crisis_text, structured_data
+from domain.citation_markers import without_markers
 from domain.models import SiteProfile
 
 HOME_CRUMB = ("Home", "/")
@@ -30,8 +31,11 @@ class PageMetaMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         breadcrumbs = self.get_breadcrumbs()
+        meta = self.get_meta()
+        if meta.get("description"):
+            meta["description"] = without_markers(meta["description"])  # its sources aren't beside it
         described = {
-            "meta": self.get_meta(),
+            "meta": meta,
             "breadcrumbs": [HOME_CRUMB, *breadcrumbs] if breadcrumbs else [],
             "page_nodes": self.get_page_nodes(self.request.build_absolute_uri),
         }

@@ -472,3 +472,17 @@ def test_print_stylesheet_hides_what_paper_cannot_use_and_keeps_safety_informati
     assert "@page" in css
     html = client.get(reverse("articles:list")).content.decode()
     assert 'href="/static/css/print.css" media="print"' in html
+
+
+def test_citation_markers_are_left_out_where_no_sources_are_beside_the_text(client):
+    article = _published(
+        title="Ketamine and sleep",
+        excerpt="Sleep may be lighter for a night [1]. Most people sleep as usual by the next week [2, 3].",
+    )
+    expected = "Sleep may be lighter for a night. Most people sleep as usual by the next week."
+
+    card = client.get("/articles/").content.decode()
+    page = client.get(article.get_absolute_url()).content.decode()
+
+    assert expected in card and "[1]" not in card
+    assert f'<meta name="description" content="{expected}">' in page

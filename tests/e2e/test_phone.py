@@ -142,3 +142,23 @@ def test_reader_pages_have_16px_text_and_24px_targets_on_a_phone(phone):
     # The byline and the review line are one short line each: the article starts sooner.
     assert phone.locator(".article-header p").count() <= 3
     assert phone.locator(".article-header").inner_text().count("reviewed") == 1
+
+
+def _page_width(page):
+    return page.evaluate("() => document.documentElement.scrollWidth")
+
+
+def test_no_public_page_scrolls_sideways_even_for_a_300_character_search(phone):
+    long_word = "depression" * 30
+    for path in ("/", "/conditions/", "/safety/", f"/search/?q={long_word}", "/search/?q=" + "a " * 150):
+        phone.goto(path)
+        assert _page_width(phone) <= PHONE["width"], f"{path[:40]} is {_page_width(phone)} px wide"
+
+
+def test_the_footers_phone_email_and_emergency_links_are_44px_tap_targets(phone):
+    phone.goto("/")
+    heights = phone.evaluate(
+        """() => [...document.querySelectorAll('footer a')]
+            .map(a => [a.textContent.trim(), a.getBoundingClientRect().height])"""
+    )
+    assert heights and all(height >= 44 for _, height in heights), heights

@@ -101,16 +101,23 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
         if current is None or current == loaded:
             return
         saves = (
-            Article.history.filter(id=self.instance.pk, history_date__gt=loaded)
+            # By the version each save made, not the time its history row was written: the save that made
+            # the version this form opened is a moment later than it, and is not someone else's.
+            Article.history.filter(id=self.instance.pk, updated_at__gt=loaded)
             .select_related("history_user")
             .order_by("history_date")
         )
-        names = []
+        names, automatic = [], False
         for record in saves:
             user = record.history_user
-            name = (user.get_full_name() or user.get_username()) if user else "someone else"
+            if user is None:
+                automatic = True  # a content import or a command: not a person to ask
+                continue
+            name = user.get_full_name() or user.get_username()
             if name not in names:
                 names.append(name)
+        if automatic:
+            names.append("an automatic update (a content import or a command)")
         last_saved = date_format(timezone.localtime(current), "j M Y, H:i")
         raise ValidationError(
             "%(names)s saved this article on %(when)s, after you opened it. Your changes are not saved "

@@ -178,7 +178,8 @@ class WritingAidsAdminMixin:
         if reading is not None and reading.above_target:
             self.message_user(
                 request,
-                f"Reading grade {reading.grade:g}: above the target of grade {TARGET_GRADE}. Its longest "
-                f"sentence has {reading.longest[0][0]} words; shorter sentences and everyday words help.",
+                f"Reading grade {reading.grade:g}: “{obj}” is above the target of grade {TARGET_GRADE}. Its "
+                f"longest sentence has {reading.longest[0][0]} words; shorter sentences and everyday words "
+                "help.",
                 messages.WARNING,
             )

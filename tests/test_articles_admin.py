@@ -427,6 +427,7 @@ def test_second_save_after_someone_else_saved_is_refused_and_keeps_the_text(clie
     assert response.status_code == 200
     html = _page(response)
     assert "Dana Whitfield saved this article" in html
+    assert "Someone else" not in html  # the save that made the version I opened is not someone else's
     assert "My long careful rewrite." in html
     article.refresh_from_db()
     assert article.title == "Their title" and "Start." in article.body
@@ -441,3 +442,16 @@ def test_save_without_anyone_in_between_is_accepted(client, editor):
     assert client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Improved again"
+
+
+def test_an_edit_conflict_with_an_import_names_no_one_as_a_person(client, editor):
+    article = ArticleFactory(title="Shared", body="<p>Start.</p>")
+    client.force_login(editor)
+    mine = form_data(client.get(change_url(article)), body="<p>My rewrite.</p>")
+    article.title = "Changed by the demo loader"
+    article.save()  # no signed-in user: a command or a content import
+
+    html = _page(client.post(change_url(article), mine))
+
+    assert "An automatic update (a content import or a command) saved this article" in html
+    assert "Someone else and" not in html and "My rewrite." in html

@@ -251,3 +251,15 @@ def _bmp():
     out = io.BytesIO()
     Image.new("RGB", (4, 4)).save(out, "BMP")
     return out.getvalue()
+
+
+def test_the_grade_warning_names_the_item_it_is_about(client):
+    client.force_login(member_of("Editors", username="ed"))
+    article = ArticleFactory(body=DENSE, title="Dense prose about infusions", seo_description="")
+
+    response = client.post(
+        change_url(article), form_data(client.get(change_url(article)), _continue="1"), follow=True
+    )
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("“Dense prose about infusions” is above the target of grade 8" in m for m in messages)

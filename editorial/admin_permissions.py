@@ -17,12 +17,19 @@ from django.db.models import ForeignObjectRel
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 
+from .admin_fields import field_kwargs
+
 # Set on a request whose history item is shown to someone who may not change the object.
 READ_ONLY_FLAG = "_admin_history_read_only"
 
 
 class RoleAdminMixin:
     """Put first in every ModelAdmin's bases (a test checks that every registered admin does)."""
+
+    # Form fields
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return super().formfield_for_dbfield(db_field, request, **{**field_kwargs(db_field), **kwargs})
 
     # Changelist filters
 

@@ -14,7 +14,7 @@ from tests.factories import (
     TagFactory,
     member_of,
 )
-from tests.helpers import change_url, form_data
+from tests.helpers import change_url, condition_form_data, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -455,3 +455,27 @@ def test_an_edit_conflict_with_an_import_names_no_one_as_a_person(client, editor
 
     assert "An automatic update (a content import or a command) saved this article" in html
     assert "Someone else and" not in html and "My rewrite." in html
+
+
+def test_a_refused_date_time_or_number_says_what_to_type_and_keeps_it(client, editor):
+    article = ArticleFactory(title="Timing", body="<p>Start.</p>")
+    client.force_login(editor)
+    data = form_data(client.get(change_url(article)), published_at_0="next Tuesday", published_at_1="2pm")
+
+    html = _page(client.post(change_url(article), data))
+
+    assert "Enter a valid date as year-month-day, e.g. 2026-12-07." in html
+    assert "Enter a valid time as hours and minutes on the 24-hour clock, e.g. 14:30." in html
+    assert 'value="next Tuesday"' in html and 'value="2pm"' in html
+
+
+def test_letters_in_a_number_field_are_named_not_dropped(admin_client):
+    condition = ConditionFactory()
+    url = reverse("admin:conditions_condition_change", args=[condition.pk])
+    html = admin_client.get(url).content.decode()
+    assert 'name="order"' in html and 'inputmode="numeric"' in html  # a browser keeps what is typed
+
+    response = admin_client.post(url, condition_form_data(condition, order="two"))
+
+    assert "Enter a whole number, in digits, e.g. 3." in response.content.decode()
+    assert 'value="two"' in response.content.decode()

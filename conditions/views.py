@@ -1,3 +1,6 @@
+from urllib.parse import urlencode
+
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -36,11 +39,34 @@ class StaffPreviewMixin:
             return queryset  # staff preview; the template shows a "hidden from the public" banner
         return queryset.listed()
 
+    list_url_name = ""
+
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        try:
+            response = super().get(request, *args, **kwargs)
+        except Http404:
+            hidden = self.no_longer_listed(request, kwargs.get("slug"))
+            if hidden is None:
+                raise
+            return hidden
         if not self.object.is_listed:
             add_never_cache_headers(response)  # a preview must never reach a shared cache
         return response
+
+    def no_longer_listed(self, request, slug):
+        """A page staff hid after readers could see it: say so, with where to look instead (still a 404)."""
+        model = self.queryset.model
+        hidden = model.objects.filter(slug=slug, is_listed=False).first()
+        if hidden is None or not hidden.history.filter(is_listed=True).exists():
+            return None  # never public: its name is not for readers
+        context = {
+            "item": hidden,
+            "kind": model._meta.verbose_name,
+            "list_url": reverse(self.list_url_name),
+            "search_url": f"{reverse('search')}?{urlencode({'q': hidden.name})}",
+            "meta": {"title": f"{hidden.name} is no longer listed", "description": ""},
+        }
+        return render(request, "conditions/no_longer_listed.html", context, status=404)
 
 
 class ConditionListView(PageMetaMixin, ListView):
@@ -65,6 +91,7 @@ class ConditionListView(PageMetaMixin, ListView):
 class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
     queryset = Condition.objects.for_page()
     preview_permission = "conditions.change_condition"
+    list_url_name = "conditions:list"
 
     def get_meta(self):
         return {"title": self.object.name, "description": self.object.summary, "section": "Conditions"}
@@ -136,6 +163,7 @@ class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
     queryset = AdministrationRoute.objects.for_page()
     context_object_name = "route"
     preview_permission = "conditions.change_administrationroute"
+    list_url_name = "conditions:route_list"
 
     def get_meta(self):
         return {"title": self.object.name, "description": self.object.summary, "section": "Treatments"}

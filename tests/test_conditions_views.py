@@ -115,6 +115,33 @@ def test_hidden_condition_is_absent_everywhere_and_404(client, site_profile):
     assert client.get(reverse("conditions:detail", kwargs={"slug": "no-such-condition"})).status_code == 404
 
 
+def test_a_condition_hidden_after_readers_saw_it_points_them_to_the_list_and_a_search(client, site_profile):
+    condition = ConditionFactory(name="Chronic pain")
+    assert client.get(condition.get_absolute_url()).status_code == 200
+    condition.is_listed = False
+    condition.save()
+
+    response = client.get(condition.get_absolute_url())
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Chronic pain is no longer on our site" in html
+    assert f'href="{reverse("conditions:list")}"' in html and 'href="/search/?q=Chronic+pain"' in html
+    never_listed = ConditionFactory(name="Never shown", hidden=True)
+    plain = client.get(never_listed.get_absolute_url()).content.decode()
+    assert "Never shown" not in plain and "find that page" in plain
+
+
+def test_a_hidden_route_page_points_to_the_treatments_list(client, site_profile):
+    route = AdministrationRouteFactory(name="Intramuscular injection")
+    route.is_listed = False
+    route.save()
+    response = client.get(route.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 404 and "Intramuscular injection is no longer on our site" in html
+    assert f'href="{reverse("conditions:route_list")}"' in html
+
+
 def test_hidden_route_is_absent_from_condition_page_and_table_and_404(client, site_profile):
     condition = ConditionFactory()
     shown = AdministrationRouteFactory(name="Intranasal esketamine", short_name="Nasal spray")

@@ -35,7 +35,10 @@ def field_names(model):
     return [
         field.name
         for field in model._meta.concrete_fields
-        if field.name not in SKIPPED_FIELDS | excluded and not field.name.startswith("history_")
+        # Not editable: kept by the site (a review's fingerprint, "changed since review"), not written.
+        if field.editable
+        and field.name not in SKIPPED_FIELDS | excluded
+        and not field.name.startswith("history_")
     ]
 
 

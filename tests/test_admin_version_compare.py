@@ -1,5 +1,7 @@
 """Comparing versions (issue 13, point 3): side by side, changed words marked, readable values, revert."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -97,3 +99,13 @@ def test_reviewing_editor_sees_what_changed_since_the_last_review(client):
     link = html.split('class="since-review"><a href="')[1].split('"')[0].replace("&amp;", "&")
     compared = client.get(link).content.decode()
     assert "<del>First</del>" in compared and "<ins>Corrected</ins>" in compared
+
+
+def test_compare_shows_what_people_wrote_not_what_the_site_keeps():
+    article = ArticleFactory(title="Sleep", body="<p>A quiet evening.</p>", last_reviewed=date(2026, 1, 5))
+    article.body = "<p>A calm evening.</p>"  # changed since its review: the site records it
+    article.save()
+    older, newer = article.history.order_by("history_id")
+    labels = {row.label for row in compare(type(article), older, newer)}
+    assert "Body" in labels and "Last medically reviewed" in labels
+    assert not labels & {"Reviewed fingerprint", "Changed since review"}

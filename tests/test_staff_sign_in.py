@@ -416,6 +416,7 @@ def test_enrolment_refuses_a_wrong_code(client, editor, required):
     response = client.post(SETUP_URL, {"code": wrong})
     assert response.status_code == 200
     assert "That code is not right." in response.content.decode()
+    assert "recovery code" not in response.content.decode()  # none exist until the app is set up
     device.refresh_from_db()
     assert not device.confirmed
     assert client.get(ADMIN_URL)["Location"].startswith(SETUP_URL)
@@ -440,9 +441,21 @@ def test_a_wrong_code_is_refused_with_a_clear_message(client, editor, required):
     assert response.status_code == 200
     assert "That code is not right. Type the 6-digit code your app shows now" in response.content.decode()
     assert not is_signed_in(client)
+    # Retyped straight away after one slip: the right code is accepted (after a moment's wait), not refused.
+    assert client.post(VERIFY_URL, {"code": code_for(device)}).status_code == 302
+    assert is_signed_in(client)
+
+
+def test_wrong_codes_in_a_row_slow_guessing_down(client, editor, required):
+    device, _ = enrolled(editor)
+    sign_in(client, "dana")
+    wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
+    for _ in range(3):
+        client.post(VERIFY_URL, {"code": wrong, "next": ADMIN_URL})
     response = client.post(VERIFY_URL, {"code": code_for(device)})  # straight away: slowed down
     assert "Too many wrong codes in a row." in response.content.decode()
-    required.shift(timedelta(seconds=2))
+    assert not is_signed_in(client)
+    required.shift(timedelta(seconds=3))
     assert client.post(VERIFY_URL, {"code": code_for(device)}).status_code == 302
     assert is_signed_in(client)
 

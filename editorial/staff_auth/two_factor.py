@@ -1,7 +1,9 @@
 """The second factor: one TOTP device (an authenticator app) and one set of single-use recovery codes."""
 
 import logging
+import math
 import re
+import time
 from base64 import b32encode
 from dataclasses import dataclass
 
@@ -9,6 +11,7 @@ import django_otp
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -87,6 +90,14 @@ WRONG_CODE = (
     "That code is not right. Type the 6-digit code your app shows now (it changes every 30 seconds), "
     "or one of your recovery codes."
 )
+# While the app is being set up there are no recovery codes yet: they come once the first code is right.
+WRONG_SETUP_CODE = (
+    "That code is not right. Type the 6-digit code your app shows now for this account (it changes every "
+    "30 seconds)."
+)
+# A person who mistypes and retypes at once waits this long at most instead of being refused; longer waits
+# (after several wrong codes in a row) are still refused, so guessing stays slow.
+PATIENCE_SECONDS = 1.5
 THROTTLED = "Too many wrong codes in a row. Wait a few seconds, then try the newest code from your app."
 
 
@@ -94,7 +105,20 @@ def normalise(code: str) -> str:
     return re.sub(r"[\s-]", "", code).lower()
 
 
-def check_code(user, code: str, devices=None) -> Check:
+def _wait_if_briefly_throttled(device) -> bool:
+    """Return whether device may check a code, after waiting out a short throttle (one mistyped code)."""
+    allowed, why = device.verify_is_allowed()
+    if allowed:
+        return True
+    locked_until = (why or {}).get("locked_until")
+    wait = (locked_until - timezone.now()).total_seconds() if locked_until else math.inf
+    if wait > PATIENCE_SECONDS:
+        return False
+    time.sleep(max(wait, 0) + 0.05)
+    return device.verify_is_allowed()[0]
+
+
+def check_code(user, code: str, devices=None, wrong_code=WRONG_CODE) -> Check:
     """Check a code against the user's app (6 digits) or recovery codes (anything else).
 
     A recovery code is deleted once it has been accepted; a TOTP code is accepted once per 30-second step.
@@ -106,12 +130,11 @@ def check_code(user, code: str, devices=None) -> Check:
         model = TOTPDevice if is_app_code else StaticDevice
         devices = list(model.objects.devices_for_user(user, confirmed=True))
     for device in devices:
-        allowed, _ = device.verify_is_allowed()
-        if not allowed:
+        if not _wait_if_briefly_throttled(device):
             log.warning("Second-factor code for %r refused: throttled after wrong codes", user.get_username())
             return Check(error=THROTTLED)
         verified = django_otp.verify_token(user, device.persistent_id, code)
         if verified is not None:
             return Check(device=verified, used_recovery_code=not is_app_code)
     log.warning("Wrong second-factor code for %r", user.get_username())
-    return Check(error=WRONG_CODE)
+    return Check(error=wrong_code)

@@ -53,7 +53,9 @@ def setup(request):
     device = two_factor.pending_app(user)
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        check = two_factor.check_code(user, form.cleaned_data["code"], devices=[device])
+        check = two_factor.check_code(
+            user, form.cleaned_data["code"], devices=[device], wrong_code=two_factor.WRONG_SETUP_CODE
+        )
         if check.device:
             codes = two_factor.confirm_app(check.device)
             check.device.refresh_from_db()

@@ -85,7 +85,7 @@ class ArticleAdmin(
     autosave_version_field = "loaded_version"
     readability_fields = ("body",)
     preview_title_fields = ("seo_title", "title")
-    preview_description_fields = ("seo_description", "summary")
+    preview_description_fields = ("seo_description", "excerpt", "summary")
     fallback_address = "/articles/"
     # Eight columns that fit 1366 px: the title wraps, the badge says where each article stands, the review
     # column when it was reviewed and whether that sign-off still covers the text.

@@ -9,7 +9,7 @@ WritingAidsAdminMixin shows the reading grade, the longest sentences and a searc
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -144,12 +144,20 @@ class WritingAidsAdminMixin:
             return None
         return reading_of(*(getattr(obj, name, "") or "" for name in self.readability_fields))
 
+    @staticmethod
+    def _label(obj, name):
+        try:
+            return obj._meta.get_field(name).verbose_name
+        except FieldDoesNotExist:  # a property (an article's summary): named in plain words
+            return "its first words" if name == "summary" else name.replace("_", " ")
+
     def search_preview(self, obj):
         if not self.preview_title_fields:
             return None
         title = next((v for v in (getattr(obj, n, "") for n in self.preview_title_fields) if v), "")
-        description = next(
-            (v for v in (getattr(obj, n, "") for n in self.preview_description_fields) if v), ""
+        source, description = next(
+            ((n, v) for n, v in ((n, getattr(obj, n, "")) for n in self.preview_description_fields) if v),
+            ("", ""),
         )
         return {
             "title": title,
@@ -161,6 +169,11 @@ class WritingAidsAdminMixin:
             "description_max": SEARCH_DESCRIPTION_MAX,
             "description_too_long": len(description) > SEARCH_DESCRIPTION_MAX,
             "description_missing": not description,
+            # Made by the site from other text (an article's first words) rather than written for search:
+            # the advice is then to write one, not to shorten one.
+            "description_made_from": (
+                "" if source == self.preview_description_fields[0] else self._label(obj, source)
+            ),
             "path": obj.get_absolute_url(),
         }
 

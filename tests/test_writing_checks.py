@@ -263,3 +263,17 @@ def test_the_grade_warning_names_the_item_it_is_about(client):
 
     messages = [str(m) for m in response.context["messages"]]
     assert any("“Dense prose about infusions” is above the target of grade 8" in m for m in messages)
+
+
+def test_a_description_made_from_the_body_asks_for_one_rather_than_blaming_the_author(client):
+    client.force_login(member_of("Editors", username="ed"))
+    long_body = "<p>" + "Plan a quiet evening at home after each session with someone. " * 5 + "</p>"
+    article = ArticleFactory(body=long_body, seo_description="", excerpt="")
+
+    html = client.get(change_url(article)).content.decode()
+
+    assert "made by the site from its first words: search engines will cut it; write an SEO" in html
+    assert "write a shorter SEO description" not in html
+    article.seo_description = "A" * 200
+    article.save()
+    assert "write a shorter SEO description" in client.get(change_url(article)).content.decode()

@@ -51,6 +51,9 @@ def test_author_cannot_open_or_post_to_someone_elses_article(client, author_user
 
     response = client.get(change_url(other))
     assert response.status_code == 302 and response.url == reverse("admin:index")
+    told = _page(client.get(response.url))
+    assert "That article is another author&#x27;s: authors open their own articles" in told
+    assert "Perhaps it was deleted?" not in told and "Not yours" not in told
     client.post(change_url(other), {"title": "Taken over", "status": Status.DRAFT})
     other.refresh_from_db()
     assert other.title == "Not yours"

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Status
 from articles.roles import sync_roles
-from tests.factories import AuthorFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"  # UserFactory's
 
@@ -94,3 +94,28 @@ def test_author_writes_editor_publishes_reader_reads(new_page, login):
     page.wait_for_function("img => img.complete && img.naturalWidth === 320", arg=image.element_handle())
     expect(page.locator(".reviewed")).to_contain_text("Medically reviewed by Dana Whitfield, MD")
     expect(page.locator(".preview-banner")).to_have_count(0)
+
+
+def test_headings_in_the_editor_look_like_headings(new_page, login):
+    sync_roles(apps)
+    editor = UserFactory(username="editor", password=PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    article = ArticleFactory(body="<h2>After the session</h2><p>Plan a quiet evening.</p>")
+    page = new_page()
+    login(page, "editor", PASSWORD)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    editable = page.locator(".ck-editor__editable")
+    expect(editable.locator("h2")).to_have_count(1, timeout=10_000)
+
+    def style(selector):
+        return editable.locator(selector).first.evaluate(
+            "el => [parseFloat(getComputedStyle(el).fontSize), parseInt(getComputedStyle(el).fontWeight)]"
+        )
+
+    heading_size, heading_weight = style("h2")
+    text_size, _ = style("p")
+    assert heading_size >= 1.3 * text_size and heading_weight >= 600, (
+        heading_size,
+        heading_weight,
+        text_size,
+    )

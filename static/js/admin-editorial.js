@@ -3,7 +3,9 @@
  * - what is typed is kept on the server a few seconds after each change and as the page closes
  *   (AutosaveAdminMixin), with a copy in this browser while the server can't be reached;
  * - unsaved changes found on opening are offered back;
- * - an image in the editor without a description (alt text) is asked about at once.
+ * - an image in the editor without a description (alt text) is asked about at once;
+ * - long text fields count their characters as people type, and keep a paste past the limit whole (the server
+ *   then says what is too long) instead of the browser cutting it mid-word without a word.
  * The editor itself is django-ckeditor-5's CKEditor 5 build; its instances are in window.editors. */
 (function () {
   "use strict";
@@ -237,5 +239,26 @@
         say("Unsaved changes discarded.");
       });
     }
+  });
+
+  ready(function () {
+    document.querySelectorAll("#content-main form input[type=text][maxlength]").forEach(function (input) {
+      var limit = parseInt(input.getAttribute("maxlength"), 10);
+      if (!(limit >= 100)) return;
+      input.removeAttribute("maxlength");
+      var counter = document.createElement("div");
+      counter.className = "char-count help";
+      counter.id = input.id + "-count";
+      input.insertAdjacentElement("afterend", counter);
+      input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + counter.id).trim());
+      function update() {
+        var count = input.value.length;
+        counter.textContent = count + " of " + limit + " characters" +
+          (count > limit ? ": " + (count - limit) + " too many" : "");
+        counter.classList.toggle("too-long", count > limit);
+      }
+      input.addEventListener("input", update);
+      update();
+    });
   });
 })();

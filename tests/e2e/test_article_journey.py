@@ -119,3 +119,21 @@ def test_headings_in_the_editor_look_like_headings(new_page, login):
         heading_weight,
         text_size,
     )
+
+
+def test_a_long_title_shows_its_count_and_is_kept_whole_when_refused(new_page, login):
+    sync_roles(apps)
+    editor = UserFactory(username="editor", password=PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    article = ArticleFactory(title="Short")
+    page = new_page()
+    login(page, "editor", PASSWORD)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    long_title = ("What to expect on the day of a first ketamine infusion, " * 7)[:334] + "."
+
+    page.locator("#id_title").fill(long_title)
+
+    expect(page.locator("#id_title-count")).to_have_text("335 of 200 characters: 135 too many")
+    page.click("input[name=_continue]")
+    expect(page.locator(".errorlist")).to_contain_text("at most 200 characters (it has 335)")
+    assert page.locator("#id_title").input_value() == long_title

@@ -355,3 +355,10 @@ def test_page_query_count_does_not_grow(
             kwargs = {"slug": routes[0].slug}
         with django_assert_num_queries(pinned):
             assert client.get(reverse(url_name, kwargs=kwargs)).status_code == 200
+
+
+def test_the_comparison_says_it_scrolls_sideways_before_the_table(client, site_profile):
+    AdministrationRouteFactory.create_batch(2)
+    html = html_of(client.get(reverse("conditions:route_list")))
+    hint = html.index("scroll the table sideways")
+    assert hint < html.index("<table") and 'aria-describedby="comparison-hint"' in html

@@ -119,8 +119,12 @@ class AutosaveAdminMixin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id)) if object_id else None
         extra_context = {**(extra_context or {})}
-        if request.method == "GET" and (obj is None or self.has_change_permission(request, obj)):
-            extra_context.update(self.autosave_context(request, object_id, obj))
+        if obj is None or self.has_change_permission(request, obj):
+            context = self.autosave_context(request, object_id, obj)
+            if request.method != "GET":
+                # A refused save shows the form as typed: it keeps autosaving, with nothing older to offer.
+                context.pop("autosave_offer", None)
+            extra_context.update(context)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

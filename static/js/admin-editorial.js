@@ -177,6 +177,12 @@
     });
     form.addEventListener("submit", function () { submitting = true; });
     window.addEventListener("online", function () { if (unsent) send(); });
+    if (form.querySelector(".errornote, .errorlist")) {
+      // A refused save shows what was typed, not what is saved: it counts as unsaved (leaving asks first)
+      // and is kept on the server at once, to be offered back if the page is closed anyway.
+      dirty = true;
+      if (url) send();
+    }
 
     window.addEventListener("beforeunload", function (event) {
       if (dirty && !submitting) {

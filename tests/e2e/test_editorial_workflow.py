@@ -107,6 +107,45 @@ def test_unsaved_changes_warn_and_autosave_survives_a_closed_tab(new_page, login
     assert not Autosave.objects.exists()
 
 
+def test_a_refused_save_warns_before_leaving_and_is_offered_back(new_page, login):
+    writer, profile, _, _ = _people()
+    ArticleFactory(author=profile, title="Taken", slug="taken")
+    article = ArticleFactory(
+        author=profile, title="Sleep after an infusion", body="<p>Plan a quiet evening.</p>"
+    )
+    change = f"/admin/articles/article/{article.pk}/change/"
+    page = new_page()
+    login(page, "writer", PASSWORD)
+    page.goto(change)
+    page.locator("#id_slug").fill("taken")
+    editable = page.locator(".ck-editor__editable")
+    editable.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Typed just before saving.")
+    page.click("input[name=_continue]")  # at once: before any autosave, refused for its address
+    expect(page.locator(".errornote")).to_be_visible()
+
+    # What the refused form holds is kept on the server at once, and leaving asks first.
+    assert _wait_for(
+        lambda: (
+            Autosave.objects.filter(object_id=str(article.pk)).exists()
+            and "Typed just before saving." in Autosave.objects.get(object_id=str(article.pk)).data["body"][0]
+        ),
+        seconds=5,
+    )
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    editable.click()  # a person's click: browsers ask before leaving only after one
+    page.locator(".breadcrumbs a", has_text="Home").click()
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+
+    reopened = new_page()
+    login(reopened, "writer", PASSWORD)
+    reopened.goto(change)
+    expect(reopened.locator(".autosave-offer")).to_contain_text("You have unsaved changes from")
+
+
 def test_review_round_trip_with_buttons_badges_and_emails(new_page, login, mailoutbox):
     writer, profile, editor, reviewer = _people()
 

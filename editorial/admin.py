@@ -280,6 +280,35 @@ class SourceAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     search_fields = ["key", "text", "doi", "pmid", "url"]
     formfield_overrides = {forms.URLField: {"assume_scheme": "https"}}
 
+    def has_change_permission(self, request, obj=None):
+        # An author adds a paper while writing and may correct a typo in it, as long as nothing public and
+        # nothing of anyone else's cites it; after that, the shared record is the editors' to keep.
+        if super().has_change_permission(request, obj):
+            return True
+        return (
+            obj is not None
+            and request.user.has_perm("clinic.add_source")
+            and _still_ones_own(request.user, obj)
+        )
+
+
+def _still_ones_own(user, source) -> bool:
+    """Whether user added source and only their own unpublished items cite it."""
+    added_by = source.history.filter(history_type="+").values_list("history_user_id", flat=True).first()
+    if added_by != user.pk:
+        return False
+    for citation in source.citations.select_related("content_type"):
+        item = citation.item
+        history = getattr(type(item), "history", None)
+        if item is None or getattr(item, "is_public", True) or history is None:
+            return False
+        creator = (
+            history.filter(id=item.pk, history_type="+").values_list("history_user_id", flat=True).first()
+        )
+        if creator != user.pk:
+            return False
+    return True
+
 
 @admin.register(KeyFact)
 class KeyFactAdmin(RoleAdminMixin, admin.ModelAdmin):

@@ -14,7 +14,7 @@ from articles.images import LARGEST_WIDTH, MAX_UPLOAD_BYTES, clean_image
 from articles.links import broken_links
 from domain.content import library_dir
 from domain.identifiers import normalize_doi, validate_doi, validate_pmid
-from domain.models import Source
+from domain.models import Citation, Source
 from domain.readability import TARGET_GRADE, reading_of, sentences
 from domain.richtext import images_without_alt
 from tests.factories import ArticleFactory, AuthorFactory, ConditionFactory, member_of
@@ -277,3 +277,24 @@ def test_a_description_made_from_the_body_asks_for_one_rather_than_blaming_the_a
     article.seo_description = "A" * 200
     article.save()
     assert "write a shorter SEO description" in client.get(change_url(article)).content.decode()
+
+
+def test_an_author_may_correct_a_source_they_just_added_until_others_rely_on_it(client, author_user):
+    client.force_login(author_user)
+    add_url = reverse("admin:clinic_source_add")
+    data = form_data(client.get(add_url))
+    data.update({"key": "sleep-2024", "text": "Smith J. Sleep after ketamin. 2024."})
+    assert client.post(add_url, data).status_code == 302
+    source = Source.objects.get(key="sleep-2024")
+    url = reverse("admin:clinic_source_change", args=[source.pk])
+
+    data["text"] = "Smith J. Sleep after ketamine. 2024."  # the typo they noticed
+    assert client.post(url, data).status_code == 302
+    source.refresh_from_db()
+    assert source.text == "Smith J. Sleep after ketamine. 2024."
+
+    Citation.objects.create(item=ArticleFactory(published=True), source=source, order=1)
+    data["text"] = "Changed after it was published."
+    assert client.post(url, data).status_code == 403
+    source.refresh_from_db()
+    assert source.text == "Smith J. Sleep after ketamine. 2024."

@@ -9,13 +9,23 @@ one page at a time; the pages, both sites and the floor are interleaved over sev
 between runs, and the medians are printed as req/s, p50 and p99, with the ratio to the floor measured in the
 same run. Then 50 different searches, one at a time, on the uncached site. Last, when nginx is installed, the
 front cache of deploy/nginx-cache.conf in front of the cached site, against the same nginx serving a copy of
-the home page as a static file. It never fails on a number.
+the home page as a static file.
 
-    make bench                                                # 10,000 articles, 3 rounds of 5 s
-    make bench BENCH_ARGS="--articles 1000 --rounds 1 --seconds 3"
+Then a working day (tools/working_day.py), on the cached site: readers at full speed over a spread of public
+pages (the home page, lists, a thousand different articles…), once with nobody editing and once while an
+editor signs in every minute, autosaves every 3 s, saves a draft every 30 s and publishes every 2 minutes,
+over real HTTP with a staff account and its second factor. It prints the readers' req/s in both runs and
+their ratio, the page cache's hit ratio for the readers' requests in both (from the server's request log),
+what the editor did and the pages each publish re-rendered. It never fails on a number, but it fails (exit 1)
+when one of the editor's actions did not do what it should.
+
+    make bench                                                # 10,000 articles, 3 rounds of 5 s, 2 × 130 s
+    make bench BENCH_ARGS="--articles 1000 --rounds 1 --seconds 3 --working-day-seconds 70"
+    make bench BENCH_ARGS="--only working-day"                # the working day alone
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -26,8 +36,10 @@ import tempfile
 import time
 import urllib.parse
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+from tools import working_day
 from tools.services import PostgresCluster, RedisServer, fetch, free_port
 from tools.throwaway import ROOT, SetupError, collect_static, environment, manage
 
@@ -75,7 +87,28 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server (default 2)")
     parser.add_argument("--pages", nargs="*", help="only these paths")
     parser.add_argument("--no-front-cache", action="store_true", help="skip the nginx front cache")
+    parser.add_argument(
+        "--working-day-seconds",
+        type=int,
+        default=130,
+        help=f"each working-day run: with nobody editing, then with the editor (default 130, at least "
+        f"{working_day.SHORTEST_DAY} for one publish; 0 skips it)",
+    )
+    parser.add_argument(
+        "--reader-articles",
+        type=int,
+        default=1000,
+        help="different article pages the working day's readers read (default 1000)",
+    )
+    parser.add_argument("--only", choices=["working-day"], help="run only this part")
+    parser.add_argument(
+        "--request-log", type=Path, help="keep the cached server's output (its request log) here"
+    )
     args = parser.parse_args()
+    if 0 < args.working_day_seconds < working_day.SHORTEST_DAY:
+        parser.error(f"--working-day-seconds: 0, or at least {working_day.SHORTEST_DAY} for one publish")
+    if args.only == "working-day" and not args.working_day_seconds:
+        parser.error("--only working-day needs --working-day-seconds above 0")
     if not shutil.which("wrk"):
         print("bench: wrk is needed (Debian: apt-get install -y wrk)", file=sys.stderr)
         return 2
@@ -84,15 +117,24 @@ def main() -> int:
         return 2
     try:
         with ExitStack() as stack:
-            sites = stack.enter_context(servers(args))
-            return run(sites, args)
+            site = stack.enter_context(servers(args))
+            return run(site, args)
     except SetupError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 2
 
 
+@dataclass
+class Site:
+    urls: dict  # variant -> base URL: cached, uncached, minimal, front
+    env: dict  # the site's environment, for manage.py
+    workdir: Path
+    cached_log: Path  # the cached server's output: its request log among it
+
+
 @contextmanager
 def servers(args):
+    """Load the content and start the servers the parts asked for need; yield a Site."""
     with tempfile.TemporaryDirectory(prefix="clinic-bench-") as tmp, ExitStack() as stack:
         workdir = Path(tmp)
         cluster = PostgresCluster().init().start()
@@ -111,11 +153,18 @@ def servers(args):
         print(f"bench: content loaded in {time.monotonic() - started:.0f} s")
         collect_static(env, "bench")
         subprocess.run(["psql", cluster.url("bench"), "-qc", "VACUUM ANALYZE"], check=False)
-        minimal = write_minimal_project(workdir)
+        # The request log (one JSON line per request, on stderr) says what the page cache did for each.
+        cached_env = {**env, "DJANGO_REQUEST_LOG_LEVEL": "INFO"}
         sites = {
             "cached": gunicorn(
-                stack, env, ROOT, "clinic.wsgi:application", args.workers, workdir / "cached.log"
+                stack, cached_env, ROOT, "clinic.wsgi:application", args.workers, workdir / "cached.log"
             ),
+        }
+        if args.only == "working-day":
+            yield Site(sites, env, workdir, workdir / "cached.log")
+            return
+        minimal = write_minimal_project(workdir)
+        sites |= {
             "uncached": gunicorn(
                 stack, {**env, "DJANGO_PAGE_CACHE": "0"}, ROOT, "clinic.wsgi:application", args.workers,
                 workdir / "uncached.log",
@@ -129,7 +178,7 @@ def servers(args):
         }  # fmt: skip
         if not args.no_front_cache and shutil.which("nginx"):
             sites.update(front_cache(stack, workdir, sites["cached"]))
-        yield sites
+        yield Site(sites, env, workdir, workdir / "cached.log")
 
 
 def front_cache(stack, workdir: Path, app_url: str) -> dict:
@@ -239,12 +288,17 @@ def discover(base_url: str) -> list[str]:
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, args) -> dict:
-    done = subprocess.run(
-        ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", "--timeout", "30s", url],
-        capture_output=True, text=True,
-    )  # fmt: skip
+def wrk(url: str, args, seconds: int | None = None, script: Path | None = None, script_args=()) -> dict:
+    """Load url with wrk for seconds (--seconds by default), its requests made by a Lua script if given."""
+    command = [
+        "wrk", "-t2", f"-c{args.connections}", f"-d{seconds or args.seconds}s", "--latency",
+        "--timeout", "30s", *(["-s", str(script)] if script else []), url,
+        *(["--", *script_args] if script_args else []),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True)
     out = done.stdout
+    if done.returncode:
+        raise SetupError(f"wrk failed:\n{done.stdout}{done.stderr}")
 
     def latency(percent):
         match = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\b", out, re.MULTILINE)
@@ -266,7 +320,15 @@ def drain(url: str):
     time.sleep(1.5)
 
 
-def run(sites, args) -> int:
+def run(site, args) -> int:
+    if args.only != "working-day":
+        pages_against_the_floor(site.urls, args)
+    if args.working_day_seconds:
+        return measure_working_day(site, args)
+    return 0
+
+
+def pages_against_the_floor(sites, args):
     pages = args.pages or discover(sites["uncached"])
     for base_url in (sites["cached"], sites["uncached"]):
         for path in pages:
@@ -311,7 +373,6 @@ def run(sites, args) -> int:
     searches(sites["uncached"])
     if "front" in sites:
         front(sites, args)
-    return 0
 
 
 def front(sites, args):
@@ -350,6 +411,45 @@ def searches(base_url: str):
         f"\nSearch, {len(SEARCHES)} different queries one at a time, uncached: "
         f"p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
     )
+
+
+def measure_working_day(site: Site, args) -> int:
+    """The same readers with nobody editing, then while an editor works; 1 when the editor's work failed."""
+    seconds = args.working_day_seconds
+    base_url = site.urls["cached"]
+    publishes = sum(action == "publish" for _, action in working_day.schedule(seconds))
+    made = manage(
+        site.env, "bench", "shell", "-v", "0", "-c",
+        f"from tools.working_day import make_editor; make_editor({publishes + 1})",
+    )  # fmt: skip
+    account = json.loads(made.strip().splitlines()[-1])
+    draw = working_day.reader_pages(base_url, args.reader_articles, SEARCHES[:20])
+    pages_file = site.workdir / "readers.txt"
+    pages_file.write_text("\n".join(draw) + "\n")
+    distinct = set(draw)
+    started = time.monotonic()
+    working_day.warm(base_url, distinct)
+    print(
+        f"\nWorking day: {len(distinct):,} different pages warmed in {time.monotonic() - started:.0f} s; "
+        f"two runs of {seconds} s…",
+        flush=True,
+    )
+    runs = {}
+    for label in ("nobody editing", "an editor working"):
+        editor = working_day.Editor(base_url, account, seconds) if label == "an editor working" else None
+        load = os.getloadavg()[0]
+        start = site.cached_log.stat().st_size
+        if editor:
+            editor.start()
+        readers = wrk(base_url + "/", args, seconds, working_day.READERS_SCRIPT, [str(pages_file)])
+        if editor:
+            editor.join()
+        time.sleep(2)  # the requests queued when wrk stopped are answered and logged
+        outcomes = working_day.read_log(site.cached_log, start, site.cached_log.stat().st_size, editor)
+        runs[label] = (readers, outcomes, load)
+    if args.request_log:
+        shutil.copyfile(site.cached_log, args.request_log)
+    return working_day.report(runs, editor, args)
 
 
 if __name__ == "__main__":

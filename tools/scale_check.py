@@ -13,10 +13,8 @@ throwaway cluster when nothing answers there).
 """
 
 import argparse
-import base64
 import functools
 import html
-import http.cookiejar
 import io
 import json
 import os
@@ -28,141 +26,16 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-import uuid
 from concurrent.futures import ThreadPoolExecutor
-from html.parser import HTMLParser
 from pathlib import Path
 
-from django_otp.oath import TOTP
-
 from tools.services import MotoS3, PostgresCluster, RedisServer, free_port, wait_for_port
+from tools.staff_browser import Browser, StaffBrowserError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 DEADLINE_SECONDS = 1.0
 POLL_SECONDS = 0.02
-
-
-class FormScraper(HTMLParser):
-    """Collect the fields of the form with the given id as a browser would submit them unchanged."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id, self.inside, self.fields = form_id, False, []
-        self._textarea = self._select = None
-        self._select_value = self._first_option = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "name" not in attrs and tag != "option":
-            return
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            if kind not in ("submit", "button", "file", "image"):
-                self.fields.append((attrs["name"], attrs.get("value", "on" if kind == "checkbox" else "")))
-        elif tag == "textarea":
-            self._textarea = [attrs["name"], ""]
-        elif tag == "select":
-            self._select, self._select_value, self._first_option = attrs["name"], None, None
-        elif tag == "option" and self._select:
-            value = attrs.get("value", "")
-            self._first_option = value if self._first_option is None else self._first_option
-            if "selected" in attrs:
-                self._select_value = value
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            self._textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea" and self._textarea is not None:
-            self.fields.append((self._textarea[0], html.unescape(self._textarea[1]).lstrip("\n")))
-            self._textarea = None
-        elif tag == "select" and self._select:
-            if self._select_value is not None:
-                self.fields.append((self._select, self._select_value))
-            self._select = None
-        elif tag == "form":
-            self.inside = False
-
-
-class Browser:
-    """One staff member's browser: cookies, CSRF token, form posts."""
-
-    def __init__(self):
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def csrf(self):
-        return next(cookie.value for cookie in self.jar if cookie.name == "csrftoken")
-
-    def get(self, url):
-        with self.opener.open(url, timeout=30) as response:
-            return response.status, response.read().decode()
-
-    def post(self, url, fields, files=None):
-        headers = {"X-CSRFToken": self.csrf(), "Referer": url}
-        if files:
-            boundary = uuid.uuid4().hex
-            body = io.BytesIO()
-            for name, value in fields:
-                part = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-                body.write(part.encode())
-            for name, (filename, data, content_type) in files.items():
-                disposition = f'form-data; name="{name}"; filename="{filename}"'
-                body.write(f"--{boundary}\r\nContent-Disposition: {disposition}\r\n".encode())
-                body.write(f"Content-Type: {content_type}\r\n\r\n".encode())
-                body.write(data + b"\r\n")
-            body.write(f"--{boundary}--\r\n".encode())
-            data = body.getvalue()
-            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-        else:
-            data = urllib.parse.urlencode(fields).encode()
-        request = urllib.request.Request(url, data=data, headers=headers, method="POST")
-        with self.opener.open(request, timeout=30) as response:
-            return response.status, response.geturl(), response.read().decode()
-
-    def login(self, base, username, password):
-        self.get(f"{base}/admin/login/")
-        status, final_url, _ = self.post(
-            f"{base}/admin/login/?next=/admin/",
-            [
-                ("csrfmiddlewaretoken", self.csrf()),
-                ("username", username),
-                ("password", password),
-                ("next", "/admin/"),
-            ],
-        )
-        if "/admin/two-factor/setup/" in final_url:
-            final_url = self.enrol_second_factor(final_url)
-        if not final_url.rstrip("/").endswith("/admin"):
-            raise SystemExit(f"Could not log in to {base}/admin/")
-
-    def enrol_second_factor(self, setup_url):
-        # With debug off, staff sign in with a second factor: enrol an app as a person would, from the key.
-        _, page = self.get(setup_url)
-        key = re.search(r'<code id="totp-key"[^>]*>([^<]+)</code>', page).group(1)
-        code = f"{TOTP(base64.b32decode(key.replace(' ', ''))).token():06d}"
-        self.post(setup_url, [("csrfmiddlewaretoken", self.csrf()), ("code", code), ("next", "/admin/")])
-        admin_home = setup_url.split("/admin/")[0] + "/admin/"
-        with self.opener.open(admin_home, timeout=30) as response:
-            return response.geturl()
-
-    def submit_admin_form(self, url, form_id, changes):
-        _, page = self.get(url)
-        scraper = FormScraper(form_id)
-        scraper.feed(page)
-        fields = [(name, value) for name, value in scraper.fields if name not in changes]
-        fields += list(changes.items())
-        status, final_url, body = self.post(url, fields)
-        if "errornote" in body or final_url == url:
-            errors = re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', body, re.S)
-            raise SystemExit(f"The admin refused the form at {url}: {errors}")
-        return final_url
 
 
 def fetch(url):
@@ -315,7 +188,11 @@ def main():
             "pages are asked in parallel.\n"
         )
         report = Report()
-        run_checks(env, a, b, password, report)
+        try:
+            run_checks(env, a, b, password, report)
+        except StaffBrowserError as error:
+            print(f"FAIL: {error}")
+            return 1
         print()
         print("PASS: every change showed on both servers within a second." if not report.failed else "FAIL")
         return 1 if report.failed else 0

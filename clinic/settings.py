@@ -200,6 +200,10 @@ PAGE_CACHE_GENERATION_SECONDS = 0.25
 PAGE_CACHE_RENDER_LOCK_SECONDS = 1
 # Pages whose tags would make longer Cache-Tag / Surrogate-Key headers than this send none (CDNs cap them).
 PAGE_CACHE_TAG_HEADER_BYTES = 8000
+# Blocks of a page marked {% sharedfragment %} (its heavy lists: safety items, sources, related articles) are
+# rendered once per change of what they show, for pages rendered with the page cache off or missing too
+# (domain/templatetags/fragments.py). Off: every block is rendered in place, as tests compare against.
+FRAGMENT_CACHE = env_bool("DJANGO_FRAGMENT_CACHE", True)
 # Each worker also keeps the pages it served lately in its own memory, up to this size, so that a repeated
 # hit costs no round trip to the shared cache (a new generation empties it).
 PAGE_CACHE_LOCAL_BYTES = env_int("DJANGO_PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024

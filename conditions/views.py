@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -109,28 +110,51 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
     related_count = 10
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(sections=ConditionSections(self.object, self.related_count), **kwargs)
+
+
+class ConditionSections:
+    """A condition page's safety items, sources and related articles, read when the template first asks for
+    them: inside their cached blocks, so only when one of them renders."""
+
+    def __init__(self, condition, related_count):
+        self.condition = condition
+        self.related_count = related_count
+
+    @cached_property
+    def _safety(self):
         # What applies follows the routes: every listed contraindication, sorted under the condition's routes.
-        contraindications = list(Contraindication.objects.listed().marking_extras_of(self.object))
+        contraindications = list(Contraindication.objects.listed().marking_extras_of(self.condition))
         attach_route_ids(contraindications)
-        attach_citations([self.object], contraindications)
-        for_all, by_route, extra = self.object.safety_by_route(contraindications)
+        attach_citations([self.condition], contraindications)
+        for link in self.condition.listed_route_links:  # loaded with the page: their names show here too
+            cache_tags.shows_object(link)
+            cache_tags.shows_object(link.route)
+        return self.condition.safety_by_route(contraindications)
+
+    @cached_property
+    def _articles(self):
         # Articles name their conditions; the reverse manager has Article's published(). A bounded list with
         # only what it shows, and one row more to know whether to link to all of them. It is a list: an
         # article newly about this condition, or published, changes it (infrastructure/cache_tags.py).
-        cache_tags.shows_list(self.object.articles.model)
-        articles = list(
-            self.object.articles.published().only("title", "slug", "dek", "published_at")[
+        cache_tags.shows_list(self.condition.articles.model)
+        return list(
+            self.condition.articles.published().only("title", "slug", "dek", "published_at")[
                 : self.related_count + 1
             ]
         )
-        return super().get_context_data(
-            articles=articles[: self.related_count],
-            more_articles=len(articles) > self.related_count,
-            safety_for_all=for_all,
-            safety_by_route=by_route,
-            safety_extra=extra,
-            **kwargs,
-        )
+
+    def __getitem__(self, name):
+        if name in ("safety_for_all", "safety_by_route", "safety_extra"):
+            return self._safety[("safety_for_all", "safety_by_route", "safety_extra").index(name)]
+        if name == "citations":
+            self._safety  # noqa: B018 (it attaches the condition's citations)
+            return self.condition.citation_list
+        if name == "articles":
+            return self._articles[: self.related_count]
+        if name == "more_articles":
+            return len(self._articles) > self.related_count
+        raise KeyError(name)
 
 
 class RouteListView(PageMetaMixin, ListView):
@@ -178,12 +202,36 @@ class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
         return route_nodes(self.object, self.contraindications, absolute)
 
     def get_context_data(self, **kwargs):
+        # Read every time: the page's structured data names them too.
         self.contraindications = list(Contraindication.objects.listed().for_route(self.object))
-        interactions = list(Interaction.objects.listed().for_route(self.object))
-        attach_citations([self.object], self.contraindications, interactions)
-        return super().get_context_data(
-            contraindications=self.contraindications, interactions=interactions, **kwargs
-        )
+        return super().get_context_data(sections=RouteSections(self.object, self.contraindications), **kwargs)
+
+
+class RouteSections:
+    """A route page's safety items and sources, read when the template first asks for them: inside their
+    cached block, so only when it renders."""
+
+    def __init__(self, route, contraindications):
+        self.route = route
+        self.contraindications = contraindications
+
+    @cached_property
+    def _lists(self):
+        contraindications = self.contraindications
+        # Loaded with the page, outside the block: what they are, and which apply, counts for it too.
+        cache_tags.shows_list(Contraindication)
+        for contraindication in contraindications:
+            cache_tags.shows_object(contraindication)
+        interactions = list(Interaction.objects.listed().for_route(self.route))
+        attach_citations([self.route], contraindications, interactions)
+        return {
+            "contraindications": contraindications,
+            "interactions": interactions,
+            "citations": self.route.citation_list,
+        }
+
+    def __getitem__(self, name):
+        return self._lists[name]
 
 
 class SafetyView(PageMetaMixin, TemplateView):
@@ -206,6 +254,14 @@ class SafetyView(PageMetaMixin, TemplateView):
         return [page]
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(safety=SafetyLists(), **kwargs)
+
+
+class SafetyLists:
+    """The safety page's lists, read when the template first asks: inside its cached block, on a miss only."""
+
+    @cached_property
+    def _lists(self):
         contraindications = list(Contraindication.objects.listed())
         interactions = list(Interaction.objects.listed())
         attach_route_ids(contraindications, interactions)
@@ -214,13 +270,15 @@ class SafetyView(PageMetaMixin, TemplateView):
         routes = AdministrationRoute.objects.listed().only("name", "slug", "short_name")
         for item in [*contraindications, *interactions]:
             item.listed_routes = [route for route in routes if route.pk in item.route_ids]
-        return super().get_context_data(
-            absolute=[c for c in contraindications if c.kind == ContraindicationKind.ABSOLUTE],
-            relative=[c for c in contraindications if c.kind == ContraindicationKind.RELATIVE],
-            candidates=CandidateProfile.objects.listed(),
-            interactions=interactions,
-            **kwargs,
-        )
+        return {
+            "absolute": [c for c in contraindications if c.kind == ContraindicationKind.ABSOLUTE],
+            "relative": [c for c in contraindications if c.kind == ContraindicationKind.RELATIVE],
+            "candidates": list(CandidateProfile.objects.listed()),
+            "interactions": interactions,
+        }
+
+    def __getitem__(self, name):
+        return self._lists[name]
 
 
 PRESCREEN_TITLE = "Pre-screen: is ketamine treatment right for me?"

@@ -168,6 +168,7 @@ def test_a_change_drops_exactly_the_pages_that_show_it(client, site, settings, c
     expected = set(paths) if DROPPED[change] == "every page" else DROPPED[change]
     assert dropped == expected, f"also: {sorted(dropped - expected)}; not: {sorted(expected - dropped)}"
     settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = False  # fresh: no cached block either (domain/templatetags/fragments.py)
     for page, path in paths.items():
         assert served[page][1] == client.get(path).content, f"{page} is stale after {change}"
 

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
@@ -37,12 +38,13 @@ class HomeView(TemplateView):
         groups = ConditionGroup.objects.prefetch_related(
             Prefetch("conditions", queryset=listed_conditions, to_attr="listed_conditions")
         )
-        featured, latest = Article.objects.published().lead_and_latest(self.latest_count)
+        # Lists read when the template first asks for them: inside their cached blocks, on a miss only.
         return super().get_context_data(
-            groups=[group for group in groups if group.listed_conditions],
+            groups=SimpleLazyObject(lambda: [group for group in groups if group.listed_conditions]),
             routes=routes,
-            featured=featured,
-            latest=latest,
+            featured_and_latest=SimpleLazyObject(
+                lambda: Article.objects.published().lead_and_latest(self.latest_count)
+            ),
             key_facts=KeyFact.objects.listed().prefetch_related(with_sources()),
             meta=home_meta(SiteProfile.objects.for_request(self.request)),
             **kwargs,

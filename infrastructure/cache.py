@@ -13,15 +13,19 @@ lost a write while the cache was down clears the cache when it answers again, so
 outage.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
+import os
+import tempfile
 import threading
 import time
 import uuid
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
@@ -72,7 +76,8 @@ class ResilientCacheMixin:
         self._lock = threading.Lock()
 
     def _safely(self, operation, *args, **kwargs):
-        method = getattr(super(), operation)
+        method = getattr(self, "_atomic_add", None) if operation == "add" else None
+        method = method or getattr(super(), operation)
         if time.monotonic() < self._paused_until:
             return self._fail(operation, args, kwargs, None)
         try:
@@ -148,7 +153,32 @@ class ResilientRedisCache(ResilientCacheMixin, RedisCache):
 
 
 class ResilientFileBasedCache(ResilientCacheMixin, FileBasedCache):
-    """Django's file cache, shared by every worker of one machine, logging a disk error instead of raising."""
+    """Django's file cache, shared by every worker of one machine, logging a disk error instead of raising.
+
+    Its add() is atomic, as Redis's is: the page cache's render lock relies on one process winning it.
+    """
+
+    def _atomic_add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        # Django's own add() checks, then writes: two processes can both win. A hard link to the finished
+        # file fails if the name exists, so exactly one does; an expired entry is removed and tried again.
+        self._createdir()
+        fname = self._key_to_file(key, version)
+        fd, tmp_path = tempfile.mkstemp(dir=self._dir)
+        try:
+            with open(fd, "wb") as f:
+                self._write_content(f, timeout, value)
+            for _ in range(2):
+                try:
+                    os.link(tmp_path, fname)
+                    return True
+                except FileExistsError:
+                    if self.has_key(key, version):
+                        return False
+                    with contextlib.suppress(FileNotFoundError):
+                        os.remove(fname)  # expired: has_key() may already have removed it
+            return False
+        finally:
+            os.remove(tmp_path)
 
 
 ALL_CONTENT = "*"

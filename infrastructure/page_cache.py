@@ -51,7 +51,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import parse_http_date_safe
 
 from . import cache as content_cache
-from . import cache_tags, page_holes
+from . import cache_tags, page_holes, spliced_gzip
 from .query_parameters import cache_address, declared_for, keep_declared
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -155,6 +155,7 @@ def _size(entry: dict) -> int:
         len(entry["body"] or b"")
         + len(entry["gzip"] or b"")
         + sum(len(part) for part in entry.get("parts") or () if isinstance(part, bytes))
+        + sum(len(piece) for piece in entry.get("zparts") or () if piece is not None)
     )
 
 
@@ -201,6 +202,11 @@ class PageCacheMiddleware:
     def _render(self, request, name, query, stale):
         lock = f"page-render:{name}"
         locked = cache.add(lock, 1, settings.PAGE_CACHE_RENDER_LOCK_SECONDS)
+        if not locked:
+            entry, _ = self._kept(name)  # rendered by another request since we looked
+            if entry is not None:
+                request.page_cache = "hit"
+                return self._serve(request, name, entry)
         if not locked and cache.get(lock) is not None:  # another request renders it (a down cache holds none)
             if stale is not None:
                 request.page_cache = "stale"
@@ -210,6 +216,12 @@ class PageCacheMiddleware:
                 request.page_cache = "hit"
                 return self._serve(request, name, entry)
         try:
+            if locked:
+                # Another request may have rendered it between our look and our lock: then it is served.
+                entry, _ = self._kept(name)
+                if entry is not None:
+                    request.page_cache = "hit"
+                    return self._serve(request, name, entry)
             return self._render_and_keep(request, name, query, replacing=stale is not None)
         finally:
             if locked:
@@ -268,6 +280,10 @@ class PageCacheMiddleware:
             "gzip": None,
             "etag": None,
             "compressible": response.get("Content-Type", "").startswith(COMPRESSIBLE),
+            # The fixed parts of a page with holes, compressed once (infrastructure/spliced_gzip.py).
+            "zparts": [spliced_gzip.piece(part) if isinstance(part, bytes) else None for part in parts]
+            if parts is not None
+            else None,
             "last_modified": _last_modified(response),
             "tags": tags,
             "version": uuid.uuid4().hex,
@@ -299,13 +315,41 @@ class PageCacheMiddleware:
         return response
 
     def _filled(self, name, entry):
-        """Return the page with its holes filled, compressed once per change of what fills them."""
-        body, signature = page_holes.fill_parts(entry["parts"])
-        signature = f"{entry['version']}:{signature}"
+        """Return the page with its holes filled, made once per change of what fills them (per worker).
+
+        The fixed parts were compressed when the page was kept: only the fillings are compressed here.
+        """
+        parts = entry["parts"]
+        fillings = {
+            index: page_holes.fill(*part) for index, part in enumerate(parts) if not isinstance(part, bytes)
+        }
+        signature = ":".join([entry["version"], *(version for _, version in fillings.values())])
         filled = self.local.get("filled:" + name)
-        if filled is None or filled["signature"] != signature:
-            filled = _with_body({**entry, "parts": None, "signature": signature}, body)
-            self.local.put("filled:" + name, filled)
+        if filled is not None and filled["signature"] == signature:
+            return filled
+        pieces = [
+            part if index not in fillings else fillings[index][0].encode() for index, part in enumerate(parts)
+        ]
+        body = b"".join(pieces)
+        compressed = None
+        if entry["compressible"] and len(body) >= MIN_COMPRESS_BYTES:
+            compressed = spliced_gzip.join(
+                [entry["zparts"][index] if index not in fillings else spliced_gzip.piece(pieces[index])
+                 for index in range(len(parts))],
+                body,
+            )  # fmt: skip
+        etag = f'W/"{hashlib.sha256(signature.encode()).hexdigest()[:32]}"'  # names the version exactly
+        filled = {
+            **entry,
+            "headers": {**entry["headers"], "ETag": etag},
+            "body": body,
+            "gzip": compressed,
+            "etag": etag,
+            "parts": None,
+            "zparts": None,
+            "signature": signature,
+        }
+        self.local.put("filled:" + name, filled)
         return filled
 
 

@@ -1,6 +1,7 @@
 """Issue 11: whatever is cached is right for every worker at once, and the default cache is shared."""
 
 import os
+import threading
 
 import pytest
 import redis
@@ -10,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from domain.models import SiteProfile
 from infrastructure import cache as content_cache
+from infrastructure.cache import ResilientFileBasedCache
 from tests.factories import ArticleFactory
 from tests.helpers import run_django
 
@@ -118,3 +120,22 @@ def test_pages_reuse_the_workers_redis_client_instead_of_building_one_per_cache_
         assert client.get(path).status_code == 200, path
     assert commands  # the pages did ask Redis
     assert built == []
+
+
+def test_only_one_of_many_concurrent_adds_wins_on_the_file_cache(tmp_path):
+    files = ResilientFileBasedCache(str(tmp_path), {})
+    wins, start = [], threading.Barrier(20)
+
+    def add():
+        start.wait()
+        wins.append(files.add("render-lock", 1, 5))
+
+    threads = [threading.Thread(target=add) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert wins.count(True) == 1
+    assert files.add("render-lock", 2, 5) is False and files.get("render-lock") == 1
+    files.set("expired", 1, -1)
+    assert files.add("expired", 3, 5) is True and files.get("expired") == 3

@@ -5,6 +5,7 @@ rendered anew must be exactly the table's, and every page served must be what a 
 stale, whatever the table says).
 """
 
+import gzip
 import threading
 import time
 from datetime import timedelta
@@ -256,3 +257,18 @@ def test_twenty_readers_of_a_page_never_kept_wait_for_one_render():
     bodies = _concurrently(PageCacheMiddleware(view), 20)
     assert view.renders == 1
     assert len(bodies) == 20 and all("first version" in body for body in bodies)
+
+
+def test_an_article_page_filled_at_serve_time_is_sent_compressed_and_whole(client, site):
+    path = site["paths"]["older"]
+    assert b"Recent articles" in client.get(path).content
+    for number in range(2):  # kept, then after a publication changes what fills it
+        compressed = client.get(path, headers={"accept-encoding": "gzip"})
+        assert compressed["Content-Encoding"] == "gzip"
+        assert gzip.decompress(compressed.content) == client.get(path).content
+        assert compressed["ETag"] == client.get(path)["ETag"]
+        ArticleFactory(
+            published=True, title=f"Published meanwhile {number}", author=site["objects"]["author"]
+        )
+    again = client.get(path, headers={"accept-encoding": "gzip"})
+    assert b"Published meanwhile 1" in gzip.decompress(again.content)

@@ -13,6 +13,7 @@ the home page as a static file. It never fails on a number.
 
     make bench                                                # 10,000 articles, 3 rounds of 5 s
     make bench BENCH_ARGS="--articles 1000 --rounds 1 --seconds 3"
+    make bench BENCH_ARGS="--searches-only"                   # 10,000 articles, the searches alone
 """
 
 import argparse
@@ -75,8 +76,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server (default 2)")
     parser.add_argument("--pages", nargs="*", help="only these paths")
     parser.add_argument("--no-front-cache", action="store_true", help="skip the nginx front cache")
+    parser.add_argument("--searches-only", action="store_true", help="only the 50 searches (no wrk needed)")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
+    if not shutil.which("wrk") and not args.searches_only:
         print("bench: wrk is needed (Debian: apt-get install -y wrk)", file=sys.stderr)
         return 2
     if not (PostgresCluster.available() and RedisServer.available()):
@@ -127,7 +129,7 @@ def servers(args):
                 extra=["--logger-class", "gunicorn.glogging.Logger"],
             ),
         }  # fmt: skip
-        if not args.no_front_cache and shutil.which("nginx"):
+        if not (args.no_front_cache or args.searches_only) and shutil.which("nginx"):
             sites.update(front_cache(stack, workdir, sites["cached"]))
         yield sites
 
@@ -267,6 +269,9 @@ def drain(url: str):
 
 
 def run(sites, args) -> int:
+    if args.searches_only:
+        searches(sites["uncached"])
+        return 0
     pages = args.pages or discover(sites["uncached"])
     for base_url in (sites["cached"], sites["uncached"]):
         for path in pages:

@@ -49,7 +49,7 @@ MAX_RESULTS_PER_KIND = 50
 SNIPPET_CHARS = 220
 SNIPPET_LEAD_CHARS = 60  # context shown before the first match
 # PostgreSQL highlights a snippet in this much of the text, from a little before the first possible match.
-SNIPPET_WINDOW_CHARS, SNIPPET_WINDOW_LEAD_CHARS = 1500, 300
+SNIPPET_WINDOW_CHARS, SNIPPET_WINDOW_LEAD_CHARS = 1000, 200
 MAX_CANDIDATES = 500  # rows per kind the fallback checks word by word
 # Matches per kind and tier that PostgreSQL ranks: the newest, when a word is common to more pages than this.
 MAX_RANKED = 100
@@ -128,27 +128,38 @@ class _Source:
         return sql or "TRUE", list(params)
 
     def ranking_sql(self, query_text):
-        """Return the statements that rank this kind's matches: (kind, pk, tier, rank), best of each tier.
+        """Return this kind's part of the ranking statement: a WITH clause (the first tier's best) and the
+        statement that reads both tiers' best, (kind, pk, tier, rank), each with its parameters.
 
         Each tier ranks its MAX_RANKED newest matches (all of them, unless a word is common to thousands of
         pages). The vectors are the stored ones (search_vector, and search_head: title and summary alone),
         kept by triggers: the database reads the newest matches from an index in that order, or, when they
-        are few, through the vector's own index, and ranks only those.
+        are few, through the vector's own index, and ranks only those. The second tier is read only when the
+        first has fewer than MAX_RESULTS_PER_KIND: otherwise none of it would be shown.
         """
         where, where_params = self.public_where()
-        statements, params = [], []
-        for tier, among, only in (
-            (IN_TITLE_OR_SUMMARY, "search_head", ""),
-            (IN_BODY, "search_vector", f" AND NOT search_head @@ {TSQUERY}"),  # the rest of the newest
-        ):
-            statements.append(
-                f"(SELECT %s, id, {tier}, ts_rank(search_vector, {TSQUERY}) AS rank FROM {self.table} "
-                f"WHERE id IN (SELECT id FROM {self.table} WHERE {where} AND {among} @@ {TSQUERY} "
-                f"ORDER BY {self.newest_first} LIMIT {MAX_RANKED}){only} "
-                f"ORDER BY rank DESC, id LIMIT {MAX_RESULTS_PER_KIND})"
+        first = f"in_title_or_summary_{self.kind.lower()}"
+
+        def best(tier, among, condition="", condition_params=()):
+            sql = (
+                f"SELECT %s AS kind, id, {tier} AS tier, ts_rank(search_vector, {TSQUERY}) AS rank "
+                f"FROM {self.table} WHERE {condition}id IN (SELECT id FROM {self.table} WHERE {where} AND "
+                f"{among} @@ {TSQUERY} ORDER BY {self.newest_first} LIMIT {MAX_RANKED}) "
+                f"ORDER BY rank DESC, id LIMIT {MAX_RESULTS_PER_KIND}"
             )
-            params += [self.kind, query_text, *where_params, query_text] + ([query_text] if only else [])
-        return statements, params
+            return sql, [self.kind, query_text, *condition_params, *where_params, query_text]
+
+        with_sql, with_params = best(IN_TITLE_OR_SUMMARY, "search_head")
+        rest_sql, rest_params = best(
+            IN_BODY,
+            "search_vector",
+            f"(SELECT count(*) FROM {first}) < {MAX_RESULTS_PER_KIND} AND NOT search_head @@ {TSQUERY} AND ",
+            [query_text],
+        )
+        return (
+            (f"{first} AS ({with_sql})", with_params),
+            (f"SELECT * FROM {first} UNION ALL ({rest_sql})", rest_params),
+        )
 
     def snippet_sql(self, hints, profile):
         """Return the text a snippet is cut from, as SQL, and its parameters.
@@ -219,12 +230,15 @@ def _rows(sql, params):
 
 def ranking_statement(query_text):
     """Return the one statement that ranks every kind's matches for a websearch query, and its parameters."""
-    statements, params = [], []
+    clauses, statements, clause_params, statement_params = [], [], [], []
     for source in SOURCES:
-        more, more_params = source.ranking_sql(query_text)
-        statements += more
-        params += more_params
-    return " UNION ALL ".join(statements), params
+        (clause, more_clause_params), (statement, more_params) = source.ranking_sql(query_text)
+        clauses.append(clause)
+        statements.append(statement)
+        clause_params += more_clause_params
+        statement_params += more_params
+    sql = f"WITH {', '.join(clauses)} " + " UNION ALL ".join(statements)
+    return sql, clause_params + statement_params
 
 
 def _best_first(refs):

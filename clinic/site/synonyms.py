@@ -37,9 +37,6 @@ class SynonymIndex:
         return cls(tuple(sets), by_key, max((len(key) for key in by_key), default=0))
 
 
-EMPTY = SynonymIndex((), {}, 0)
-
-
 def current_index() -> SynonymIndex:
     """Return the site's synonym sets, from the shared cache until staff change one."""
     return cache.get_or_compute(

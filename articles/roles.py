@@ -28,11 +28,12 @@ AUTHOR_PERMISSIONS = [
     "clinic.view_source",  # a reference cites a shared source record; an author may add a new paper
     "clinic.add_source",
 ]
-# Editors keep the shared sources, the citations of articles and the people they name as medical reviewers.
+# Editors keep the shared sources, the citations of articles and the people they name as medical reviewers,
+# and the search synonyms readers' words are matched with (as clinic staff do).
 EDITOR_SHARED_RECORDS = [
     f"clinic.{action}_{model}"
     for action in ("view", "add", "change", "delete")
-    for model in ("source", "citation", "person")
+    for model in ("source", "citation", "person", "synonymset")
 ]
 
 

@@ -15,6 +15,8 @@ SHARED_RECORDS = [
         for model in ("source", "citation", "passage")
     ),
     "clinic.view_person",
+    # The search synonyms readers' words are matched with: brand and generic names, abbreviations.
+    *(f"clinic.{action}_synonymset" for action in ("view", "add", "change", "delete")),
 ]
 
 

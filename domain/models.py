@@ -25,6 +25,7 @@ from .dialable import tel_link, validate_dialable
 from .identifiers import validate_doi, validate_pmid
 from .review_dates import REVIEW_DUE_SOON, ReviewState, due_by, next_review_after, review_due
 from .richtext import RichText, RichTextMixin
+from .search_terms import parse_terms, parse_terms_leniently
 
 
 class SiteProfileManager(models.Manager):
@@ -679,3 +680,48 @@ class Redirect(models.Model):
     @property
     def stays_on_site(self):
         return is_local_path(self.old_path) and is_local_path(self.new_path)
+
+
+class SynonymSet(models.Model):
+    """Words and phrases that mean the same to a reader searching the site: a brand and its generic name, an
+    abbreviation and what it stands for ("TRD", "treatment-resistant depression").
+
+    A search that names any term of a set also finds pages with any other term (clinic/site/synonyms.py).
+    Staff keep the sets in the admin; new sites start with content/search-synonyms.yaml.
+    """
+
+    terms = models.TextField(
+        help_text="One term per line (or separated by commas): words or phrases a reader may type, e.g. "
+        "“Spravato”, “esketamine nasal spray”. Capitals, plurals and hyphens don't matter. A term belongs "
+        "to one set only."
+    )
+    note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Why these mean the same, for whoever checks the set next (e.g. “brand and generic name”).",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = "search synonym set"
+
+    def __str__(self):
+        return Truncator(", ".join(term.text for term in parse_terms_leniently(self.terms))).chars(80)
+
+    def clean(self):
+        try:
+            terms = parse_terms(self.terms or "")
+        except ValidationError as error:
+            raise ValidationError({"terms": error.messages}, code="bad_terms") from None
+        mine = {term.key: term.text for term in terms}
+        clashes = []
+        for other in SynonymSet.objects.exclude(pk=self.pk).only("terms"):
+            for term in parse_terms_leniently(other.terms):
+                if term.key in mine:
+                    clashes.append(
+                        f"“{mine[term.key]}” is already in the set “{other}”: a term belongs to one set. "
+                        "Add these terms to that set, or remove it from one of them."
+                    )
+        if clashes:
+            raise ValidationError({"terms": clashes}, code="term_in_another_set")

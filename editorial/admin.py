@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from domain.content import written_text
 from domain.figures import numbers_not_in
 from domain.identifiers import normalize_doi
-from domain.models import Citation, KeyFact, Passage, Person, Redirect, SiteProfile, Source
+from domain.models import Citation, KeyFact, Passage, Person, Redirect, SiteProfile, Source, SynonymSet
 from domain.review_dates import ReviewState, due_soon, overdue
 
 from .admin_permissions import RoleAdminMixin
@@ -328,3 +328,14 @@ class RedirectAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
     readonly_fields = ["created_at"]
+
+
+@admin.register(SynonymSet)
+class SynonymSetAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """Words readers type that mean the same (Spravato, esketamine nasal spray): search finds one by the
+    other. Editors and clinic staff keep them; a change shows in the next search."""
+
+    list_display = ["__str__", "note", "updated_at"]
+    search_fields = ["terms", "note"]
+    readonly_fields = ["updated_at"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 8, "cols": 60})}}

@@ -35,7 +35,7 @@ from sorl.thumbnail import default as thumbnail_default
 
 from articles.models import Author, MostReadArticle
 from conditions.models import Evidence
-from domain.models import Citation, KeyFact, Redirect, SiteProfile, cite
+from domain.models import Citation, KeyFact, Redirect, SiteProfile, SynonymSet, cite
 from tests.factories import (
     AdministrationRouteFactory,
     ArticleFactory,
@@ -237,6 +237,8 @@ EXPECTED = {
     # (test_admin_permission_matrix's CUSTOM_VIEWS) by those who may change the item; never added or deleted.
     "library.libraryproposal": {CLINIC_STAFF: "v", SUPERUSER: "v"},
     "clinic.redirect": {EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
+    # Search synonyms: editors (who keep articles) and clinic staff (who keep the clinical listings).
+    "clinic.synonymset": {EDITORS: ALL, CLINIC_STAFF: ALL, SUPERUSER: ALL},
     "auth.user": {SUPERUSER: ALL},
     "auth.group": {SUPERUSER: ALL},
     # Sign-in records: read, and deleted to unlock; nobody writes them by hand.
@@ -302,6 +304,7 @@ def objects_to_try(label, users):
         "clinic.keyfact": lambda: {
             "": KeyFact.objects.create(figure="2 hours", text="Observation after each dose.")
         },
+        "clinic.synonymset": lambda: {"": SynonymSet.objects.create(terms="Calmora\nzentrix nasal mist")},
         "auth.user": lambda: {"": UserFactory(username="someone-else")},
         "auth.group": lambda: {"": Group.objects.create(name="Volunteers")},
         "axes.accessattempt": lambda: {"": AccessAttempt.objects.create(failures_since_start=3, **SIGN_IN)},

@@ -22,6 +22,7 @@ when one of the editor's actions did not do what it should.
     make bench                                                # 10,000 articles, 3 rounds of 5 s, 2 × 130 s
     make bench BENCH_ARGS="--articles 1000 --rounds 1 --seconds 3 --working-day-seconds 70"
     make bench BENCH_ARGS="--only working-day"                # the working day alone
+    make bench BENCH_ARGS="--searches-only"                   # 10,000 articles, the searches alone
 """
 
 import argparse
@@ -104,12 +105,13 @@ def main() -> int:
     parser.add_argument(
         "--request-log", type=Path, help="keep the cached server's output (its request log) here"
     )
+    parser.add_argument("--searches-only", action="store_true", help="only the 50 searches (no wrk needed)")
     args = parser.parse_args()
     if 0 < args.working_day_seconds < working_day.SHORTEST_DAY:
         parser.error(f"--working-day-seconds: 0, or at least {working_day.SHORTEST_DAY} for one publish")
     if args.only == "working-day" and not args.working_day_seconds:
         parser.error("--only working-day needs --working-day-seconds above 0")
-    if not shutil.which("wrk"):
+    if not shutil.which("wrk") and not args.searches_only:
         print("bench: wrk is needed (Debian: apt-get install -y wrk)", file=sys.stderr)
         return 2
     if not (PostgresCluster.available() and RedisServer.available()):
@@ -176,7 +178,7 @@ def servers(args):
                 extra=["--logger-class", "gunicorn.glogging.Logger"],
             ),
         }  # fmt: skip
-        if not args.no_front_cache and shutil.which("nginx"):
+        if not (args.no_front_cache or args.searches_only) and shutil.which("nginx"):
             sites.update(front_cache(stack, workdir, sites["cached"]))
         yield Site(sites, env, workdir, workdir / "cached.log")
 
@@ -321,6 +323,9 @@ def drain(url: str):
 
 
 def run(site, args) -> int:
+    if args.searches_only:
+        searches(site.urls["uncached"])
+        return 0
     if args.only != "working-day":
         pages_against_the_floor(site.urls, args)
     if args.working_day_seconds:

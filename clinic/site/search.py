@@ -1,35 +1,35 @@
 """Site search across published articles, listed conditions and listed treatment routes.
 
+What a reader typed is first expanded with the site's synonym sets (clinic/site/synonyms.py): "TRD" is
+searched as TRD or "treatment-resistant depression". Results come in two tiers, each best first: pages whose
+title (a condition's or route's name) or summary has the words, then pages that have them only in the body.
+
 On PostgreSQL: full-text search with weighted fields (title above summary above body), ranking, and snippets
-highlighted by the database; articles keep their vector in a stored column with a GIN index
-(articles/migrations/0008), so ranking reads it instead of recomputing it from every body, and only the page
-of results shown is highlighted, in the plain text of the body saved with it. Elsewhere (SQLite): a fallback
-that stems words with the same Snowball English stemmer as PostgreSQL's english configuration, so "nasal
-sprays" finds what "nasal spray" finds; the database narrows the rows with `icontains` on each stem's root,
-Python checks whole words.
+highlighted by the database. Each kind keeps two stored vectors, filled by triggers (articles/migrations/0008
+and 0019, conditions/migrations/0012): the whole page's, and its title's and summary's alone (the "head"),
+each with a GIN index on articles. Each tier ranks its MAX_RANKED newest matches: a word few articles have
+is found through the vector's index and every match is ranked; a word thousands of articles have is read
+newest first from the listing index, so that it costs what a rare word does. Only the page of results shown
+is highlighted, in a window of the text around the first possible match (the plain text of an article's
+body is saved with it). Elsewhere (SQLite): a fallback that stems words with the same Snowball English
+stemmer as PostgreSQL's english configuration, so "nasal sprays" finds what "nasal spray" finds; the
+database narrows the rows with `icontains` on each stem's root, Python checks whole words and phrases, and
+ranks by where the words are and how much of the title they name.
 
 Titles and snippets are authored text, so their crisis tokens are filled with the site profile's numbers
 before a snippet is cut or marked: a token is never cut in half, and a match on the number is marked. The
 query itself is never filled: the page shows it as the reader typed it.
 """
 
+import functools
 import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import snowballstemmer
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import F, Func, Q, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Replace
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -39,25 +39,25 @@ from conditions.models import AdministrationRoute, Condition
 from domain.crisis_text import TOKENS, fill
 from domain.models import SiteProfile
 from domain.richtext import html_to_text
+from domain.search_terms import STOP_WORDS, WORD, stemmer
+
+from .synonyms import AnyOf, as_websearch, expand
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 MAX_RESULTS_PER_KIND = 50
 SNIPPET_CHARS = 220
 SNIPPET_LEAD_CHARS = 60  # context shown before the first match
+# PostgreSQL highlights a snippet in this much of the text, from a little before the first possible match.
+SNIPPET_WINDOW_CHARS, SNIPPET_WINDOW_LEAD_CHARS = 1000, 200
 MAX_CANDIDATES = 500  # rows per kind the fallback checks word by word
-WORD = re.compile(r"\w+")
-# PostgreSQL's english configuration ignores these (its english.stop list, in short); so does the fallback.
-STOP_WORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "does", "for", "from",
-    "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our",
-    "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you",
-    "your"
-})  # fmt: skip
+# Matches per kind and tier that PostgreSQL ranks: the newest, when a word is common to more pages than this.
+MAX_RANKED = 100
 SEARCH_CONFIG = "english"
 # Sentinels the database puts around matches; the snippet is escaped first, then they become <mark>.
 MARK_START, MARK_STOP = "\x02", "\x03"
+# The tiers results come in: the words in the title or summary, or only in the body.
+IN_TITLE_OR_SUMMARY, IN_BODY = 0, 1
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class SearchResult:
     url: str
     snippet: SafeString
     rank: float
+    tier: int = IN_TITLE_OR_SUMMARY
 
 
 def normalize_query(raw: str) -> str:
@@ -86,123 +87,190 @@ def search(query: str, profile=None):
     if not query:
         return []
     profile = profile or SiteProfile.objects.get_current()
+    parts = expand(query)
     if connection.vendor == "postgresql":
-        return _postgres_search(query, profile)
-    return sorted(_fallback_search(query, profile), key=lambda result: result.rank, reverse=True)
+        return _postgres_search(parts, profile)
+    return sorted(_fallback_search(parts, profile), key=lambda result: (result.tier, -result.rank))
 
 
-def article_search_vector():
-    """Return the article's stored, weighted vector (articles/migrations/0008), indexed by article_search_idx.
-
-    A trigger keeps it equal to title (A), subtitle and excerpt (B) and body (C), so ranks are as before.
-    """
-    return RawSQL('"articles_article"."search_vector"', [], output_field=SearchVectorField())
-
-
-def _without_tags(field):
-    return Func(F(field), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace")
-
-
-HEADLINE_OPTIONS = {
-    "config": SEARCH_CONFIG,
-    "start_sel": MARK_START,
-    "stop_sel": MARK_STOP,
-    "max_words": 35,
-    "min_words": 15,
-    "max_fragments": 2,
-    "fragment_delimiter": " … ",
-}
+# PostgreSQL. Both statements are written as SQL, around the WHERE clause of each kind's public QuerySet
+# (Article.objects.published() and the others, the one place that says what the public may see): built
+# with the ORM, the ranking statement's nested subqueries took 10 ms of Python each search, three times the
+# database's time. Columns are named without a table: in each subquery the nearest table is meant.
+TSQUERY = f"websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+HEADLINE_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
+    'FragmentDelimiter=" … "'
+)
 
 
 @dataclass(frozen=True)
 class _Source:
     kind: str
+    model: type
     public: object  # () -> QuerySet of what the public may find
-    vector: object  # () -> the weighted search vector
     title_field: str
-    text: object  # () -> the readable text its snippets are cut from
+    text_field: str  # the text its snippets are cut from
     url_name: str
-    text_from_html: bool = True  # the text still holds HTML entities
+    text_from_html: bool = True  # the text holds tags and HTML entities
+    newest_first: str = "id DESC"  # the order of an index, for a word thousands of rows have
+
+    @property
+    def table(self):
+        return connection.ops.quote_name(self.model._meta.db_table)
+
+    def public_where(self):
+        """Return the public QuerySet's WHERE clause and its parameters."""
+        query = self.public().query
+        if len(query.alias_map) > 1:  # the statements below read the kind's own table alone
+            raise ImproperlyConfigured(f"{self.kind}: search needs a public QuerySet that filters one table")
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+        return sql or "TRUE", list(params)
+
+    def ranking_sql(self, query_text):
+        """Return this kind's part of the ranking statement: a WITH clause (the first tier's best) and the
+        statement that reads both tiers' best, (kind, pk, tier, rank), each with its parameters.
+
+        Each tier ranks its MAX_RANKED newest matches (all of them, unless a word is common to thousands of
+        pages). The vectors are the stored ones (search_vector, and search_head: title and summary alone),
+        kept by triggers: the database reads the newest matches from an index in that order, or, when they
+        are few, through the vector's own index, and ranks only those. The second tier is read only when the
+        first has fewer than MAX_RESULTS_PER_KIND: otherwise none of it would be shown.
+        """
+        where, where_params = self.public_where()
+        first = f"in_title_or_summary_{self.kind.lower()}"
+
+        def best(tier, among, condition="", condition_params=()):
+            sql = (
+                f"SELECT %s AS kind, id, {tier} AS tier, ts_rank(search_vector, {TSQUERY}) AS rank "
+                f"FROM {self.table} WHERE {condition}id IN (SELECT id FROM {self.table} WHERE {where} AND "
+                f"{among} @@ {TSQUERY} ORDER BY {self.newest_first} LIMIT {MAX_RANKED}) "
+                f"ORDER BY rank DESC, id LIMIT {MAX_RESULTS_PER_KIND}"
+            )
+            return sql, [self.kind, query_text, *condition_params, *where_params, query_text]
+
+        with_sql, with_params = best(IN_TITLE_OR_SUMMARY, "search_head")
+        rest_sql, rest_params = best(
+            IN_BODY,
+            "search_vector",
+            f"(SELECT count(*) FROM {first}) < {MAX_RESULTS_PER_KIND} AND NOT search_head @@ {TSQUERY} AND ",
+            [query_text],
+        )
+        return (
+            (f"{first} AS ({with_sql})", with_params),
+            (f"SELECT * FROM {first} UNION ALL ({rest_sql})", rest_params),
+        )
+
+    def snippet_sql(self, hints, profile):
+        """Return the text a snippet is cut from, as SQL, and its parameters.
+
+        ts_headline reads every word it is given: about 1 ms a body. It is given SNIPPET_WINDOW_CHARS, from a
+        little before the first word that starts like a word searched for (hints: the stems' roots), cut at
+        whole words and whole tags; crisis tokens are filled before it is cut, so a token is never cut in
+        half.
+        """
+        field = connection.ops.quote_name(self.text_field)
+        text, params = field, []
+        for token, attribute in TOKENS.items():
+            text, params = f"replace({text}, %s, %s)", [*params, token, getattr(profile, attribute)]
+        start = "1"
+        if hints:
+            start = f"GREATEST(regexp_instr({field}, %s, 1, 1, 0, 'i') - {SNIPPET_WINDOW_LEAD_CHARS}, 1)"
+            params.append(r"\m(" + "|".join(re.escape(hint) for hint in hints) + ")")
+        # Padded with a space at each end: trimming the words cut in half keeps a text's own first and last.
+        window = f"substr(concat(' ', {text}, ' '), {start}, {SNIPPET_WINDOW_CHARS})"
+        window = f"regexp_replace(regexp_replace({window}, '^\\S*\\s', ''), '\\s\\S*$', '')"
+        if self.text_from_html:  # a tag cut in half at either end, then every tag
+            window = f"regexp_replace(regexp_replace({window}, '^[^<]*>', ''), '<[^>]*$', '')"
+            window = f"regexp_replace({window}, '<[^>]+>', ' ', 'g')"
+        return window, params
+
+    def shown_sql(self, pks, query_text, hints, profile):
+        """Return the statement that reads the rows shown: (kind, pk, title, slug, highlighted snippet)."""
+        where, where_params = self.public_where()
+        text, text_params = self.snippet_sql(hints, profile)
+        title = connection.ops.quote_name(self.title_field)
+        sql = (
+            f"SELECT %s, id, {title}, slug, ts_headline('{SEARCH_CONFIG}'::regconfig, {text}, {TSQUERY}, %s) "
+            f"FROM {self.table} WHERE {where} AND id = ANY(%s)"
+        )
+        return sql, [self.kind, *text_params, query_text, HEADLINE_OPTIONS, *where_params, list(pks)]
 
 
 SOURCES = [
     # Articles keep their body as plain text, saved with it: no tags to strip per search, no entities.
     _Source(
         "Article",
+        Article,
         Article.objects.published,
-        article_search_vector,
         "title",
-        lambda: F("body_text"),
+        "body_text",
         "articles:detail",
         text_from_html=False,
+        newest_first="published_at DESC, id DESC",  # the listing index's order
     ),
-    _Source(
-        "Condition",
-        Condition.objects.listed,
-        lambda: (
-            SearchVector("name", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-        ),
-        "name",
-        lambda: _without_tags("description"),
-        "conditions:detail",
-    ),
+    _Source("Condition", Condition, Condition.objects.listed, "name", "description", "conditions:detail"),
     _Source(
         "Treatment",
+        AdministrationRoute,
         AdministrationRoute.objects.listed,
-        lambda: (
-            SearchVector("name", "short_name", "medication", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-        ),
         "name",
-        lambda: _without_tags("description"),
+        "description",
         "conditions:route_detail",
     ),
 ]
 SOURCE_ORDER = {source.kind: order for order, source in enumerate(SOURCES)}
 
 
-def _union(querysets):
-    querysets = list(querysets)
-    return querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+def _rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
-def _filled_in_sql(text, profile):
-    """Return the text expression with the crisis tokens replaced by the profile's numbers."""
-    for token, field in TOKENS.items():
-        text = Replace(text, Value(token), Value(getattr(profile, field)))
-    return text
+def ranking_statement(query_text):
+    """Return the one statement that ranks every kind's matches for a websearch query, and its parameters."""
+    clauses, statements, clause_params, statement_params = [], [], [], []
+    for source in SOURCES:
+        (clause, more_clause_params), (statement, more_params) = source.ranking_sql(query_text)
+        clauses.append(clause)
+        statements.append(statement)
+        clause_params += more_clause_params
+        statement_params += more_params
+    sql = f"WITH {', '.join(clauses)} " + " UNION ALL ".join(statements)
+    return sql, clause_params + statement_params
 
 
-def _postgres_search(query: str, profile) -> "RankedResults":
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    # One statement ranks every match of each kind (best 50 each) and reads nothing else: no text, no snippet.
-    ranked = _union(
-        source.public()
-        .annotate(
-            search=source.vector(),
-            rank=SearchRank(source.vector(), search_query),
-            found_kind=Value(source.kind),
-        )
-        .filter(search=search_query)
-        .order_by("-rank", "pk")
-        .values_list("found_kind", "pk", "rank")[:MAX_RESULTS_PER_KIND]
-        for source in SOURCES
-    )
-    # Best first; equal ranks keep the kinds' order (articles, conditions, treatments), as before.
-    refs = sorted(ranked, key=lambda ref: (-ref[2], SOURCE_ORDER[ref[0]], ref[1]))
-    return RankedResults(refs, search_query, profile)
+def _best_first(refs):
+    """Return (kind, pk, tier, rank) references in the order shown, at most MAX_RESULTS_PER_KIND per kind.
+
+    Tier first, then rank; equal ranks keep the kinds' order (articles, conditions, treatments).
+    """
+    refs = sorted(refs, key=lambda ref: (ref[2], -(ref[3] or 0), SOURCE_ORDER[ref[0]], ref[1]))
+    kept, per_kind = [], dict.fromkeys(SOURCE_ORDER, 0)
+    for ref in refs:
+        if per_kind[ref[0]] < MAX_RESULTS_PER_KIND:
+            per_kind[ref[0]] += 1
+            kept.append(ref)
+    return kept
+
+
+def _postgres_search(parts, profile) -> "RankedResults":
+    query_text = as_websearch(parts)
+    # One statement finds and ranks each kind's best of each tier and reads nothing else: no text, no snippet.
+    refs = _rows(*ranking_statement(query_text))
+    stems = {word for clause in _clauses(parts, stemmer()) for phrase in clause for word in phrase}
+    return RankedResults(_best_first(refs), query_text, profile, sorted(map(_root, stems)))
 
 
 class RankedResults(Sequence):
-    """Ranked (kind, pk, rank) references; reading a slice fetches its titles and snippets in one query."""
+    """Ranked (kind, pk, tier, rank) references; reading a slice fetches its titles and snippets at once."""
 
-    def __init__(self, refs, search_query, profile):
+    def __init__(self, refs, query_text, profile, hints=()):
         self._refs = refs
-        self._search_query = search_query
+        self._query_text = query_text  # in websearch syntax, synonyms expanded
         self._profile = profile
+        self._hints = hints  # where a snippet's text may begin (_Source.snippet_sql)
 
     def __len__(self):
         return len(self._refs)
@@ -224,27 +292,23 @@ class RankedResults(Sequence):
         if not refs:
             return []
         wanted = {}
-        for kind, pk, _rank in refs:
+        for kind, pk, _tier, _rank in refs:
             wanted.setdefault(kind, []).append(pk)
-        rows = _union(
-            source.public()
-            .filter(pk__in=wanted[source.kind])
-            .annotate(
-                found_kind=Value(source.kind),
-                label=F(source.title_field),
-                snippet=SearchHeadline(
-                    _filled_in_sql(source.text(), self._profile), self._search_query, **HEADLINE_OPTIONS
-                ),
-            )
-            .order_by()
-            .values_list("found_kind", "pk", "label", "slug", "snippet")
-            for source in SOURCES
-            if source.kind in wanted
-        )
-        found = {(kind, pk): (label, slug, snippet) for kind, pk, label, slug, snippet in rows}
+        statements, params = [], []
+        for source in SOURCES:
+            if source.kind in wanted:
+                sql, more = source.shown_sql(
+                    wanted[source.kind], self._query_text, self._hints, self._profile
+                )
+                statements.append(sql)
+                params += more
+        found = {
+            (kind, pk): (label, slug, snippet)
+            for kind, pk, label, slug, snippet in _rows(" UNION ALL ".join(statements), params)
+        }
         sources = {source.kind: source for source in SOURCES}
         results = []
-        for kind, pk, rank in refs:
+        for kind, pk, tier, rank in refs:
             if (kind, pk) not in found:
                 continue  # unpublished or hidden between the two statements
             label, slug, snippet = found[kind, pk]
@@ -256,6 +320,7 @@ class RankedResults(Sequence):
                     url=url,
                     snippet=_marked(snippet, from_html=sources[kind].text_from_html),
                     rank=float(rank or 0),
+                    tier=tier,
                 )
             )
         return results
@@ -271,18 +336,53 @@ def _marked(text: str, *, from_html: bool = False) -> SafeString:
     return mark_safe(safe.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))
 
 
-def _fallback_search(query: str, profile) -> list[SearchResult]:
-    stem = snowballstemmer.stemmer("english").stemWord  # one stemmer per search: it keeps state
-    stems = list(dict.fromkeys(_query_stems(query, stem)))[:MAX_TERMS]
-    if not stems:
+# The fallback. A query is a list of clauses, all of which must match; a clause is a tuple of alternatives,
+# any of which will do; an alternative is a phrase: a tuple of stems that must appear next to each other
+# (common words aside). A word typed is a clause of one alternative of one stem; a synonym span is a clause
+# of its set's phrases.
+
+
+def _clauses(parts, stem):
+    clauses = []
+    for part in parts:
+        if isinstance(part, AnyOf):
+            phrases = (_stems(phrase, stem) for phrase in part.phrases)
+            clauses.append(tuple(dict.fromkeys(phrase for phrase in phrases if phrase)))
+        else:
+            clauses += [((word,),) for word in _stems(part.text, stem)]
+    return list(dict.fromkeys(clause for clause in clauses if clause))[:MAX_TERMS]
+
+
+def _stems(text, stem):
+    """Return the stems of text's words in order, leaving out the words search ignores."""
+    return tuple(stem(word) for word in WORD.findall(text.casefold()) if word not in STOP_WORDS)
+
+
+def _has_phrase(stems, phrase):
+    if len(phrase) == 1:
+        return phrase[0] in stems
+    size = len(phrase)
+    return any(stems[i : i + size] == phrase for i in range(len(stems) - size + 1))
+
+
+def _matches(clause, stems):
+    return any(_has_phrase(stems, phrase) for phrase in clause)
+
+
+def _fallback_search(parts, profile) -> list[SearchResult]:
+    # One stemmer per search (it keeps state), remembering its words: a page's words repeat.
+    stem = functools.lru_cache(maxsize=None)(stemmer())
+    clauses = _clauses(parts, stem)
+    if not clauses:
         return []
+    wanted = {word for clause in clauses for phrase in clause for word in phrase}
     sources = [
         ("Article", Article.objects.published(), ("title",), ("dek", "excerpt"), "body"),
         ("Condition", Condition.objects.listed(), ("name",), ("summary",), "description"),
         (
             "Treatment",
             AdministrationRoute.objects.listed(),
-            ("name", "medication"),
+            ("name", "short_name", "medication"),
             ("summary",),
             "description",
         ),
@@ -291,38 +391,49 @@ def _fallback_search(query: str, profile) -> list[SearchResult]:
     for kind, queryset, title_fields, summary_fields, text_field in sources:
         fields = (*title_fields, *summary_fields, text_field)
         candidates = Q()
-        for term in stems:  # every word must appear somewhere, as websearch requires on PostgreSQL
-            candidates &= _any_field_contains(fields, _root(term))
+        for clause in clauses:  # every clause must match somewhere, as websearch requires on PostgreSQL
+            any_phrase = Q()
+            for phrase in clause:
+                all_words = Q()
+                for word in phrase:
+                    all_words &= _any_field_contains(fields, _root(word))
+                any_phrase |= all_words
+            candidates &= any_phrase
         found = []
         for row in queryset.filter(candidates)[:MAX_CANDIDATES]:
             text = html_to_text(getattr(row, text_field))
             field_stems = [
-                _text_stems(" ".join(str(getattr(row, f)) for f in group), stem)
+                _stems(" ".join(str(getattr(row, f)) for f in group), stem)
                 for group in (title_fields, summary_fields)
-            ] + [_text_stems(text, stem)]
-            if not all(any(term in group for group in field_stems) for term in stems):
+            ] + [_stems(text, stem)]
+            if not all(any(_matches(clause, group) for group in field_stems) for clause in clauses):
                 continue  # the root matched inside another word, not a form of the word searched
             rank = sum(
                 weight
-                for term in stems
+                for clause in clauses
                 for weight, group in zip((1.0, 0.4, 0.1), field_stems, strict=True)
-                if term in group
-            )
+                if _matches(clause, group)
+            ) + _title_coverage(clauses, _stems(getattr(row, title_fields[0]), stem))
+            head = field_stems[0] + ("",) + field_stems[1]  # a phrase never runs from title into summary
+            tier = IN_TITLE_OR_SUMMARY if all(_matches(clause, head) for clause in clauses) else IN_BODY
             text = fill(text or " ".join(getattr(row, f) for f in summary_fields), profile)
-            found.append(_result(kind, row, _python_snippet(text, stems, stem), rank, profile))
-            if len(found) == MAX_RESULTS_PER_KIND:
-                break
-        results += found
+            found.append(_result(kind, row, _python_snippet(text, wanted, stem), rank, tier, profile))
+        found.sort(key=lambda result: (result.tier, -result.rank))
+        results += found[:MAX_RESULTS_PER_KIND]
     return results
 
 
-def _query_stems(query, stem):
-    words = [word for word in WORD.findall(query.casefold()) if word not in STOP_WORDS]
-    return [stem(word) for word in words]
-
-
-def _text_stems(text, stem):
-    return {stem(word) for word in WORD.findall(text.casefold())}
+def _title_coverage(clauses, title):
+    """Return the share of the title's words that the query names: 1 for "PTSD" and "Post-traumatic stress
+    disorder (PTSD)", a half for "Complex PTSD", so that the page named what was asked for comes first."""
+    if not title:
+        return 0.0
+    named = set()
+    for clause in clauses:
+        for phrase in clause:
+            if _has_phrase(title, phrase):
+                named.update(phrase)
+    return len(named) / len(set(title))
 
 
 def _root(term):
@@ -337,12 +448,11 @@ def _any_field_contains(fields, term):
     return condition
 
 
-def _python_snippet(text: str, stems: list[str], stem) -> SafeString:
+def _python_snippet(text: str, wanted: set[str], stem) -> SafeString:
     """Return about SNIPPET_CHARS of text around the first match, cut at word boundaries, matches marked."""
     words = list(WORD.finditer(text))
     if not words:
         return _marked(text[:SNIPPET_CHARS])
-    wanted = set(stems)
     hit = next((word for word in words if stem(word.group().casefold()) in wanted), words[0])
     start = next(word.start() for word in words if word.end() > hit.start() - SNIPPET_LEAD_CHARS)
     shown = [word for word in words if word.start() >= start and word.end() <= start + SNIPPET_CHARS]
@@ -360,8 +470,8 @@ def _python_snippet(text: str, stems: list[str], stem) -> SafeString:
     return _marked(f"{prefix}{''.join(parts)}{suffix}")
 
 
-def _result(kind, row, snippet, rank, profile) -> SearchResult:
+def _result(kind, row, snippet, rank, tier, profile) -> SearchResult:
     title = fill(getattr(row, "title", None) or row.name, profile)
     return SearchResult(
-        kind=kind, title=title, url=row.get_absolute_url(), snippet=snippet, rank=float(rank or 0)
+        kind=kind, title=title, url=row.get_absolute_url(), snippet=snippet, rank=float(rank or 0), tier=tier
     )

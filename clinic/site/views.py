@@ -119,7 +119,7 @@ class SearchView(ListView):
         meta = {
             "title": f"Search: {self.query}" if self.query else "Search",
             "description": "Search articles, conditions and treatments at "
-            f"{SiteProfile.objects.get_current().name}.",
+            f"{SiteProfile.objects.for_request(self.request).name}.",
         }
         return super().get_context_data(query=self.query, meta=meta, **kwargs)
 

@@ -6,7 +6,8 @@ from django.db import transaction
 from articles import demo as articles_demo
 from clinic.site.demo_accounts import ensure_demo_accounts
 from domain.content import ContentError, demo_dir, library_dir, read_mapping
-from domain.models import KeyFact, SiteProfile
+from domain.models import KeyFact, SiteProfile, SynonymSet
+from domain.search_terms import add_seed_sets, read_seed_sets
 from library.sync import write_library
 
 PROFILE_FIELDS = {
@@ -34,8 +35,9 @@ def load_site(folder):
 class Command(BaseCommand):
     help = (
         "Load the clinical library and the demo clinic around it: its articles, authors, name and address, "
-        "and demo logins. For a demo or development site: library items take the files' values. Safe to "
-        "run again: it updates in place. A clinic's own site loads the library alone: manage.py load_library."
+        "search synonyms and demo logins. For a demo or development site: library items take the files' "
+        "values. Safe to run again: it updates in place. A clinic's own site loads the library alone: "
+        "manage.py load_library."
     )
 
     def add_arguments(self, parser):
@@ -52,6 +54,8 @@ class Command(BaseCommand):
                 library = write_library(library_dir())
                 load_site(demo_dir())
                 articles_demo.load(library, demo_dir())
+                # Seed sets the site has none of the terms of (those a migrate made, or staff changed, stay).
+                add_seed_sets(SynonymSet, read_seed_sets())
         except ContentError as error:
             raise CommandError(f"Content not loaded, nothing changed. {error}") from None
         # The cache may have outlived a database someone deleted: image renditions it remembers (sorl's

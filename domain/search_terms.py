@@ -1,0 +1,188 @@
+"""Search terms as the site's search compares them, and the rules for a set of synonyms staff keep.
+
+A term is compared by the stems of its words, as PostgreSQL's english configuration stems them (the same
+Snowball stemmer, in Python): "Infusions" and "infusion" are one term, and "treatment-resistant depression"
+is the same three words with or without its hyphen. Common words search ignores ("the", "of") don't count.
+
+A synonym set (domain.models.SynonymSet) is written as text, one term per line or separated by commas;
+`parse_terms` reads it and names every problem in words staff can act on.
+"""
+
+import re
+from dataclasses import dataclass
+
+import snowballstemmer
+from django.core.exceptions import ValidationError
+
+WORD = re.compile(r"\w+")
+# PostgreSQL's english configuration ignores these (its english.stop list, in short); so does the fallback.
+STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "does", "for", "from",
+    "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our",
+    "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you",
+    "your"
+})  # fmt: skip
+MAX_TERM_CHARS = 60
+MAX_TERM_WORDS = 6  # a query is scanned for terms this many words long at most
+MAX_TERMS_PER_SET = 20  # each term becomes one more alternative in every query that names the set
+TERM_SEPARATORS = re.compile(r"[,\n]")
+
+
+def stemmer():
+    """Return a Snowball English stemmer; one per caller and thread: it keeps state."""
+    return snowballstemmer.stemmer("english").stemWord
+
+
+def term_words(term: str) -> list[str]:
+    """Return a term's words, lowercased, without punctuation or hyphens: "Post-traumatic" is two."""
+    return WORD.findall(term.casefold())
+
+
+def term_key(term: str, stem=None) -> tuple[str, ...]:
+    """Return what search compares a term by: the stems of its words, common words left out."""
+    stem = stem or stemmer()
+    return tuple(stem(word) for word in term_words(term) if word not in STOP_WORDS)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # as staff wrote it, spaces tidied
+    key: tuple[str, ...]
+
+    @property
+    def phrase(self) -> str:
+        """The term as the plain words searched for next to each other ("treatment resistant depression")."""
+        return " ".join(term_words(self.text))
+
+
+def _quoted(text):
+    return f"“{text}”"
+
+
+def parse_terms(text: str) -> list[Term]:
+    """Return the terms of a synonym set as written, or raise a ValidationError listing every problem.
+
+    Terms are separated by commas or line breaks; blank lines are ignored.
+    """
+    stem = stemmer()
+    errors, terms, seen = [], [], {}
+    pieces = [piece for line in text.splitlines() if line.strip() for piece in line.split(",")]
+    for number, piece in enumerate(pieces, start=1):
+        written = " ".join(piece.split())
+        if not written:
+            errors.append(
+                f"Term {number} is empty: there is nothing between two commas (or before or after one). "
+                "Write a term there or remove the extra comma."
+            )
+            continue
+        words = term_words(written)
+        key = term_key(written, stem)
+        if len(written) > MAX_TERM_CHARS:
+            errors.append(
+                f"{_quoted(written[:40] + '…')} is {len(written)} characters long: a term has at most "
+                f"{MAX_TERM_CHARS}. Is a comma or a line break missing between two terms?"
+            )
+        elif not words:
+            errors.append(f"{_quoted(written)} has no letters or digits: search would ignore it.")
+        elif not key:
+            errors.append(
+                f"{_quoted(written)} is only words search ignores (such as “the”, “of” or “or”): it would "
+                "match nothing."
+            )
+        elif len(words) > MAX_TERM_WORDS:
+            errors.append(f"{_quoted(written)} has {len(words)} words: a term has at most {MAX_TERM_WORDS}.")
+        elif key in seen:
+            errors.append(
+                f"{_quoted(written)} is the same to search as {_quoted(seen[key])} (search compares word "
+                "stems, so plurals, capitals and hyphens don't count): keep one of them."
+            )
+        else:
+            seen[key] = written
+            terms.append(Term(written, key))
+    if not errors and len(terms) < 2:
+        errors.append(
+            "A synonym set needs at least two terms that mean the same to a reader, e.g. “Spravato, "
+            "esketamine nasal spray”."
+        )
+    if len(terms) > MAX_TERMS_PER_SET:
+        errors.append(
+            f"This set has {len(terms)} terms; a set has at most {MAX_TERMS_PER_SET}: each one is searched "
+            "for whenever a reader types any of them. Split it into sets that each mean one thing."
+        )
+    if errors:
+        raise ValidationError(errors)
+    return terms
+
+
+def parse_terms_leniently(text: str) -> list[Term]:
+    """Return the valid terms of a set saved without the admin's checks (from a shell, say); skip the rest."""
+    try:
+        return parse_terms(text)
+    except ValidationError:
+        stem = stemmer()
+        found = {}
+        for piece in TERM_SEPARATORS.split(text):
+            written = " ".join(piece.split())
+            key = term_key(written, stem)
+            if key and len(written) <= MAX_TERM_CHARS and len(key) <= MAX_TERM_WORDS:
+                found.setdefault(key, Term(written, key))
+        return list(found.values())[:MAX_TERMS_PER_SET]
+
+
+SEED_FIELDS = {"terms", "note"}
+
+
+def seed_file():
+    from .content import content_dir
+
+    return content_dir() / "search-synonyms.yaml"
+
+
+def read_seed_sets(path=None) -> list[dict]:
+    """Return the synonym sets of content/search-synonyms.yaml as {terms, note}, or raise a ContentError."""
+    from .content import read_list
+
+    seeds, owners = [], {}
+    for entry in read_list(path or seed_file()):
+        entry.check_fields(SEED_FIELDS, required=["terms"])
+        terms = entry.values["terms"]
+        if not isinstance(terms, list) or not all(isinstance(term, str) for term in terms):
+            raise entry.error(
+                "terms", "'terms' must be a list of words or phrases: [TRD, treatment-resistant depression]"
+            )
+        text = "\n".join(terms)
+        try:
+            parsed = parse_terms(text)
+        except ValidationError as error:
+            raise entry.error("terms", " ".join(error.messages)) from None
+        for term in parsed:
+            if term.key in owners:
+                raise entry.error(
+                    "terms",
+                    f"“{term.text}” is also in the set of “{owners[term.key]}”: a term belongs to one set",
+                )
+            owners[term.key] = terms[0]
+        note = str(entry.values.get("note") or "")
+        if len(note) > 200:
+            raise entry.error("note", f"the note is {len(note)} characters long; at most 200")
+        seeds.append({"terms": text, "note": note})
+    return seeds
+
+
+def add_seed_sets(model, seeds) -> int:
+    """Add each seed set none of whose terms the site's sets hold yet; return how many were added.
+
+    model is SynonymSet (or its historical version in a migration). A set staff changed, or a term they
+    moved, is never touched: a seed that shares any term with a set the site has is left out whole.
+    """
+    taken = {term.key for row in model.objects.all() for term in parse_terms_leniently(row.terms)}
+    added = 0
+    for seed in seeds:
+        keys = {term.key for term in parse_terms(seed["terms"])}
+        if keys & taken:
+            continue
+        model.objects.create(terms=seed["terms"], note=seed["note"])
+        taken |= keys
+        added += 1
+    return added

@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
 
-from domain.models import SiteProfile
+from domain.models import SiteProfile, SynonymSet
 from infrastructure import cache_tags
 from infrastructure.page_cache import PageCacheMiddleware
 from tests.factories import (
@@ -72,6 +72,8 @@ DROPPED = {
     "a contraindication's explanation": {"safety", "route", "depression", "sitemap"},
     # The crisis line is on every page.
     "the site profile's crisis line": "every page",
+    # What a search's words mean: search results, and the sitemap (which changes with any content).
+    "a new synonym set": {"search", "sitemap"},
 }
 
 
@@ -140,6 +142,8 @@ def _change(name, objects, paths):
         contraindication = objects["contraindication"]
         contraindication.explanation = "A changed explanation."
         contraindication.save()
+    elif name == "a new synonym set":
+        SynonymSet.objects.create(terms="newest, most recent")
     elif name == "the site profile's crisis line":
         profile = SiteProfile.objects.get_current()
         profile.crisis_line = "741741"

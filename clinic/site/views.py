@@ -18,7 +18,7 @@ from django.views.static import serve
 from articles.models import Article
 from conditions.models import AdministrationRoute, Condition, ConditionGroup
 from domain.crisis_text import fill
-from domain.models import KeyFact, SiteProfile, with_sources
+from domain.models import KeyFact, SiteProfile, SynonymSet, with_sources
 from infrastructure import cache_tags
 from infrastructure.storage import storage_answers
 
@@ -111,8 +111,8 @@ class SearchView(ListView):
     def get_queryset(self):
         # The query is shown back exactly as typed; only the authored text found is filled in.
         self.query = normalize_query(self.request.GET.get("q", ""))
-        # Any edit can make a page match the words, or stop matching them.
-        cache_tags.shows_any_change(Article, Condition, AdministrationRoute)
+        # Any edit can make a page match the words, or stop matching them; a synonym set changes the words.
+        cache_tags.shows_any_change(Article, Condition, AdministrationRoute, SynonymSet)
         return search(self.query, SiteProfile.objects.for_request(self.request))
 
     def get_context_data(self, **kwargs):

@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from domain.review_dates import ReviewState
 
 from .admin_permissions import RoleAdminMixin
-from .dashboard import panels_for, review_queue_panels_for
+from .dashboard import Count, Panel, Waiting, panels_for, review_queue_panels_for
 
 
 class ClinicAdminSite(admin.AdminSite):
@@ -25,8 +26,8 @@ class ClinicAdminSite(admin.AdminSite):
             *super().get_urls(),
         ]
 
-    def reviewed_models(self, user):
-        """Return the clinical models (those with a medical review) that user may see."""
+    def reviewed_models(self, user, action="view"):
+        """Return the clinical models (those with a medical review) whose items user may view (or change)."""
         from domain.models import Reviewed  # the registry is ready here; at import time it is not
 
         return [
@@ -35,7 +36,7 @@ class ClinicAdminSite(admin.AdminSite):
             if issubclass(model, Reviewed)
             and not model._meta.proxy
             and model in self._registry
-            and user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+            and user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}")
         ]
 
     def review_queue(self, request):
@@ -83,3 +84,40 @@ class ClinicAdminSite(admin.AdminSite):
 
 class ClinicAdminConfig(AdminConfig):
     default_site = "editorial.admin_site.ClinicAdminSite"
+
+
+WAITING_LIMIT = 10
+
+
+def clinical_review_panel(request):
+    """What waits for a medical review among the clinical items the person may change: changed since their
+    review, or overdue (articles have their own panel, Waiting for you)."""
+    models = [
+        model
+        for model in admin.site.reviewed_models(request.user, action="change")  # what they can act on
+        if model._meta.label_lower != "articles.article"
+    ]
+    if not models:
+        return None
+    today = timezone.localdate()
+    urgent = (ReviewState.CHANGED, ReviewState.OVERDUE)
+    waiting, total = [], 0
+    for model in models:
+        for item in model._default_manager.review_queue(today).order_by("next_review_due", "pk"):
+            if item.review_state not in urgent:
+                continue
+            total += 1
+            if len(waiting) < WAITING_LIMIT:
+                url = reverse(
+                    f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[item.pk]
+                )
+                badge = format_html('<span class="badge badge-warning">{}</span>', item.review_state)
+                waiting.append(Waiting(str(item), url, badge, model._meta.verbose_name))
+    return Panel(
+        "Waiting for you: medical review",
+        counts=[Count("changed since review or overdue", total, reverse("admin:review_queue"))]
+        if total
+        else [],
+        waiting=waiting,
+        empty_text="No clinical item you keep is changed since its review or overdue.",
+    )

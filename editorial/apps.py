@@ -13,5 +13,10 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from infrastructure import cache
 
+        from . import dashboard
+        from .admin_site import clinical_review_panel
+
+        dashboard.register(clinical_review_panel)
+
         # Staff's own records: a sign-in (last_login), roles and permissions, and autosaved form text.
         cache.never_on_public_pages("auth.user", "auth.group", "auth.permission", "clinic.autosave")

@@ -388,3 +388,21 @@ def test_demo_reviewers_are_one_person_for_both_apps(demo_content):
     assert Person.objects.filter(display_name="Dana Whitfield").count() == 1
     demo.load()  # again, alone: nothing duplicated
     assert Person.objects.filter(display_name="Dana Whitfield").count() == 1
+
+
+def test_clinic_staff_find_what_waits_for_a_medical_review_on_their_home_page(client):
+    reviewer = PersonFactory()
+    ConditionFactory(name="Overdue one", reviewer=reviewer, last_reviewed=date.today() - timedelta(400))
+    changed = ContraindicationFactory(name="Edited one")
+    changed.sign_off(reviewer, date.today() - timedelta(days=10))
+    changed.explanation = "A corrected explanation."
+    changed.save()
+    InteractionFactory(name="Current one").sign_off(reviewer, date.today())
+
+    client.force_login(member_of("Clinic staff"))
+    home = client.get(reverse("admin:index")).content.decode()
+
+    panel = home[home.index("Waiting for you: medical review") :]
+    assert "Overdue one" in panel and "Edited one" in panel and "Current one" not in panel
+    assert "<strong>2</strong> changed since review or overdue" in panel
+    assert reverse("admin:review_queue") in panel

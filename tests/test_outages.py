@@ -245,9 +245,15 @@ def test_postgresql_stopped_then_started_gives_503s_then_recovers_by_itself(tmp_
     cluster = PostgresCluster().init().start()
     try:
         database_url = cluster.create_database()
-        # Every page rendered: the whole-page cache (issue 12) would serve the pages visited before the
-        # outage from the cache, and this test is about what the renderer answers without its database.
-        env = _server_env(database_url, DJANGO_CACHE_DIR=str(tmp_path / "cache"), DJANGO_PAGE_CACHE="0")
+        # Every page rendered: the whole-page cache (issue 12) and the cached blocks (issue 22) would serve
+        # the pages visited before the outage, and this test is about what the renderer answers without its
+        # database.
+        env = _server_env(
+            database_url,
+            DJANGO_CACHE_DIR=str(tmp_path / "cache"),
+            DJANGO_PAGE_CACHE="0",
+            DJANGO_FRAGMENT_CACHE="0",
+        )
         migrate = run_django(
             "from django.core.management import call_command; call_command('migrate', verbosity=0)", **env
         )

@@ -274,9 +274,9 @@ def test_a_description_made_from_the_body_asks_for_one_rather_than_blaming_the_a
 
     assert "made by the site from its first words: search engines will cut it; write an SEO" in html
     assert "write a shorter SEO description" not in html
-    article.seo_description = "A" * 200
+    article.excerpt = "An excerpt the author wrote, longer than a search engine shows. " * 3
     article.save()
-    assert "write a shorter SEO description" in client.get(change_url(article)).content.decode()
+    assert "made by the site from excerpt: search" in client.get(change_url(article)).content.decode()
 
 
 def test_an_author_may_correct_a_source_they_just_added_until_others_rely_on_it(client, author_user):

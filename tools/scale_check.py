@@ -314,8 +314,11 @@ def run_checks(env, a, b, password, report):
         for path in pages:
             fetch(base + path)  # warm every cache there is
     new_line = f"55{secrets.randbelow(10**6):06d}"
+    # A new number comes with its line's name: the form asks for both (or a tick) so they can't disagree.
     editor.submit_admin_form(
-        f"{a}/admin/clinic/siteprofile/1/change/", "siteprofile_form", {"crisis_line": new_line}
+        f"{a}/admin/clinic/siteprofile/1/change/",
+        "siteprofile_form",
+        {"crisis_line": new_line, "crisis_line_name": f"Scale-check crisis line {new_line}"},
     )
     changed_at = time.monotonic()
 

@@ -114,7 +114,7 @@ def clinical_review_panel(request):
                 badge = format_html('<span class="badge badge-warning">{}</span>', item.review_state)
                 waiting.append(Waiting(str(item), url, badge, model._meta.verbose_name))
     return Panel(
-        "Waiting for you: medical review",
+        "Due for medical review",
         counts=[Count("changed since review or overdue", total, reverse("admin:review_queue"))]
         if total
         else [],

@@ -402,7 +402,7 @@ def test_clinic_staff_find_what_waits_for_a_medical_review_on_their_home_page(cl
     client.force_login(member_of("Clinic staff"))
     home = client.get(reverse("admin:index")).content.decode()
 
-    panel = home[home.index("Waiting for you: medical review") :]
+    panel = home[home.index("Due for medical review") :]
     assert "Overdue one" in panel and "Edited one" in panel and "Current one" not in panel
     assert "<strong>2</strong> changed since review or overdue" in panel
     assert reverse("admin:review_queue") in panel

@@ -121,16 +121,24 @@ class ConditionSections:
         self.condition = condition
         self.related_count = related_count
 
-    @cached_property
+    @property
     def _safety(self):
-        # What applies follows the routes: every listed contraindication, sorted under the condition's routes.
-        contraindications = list(Contraindication.objects.listed().marking_extras_of(self.condition))
-        attach_route_ids(contraindications)
-        attach_citations([self.condition], contraindications)
-        for link in self.condition.listed_route_links:  # loaded with the page: their names show here too
-            cache_tags.shows_object(link)
-            cache_tags.shows_object(link.route)
-        return self.condition.safety_by_route(contraindications)
+        # Two cached blocks read it (the first screen's pointer and the list): each records what it shows.
+        safety, tags = self._safety_and_its_tags
+        cache_tags.shows(*tags)
+        return safety
+
+    @cached_property
+    def _safety_and_its_tags(self):
+        with cache_tags.collecting() as tags:
+            # What applies follows the routes: every listed contraindication, under the condition's routes.
+            contraindications = list(Contraindication.objects.listed().marking_extras_of(self.condition))
+            attach_route_ids(contraindications)
+            attach_citations([self.condition], contraindications)
+            for link in self.condition.listed_route_links:  # loaded with the page: their names show here too
+                cache_tags.shows_object(link)
+                cache_tags.shows_object(link.route)
+            return self.condition.safety_by_route(contraindications), frozenset(tags)
 
     @cached_property
     def _articles(self):

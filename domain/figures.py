@@ -7,6 +7,7 @@ interaction, a key fact, a route's facts) shows its sources right beside it, so 
 
 import re
 
+from .citation_markers import MARKER as CITATION_MARK
 from .readability import sentences
 from .richtext import html_to_text
 
@@ -21,7 +22,6 @@ FIGURE = re.compile(
     rf"|\b\d+ of (?:the )?\d+\b",
     re.IGNORECASE,
 )
-CITATION_MARK = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")
 
 
 def figures(text):

@@ -8,6 +8,7 @@ from django.db import models
 
 from articles.models import Article
 from conditions.models import AdministrationRoute, CandidateProfile, Condition, Contraindication, Interaction
+from domain.citation_markers import cited_numbers
 from domain.crisis_text import FACT_TOKEN, TOKENS, literal_numbers
 from domain.dialable import validate_dialable
 from domain.figures import amounts, numbers_not_in, unsourced_fields, unsourced_sentences
@@ -53,6 +54,27 @@ def unsourced_figures():
                 found.append(
                     f"{_label(item)}, {field}: “{text}” states {', '.join(figures)} "
                     "and the item cites no source"
+                )
+    return found
+
+
+def dangling_markers():
+    """Return one plain line per citation marker that names a source its item does not have.
+
+    On the page each marker's number links to the numbered reference; "[7]" beside five references leads a
+    reader nowhere, and was probably meant for another source.
+    """
+    found = []
+    for model, field in ((Article, "body"), (Condition, "description"), (AdministrationRoute, "description")):
+        for item in model._default_manager.prefetch_related("citations"):
+            count = len(item.citations.all())
+            cited = cited_numbers(html_to_text(getattr(item, field)))
+            missing = sorted(number for number in cited if not 0 < number <= count)
+            if missing:
+                names = ", ".join(f"[{number}]" for number in missing)
+                found.append(
+                    f"{_label(item)}, {field}: cites {names}, but it has {count} numbered source"
+                    f"{'' if count == 1 else 's'}"
                 )
     return found
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from clinic.site.content_check import (
+    dangling_markers,
     literal_crisis_numbers,
     restated_facts,
     shared_screening_advice,
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         "List clinical text that states a figure (percentage, dose, count, duration) without a citation, "
         "authored text that writes the crisis or emergency number itself, and pre-screen advice that several "
         "items share, clinical citations without the passage of the source that supports the claim, and site "
-        "profile numbers no phone can dial."
+        "profile numbers no phone can dial, and citation markers that name a source the item does not have."
     )
 
     def handle(self, *args, **options):
@@ -25,9 +26,10 @@ class Command(BaseCommand):
         unsupported = unsupported_citations()
         restated = restated_facts()
         undialable = undialable_numbers()
-        for line in [*found, *numbers, *shared, *unsupported, *restated, *undialable]:
+        dangling = dangling_markers()
+        for line in [*found, *numbers, *shared, *unsupported, *restated, *undialable, *dangling]:
             self.stdout.write(line)
-        if found or numbers or shared or unsupported or restated or undialable:
+        if found or numbers or shared or unsupported or restated or undialable or dangling:
             raise CommandError(
                 f"{len(found)} figure(s) without a citation (add a [@key] citation beside each); "
                 f"{len(numbers)} crisis number(s) written out (write the token instead); "
@@ -35,7 +37,8 @@ class Command(BaseCommand):
                 f"{len(unsupported)} clinical citation(s) without the source's passage or with one that "
                 "lacks the claim's figure; "
                 f"{len(restated)} fact(s) held once but stated again in other words (write {{fact:key}}); "
-                f"{len(undialable)} site profile number(s) no phone can dial."
+                f"{len(undialable)} site profile number(s) no phone can dial; "
+                f"{len(dangling)} citation marker(s) naming a source the item does not have."
             )
         self.stdout.write(
             self.style.SUCCESS("Every figure in the clinical text stands next to its citation.")

@@ -45,6 +45,7 @@ class ClinicAdminSite(admin.AdminSite):
         if not models:
             raise PermissionDenied
         today = timezone.localdate()
+        changeable = set(self.reviewed_models(request.user, action="change"))
         rows = []
         for model in models:
             for item in model._default_manager.review_queue(today).order_by("next_review_due", "pk"):
@@ -55,7 +56,13 @@ class ClinicAdminSite(admin.AdminSite):
                 except NoReverseMatch:
                     url = ""
                 rows.append(
-                    {"kind": model._meta.verbose_name, "item": item, "url": url, "state": item.review_state}
+                    {
+                        "kind": model._meta.verbose_name,
+                        "item": item,
+                        "url": url,
+                        "state": item.review_state,
+                        "yours": model in changeable,
+                    }
                 )
         order = ReviewState.QUEUE_ORDER
         rows.sort(
@@ -64,7 +71,9 @@ class ClinicAdminSite(admin.AdminSite):
         context = {
             **self.each_context(request),
             "title": "Review queue",
-            "rows": rows,
+            # What the person can act on first; what others keep (they may only view it) apart, below.
+            "rows": [row for row in rows if row["yours"]],
+            "others_rows": [row for row in rows if not row["yours"]],
             "today": today,
             "queue_panels": review_queue_panels_for(request),  # e.g. the clinical library's proposals
         }

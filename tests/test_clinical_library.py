@@ -370,6 +370,31 @@ def test_queue_lists_overdue_and_due_soon_and_not_current_items(client):
     assert client.get(reverse("admin:review_queue")).status_code == 403
 
 
+def test_the_queue_puts_what_others_keep_apart_from_what_the_person_can_change(client):
+    reviewer = PersonFactory()
+    ConditionFactory(name="Overdue condition", reviewer=reviewer, last_reviewed=date.today() - timedelta(400))
+    article = ArticleFactory(
+        published=True,
+        title="Edited article",
+        reviewer=AuthorFactory(reviewer=True).person,
+        last_reviewed=date.today() - timedelta(days=10),
+    )
+    article.body += "<p>A new paragraph.</p>"
+    article.save()
+
+    client.force_login(member_of("Clinic staff"))  # keeps conditions; may only view articles
+    queue = client.get(reverse("admin:review_queue")).content.decode()
+    yours, others = queue.split('id="review-queue"')[1].split('class="review-queue-others"')
+    assert "Overdue condition" in yours and "Edited article" not in yours
+    assert "Kept by others: 1 item due for review, which you may view but not change" in others
+    assert "Edited article" in others
+
+    client.force_login(member_of("Editors"))  # the reverse: articles are theirs, conditions others'
+    queue = client.get(reverse("admin:review_queue")).content.decode()
+    yours, others = queue.split('id="review-queue"')[1].split('class="review-queue-others"')
+    assert "Edited article" in yours and "Overdue condition" not in yours and "Overdue condition" in others
+
+
 def test_reviewers_are_person_records_shared_by_articles_and_conditions():
     author = AuthorFactory(display_name="Dana Whitfield", credentials="MD", may_review=True)
     person = Person.objects.get(author=author)

@@ -16,6 +16,9 @@ stemmer as PostgreSQL's english configuration, so "nasal sprays" finds what "nas
 database narrows the rows with `icontains` on each stem's root, Python checks whole words and phrases, and
 ranks by where the words are and how much of the title they name.
 
+A query that finds nothing as typed is searched again by the view, its misspelt words corrected and its
+unknown ones left out (clinic/site/forgiving.py); a query that finds something costs no more for it.
+
 Titles and snippets are authored text, so their crisis tokens are filled with the site profile's numbers
 before a snippet is cut or marked: a token is never cut in half, and a match on the number is marked. The
 query itself is never filled: the page shows it as the reader typed it.

@@ -22,6 +22,7 @@ from domain.models import KeyFact, SiteProfile, SynonymSet, with_sources
 from infrastructure import cache_tags
 from infrastructure.storage import storage_answers
 
+from .forgiving import search_again
 from .search import normalize_query, search
 
 logger = logging.getLogger(__name__)
@@ -113,7 +114,13 @@ class SearchView(ListView):
         self.query = normalize_query(self.request.GET.get("q", ""))
         # Any edit can make a page match the words, or stop matching them; a synonym set changes the words.
         cache_tags.shows_any_change(Article, Condition, AdministrationRoute, SynonymSet)
-        return search(self.query, SiteProfile.objects.for_request(self.request))
+        profile = SiteProfile.objects.for_request(self.request)
+        results, self.forgiven = search(self.query, profile), None
+        if self.query and not results:  # only then: a search that finds something costs no more
+            found = search_again(self.query, profile)
+            if found is not None:
+                self.forgiven, results = found
+        return results
 
     def get_context_data(self, **kwargs):
         meta = {
@@ -121,7 +128,7 @@ class SearchView(ListView):
             "description": "Search articles, conditions and treatments at "
             f"{SiteProfile.objects.for_request(self.request).name}.",
         }
-        return super().get_context_data(query=self.query, meta=meta, **kwargs)
+        return super().get_context_data(query=self.query, forgiven=self.forgiven, meta=meta, **kwargs)
 
 
 @require_safe

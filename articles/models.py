@@ -379,8 +379,10 @@ class Article(RichTextMixin, Reviewed):
         self.toc = contents.to_json()
 
     def clean(self):
-        self.apply_review_defaults()
-        errors = {}
+        # Reviewed.clean's date check, reported with the article's other errors rather than before them.
+        errors = self.review_date_errors()
+        if not errors:
+            self.apply_review_defaults()
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()  # Published with no time given means now
         if self.status == Status.PUBLISHED:

@@ -561,18 +561,23 @@ class Reviewed(models.Model):
 
     def clean(self):
         super().clean()
+        errors = self.review_date_errors()
+        if errors:
+            raise ValidationError(errors)
+        self.apply_review_defaults()
+
+    def review_date_errors(self):
+        """Return {field: message} when a next review typed on purpose falls on or before the review."""
         loaded = getattr(self, "_review_as_loaded", None)
         typed_due = self.next_review_due is not None and (loaded is None or self.next_review_due != loaded[2])
         if self.last_reviewed and typed_due and self.next_review_due <= self.last_reviewed:
             # A date typed on purpose is never replaced behind the author's back: say what is wrong.
-            raise ValidationError(
-                {
-                    "next_review_due": f"The next review must fall after the last review "
-                    f"({self.last_reviewed:%B} {self.last_reviewed.day}, {self.last_reviewed.year}). Leave "
-                    "it blank for 12 months after the review."
-                }
-            )
-        self.apply_review_defaults()
+            return {
+                "next_review_due": f"The next review must fall after the last review "
+                f"({self.last_reviewed:%B} {self.last_reviewed.day}, {self.last_reviewed.year}). Leave "
+                "it blank for 12 months after the review."
+            }
+        return {}
 
     def refresh_review_state(self):
         if self._review_recorded_now() or (self.last_reviewed and not self.reviewed_fingerprint):

@@ -217,6 +217,32 @@ def test_publishing_without_review_shows_the_rule_by_the_fields_and_keeps_the_te
     assert article.status == Status.IN_REVIEW
 
 
+def test_an_articles_next_review_on_or_before_its_review_is_refused_not_moved(client, editor):
+    # As for a condition (tests/test_conditions_admin.py): the article form used to move it a year on.
+    article = ArticleFactory(reviewer=AuthorFactory(reviewer=True).person, last_reviewed=date(2026, 1, 5))
+    client.force_login(editor)
+    data = form_data(
+        client.get(change_url(article)),
+        last_reviewed="2026-03-02",
+        next_review_due="2026-03-02",
+        title="Kept as typed",
+    )
+
+    response = client.post(change_url(article), data)
+
+    assert response.status_code == 200
+    html = _page(response)
+    assert "The next review must fall after the last review (March 2, 2026)" in html
+    assert html.count('value="2026-03-02"') == 2 and 'value="Kept as typed"' in html
+    article.refresh_from_db()
+    assert article.last_reviewed == date(2026, 1, 5) and article.title != "Kept as typed"
+
+    data["next_review_due"] = ""  # blank: 12 months after the review
+    assert client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.next_review_due == date(2027, 3, 2)
+
+
 def test_editor_publishes_with_review_and_no_time_means_now(client, editor):
     article = ArticleFactory(in_review=True)
     reviewer = AuthorFactory(reviewer=True).person

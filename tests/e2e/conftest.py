@@ -12,9 +12,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from articles.roles import sync_roles as sync_article_roles
+from conditions.roles import sync_roles as sync_condition_roles
+from tests.factories import UserFactory
 from tools.browser import CHROMIUM, FLAGS
 
 E2E_DIR = Path(__file__).parent
@@ -115,11 +120,14 @@ def page(new_page) -> Page:
     return new_page()
 
 
+STAFF_PASSWORD = "correct-horse-battery"  # UserFactory's
+
+
 @pytest.fixture
 def login():
     """`login(page, username, password)` signs in through /admin/login/ and asserts it worked."""
 
-    def log_in(page: Page, username: str, password: str) -> None:
+    def log_in(page: Page, username: str, password: str = STAFF_PASSWORD) -> None:
         page.goto("/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)
@@ -128,3 +136,21 @@ def login():
         assert "/admin/login/" not in page.url, f"login as {username!r} failed: still on {page.url}"
 
     return log_in
+
+
+@pytest.fixture
+def staff_member(transactional_db):
+    """Factory: `staff_member(username, role, **names)` makes a user in a role's group ("Authors", "Editors",
+    "Clinic staff"), who signs in with `login(page, username)`.
+
+    Transactional tests flush the database after each test; the roles' groups come back with sync_roles.
+    """
+    sync_condition_roles(apps)
+    sync_article_roles(apps)
+
+    def make(username: str, role: str, **names):
+        user = UserFactory(username=username, password=STAFF_PASSWORD, **names)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make

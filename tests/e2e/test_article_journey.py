@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Status
 from articles.roles import sync_roles
+from tests.e2e.editor_widgets import heading_and_text_style, looks_like_a_heading
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"  # UserFactory's
@@ -107,18 +108,7 @@ def test_headings_in_the_editor_look_like_headings(new_page, login):
     editable = page.locator(".ck-editor__editable")
     expect(editable.locator("h2")).to_have_count(1, timeout=10_000)
 
-    def style(selector):
-        return editable.locator(selector).first.evaluate(
-            "el => [parseFloat(getComputedStyle(el).fontSize), parseInt(getComputedStyle(el).fontWeight)]"
-        )
-
-    heading_size, heading_weight = style("h2")
-    text_size, _ = style("p")
-    assert heading_size >= 1.3 * text_size and heading_weight >= 600, (
-        heading_size,
-        heading_weight,
-        text_size,
-    )
+    assert looks_like_a_heading(editable), heading_and_text_style(editable)
 
 
 def test_a_long_title_shows_its_count_and_is_kept_whole_when_refused(new_page, login):

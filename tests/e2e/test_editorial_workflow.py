@@ -2,6 +2,7 @@
 badges and emails, alt text required for body images, and an address change that keeps old links."""
 
 import io
+import re
 import time
 from datetime import date
 
@@ -14,6 +15,7 @@ from playwright.sync_api import expect
 from articles.models import Article, Status
 from articles.roles import sync_roles
 from domain.models import Autosave
+from tests.e2e.editor_widgets import heading_and_text_style, looks_like_a_heading
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"  # UserFactory's
@@ -124,6 +126,9 @@ def test_a_refused_save_warns_before_leaving_and_is_offered_back(new_page, login
     page.keyboard.type(" Typed just before saving.")
     page.click("input[name=_continue]")  # at once: before any autosave, refused for its address
     expect(page.locator(".errornote")).to_be_visible()
+    # The refused form shows what was typed, not the saved article.
+    expect(page.locator("#id_slug")).to_have_value("taken")
+    expect(editable).to_contain_text("Plan a quiet evening. Typed just before saving.")
 
     # What the refused form holds is kept on the server at once, and leaving asks first.
     assert _wait_for(
@@ -275,3 +280,96 @@ def test_changing_a_published_address_keeps_the_old_link_working(new_page, login
     response = reader.goto("/articles/eating-before/")
     assert response.ok and reader.url.endswith("/articles/eating-before-an-infusion/")
     expect(reader.locator("h1")).to_have_text("Eating before an infusion")
+
+
+def test_an_author_meets_a_colleagues_article_headings_and_the_titles_limit(new_page, login):
+    _, profile, _, _ = _people()
+    theirs = ArticleFactory(author=AuthorFactory(display_name="Colm Byrne"), title="Dosing notes draft")
+    mine = ArticleFactory(
+        author=profile, title="Sleep", body="<h2>After the session</h2><p>Plan a quiet evening.</p>"
+    )
+    page = new_page()
+    login(page, "writer", PASSWORD)
+
+    # A colleague's article, opened from a link they sent: it exists, and it is theirs.
+    page.goto(f"/admin/articles/article/{theirs.pk}/change/")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.locator(".messagelist .warning")).to_have_text(
+        "That article is another author's: authors open their own articles. Ask an editor if you need to "
+        "work on it."
+    )
+    expect(page.locator(".messagelist")).not_to_contain_text("deleted")
+    expect(page.locator("body")).not_to_contain_text("Dosing notes draft")  # a draft's title stays unsaid
+
+    # Their own: headings in the editor look like headings, and the title counts as they type.
+    page.goto(f"/admin/articles/article/{mine.pk}/change/")
+    editable = page.locator(".ck-editor__editable")
+    expect(editable.locator("h2")).to_have_count(1, timeout=10_000)
+    assert looks_like_a_heading(editable), heading_and_text_style(editable)
+    title, count = page.locator("#id_title"), page.locator("#id_title-count")
+    expect(count).to_have_text("5 of 200 characters")
+    title.press("End")
+    title.press_sequentially(" well")
+    expect(count).to_have_text("10 of 200 characters")
+    title.fill("S" * 199)
+    title.press_sequentially("ab")  # past the limit one key at a time: nothing is cut, the count says so
+    expect(count).to_have_text("201 of 200 characters: 1 too many")
+    assert title.input_value() == "S" * 199 + "ab"
+
+
+def test_an_editor_is_told_about_review_dates_and_who_saved_and_compares_what_people_wrote(new_page, login):
+    writer, profile, _, reviewer = _people()
+    article = ArticleFactory(
+        author=profile,
+        title="Eating before an infusion",
+        body="<p>Fast for six hours.</p>",
+        reviewer=reviewer.person,
+        last_reviewed=date(2026, 1, 5),
+    )
+    change = f"/admin/articles/article/{article.pk}/change/"
+    page = new_page(viewport={"width": 1366, "height": 900})
+    login(page, "editor", PASSWORD)
+    page.goto(change)
+
+    # A next review on the day of the review is refused with a message; both dates stay as typed.
+    page.fill("#id_last_reviewed", "2026-03-02")
+    page.fill("#id_next_review_due", "2026-03-02")
+    page.fill("#id_title", "Eating and drinking before an infusion")
+    page.click("input[name=_continue]")
+    expect(page.locator(".field-next_review_due .errorlist")).to_have_text(
+        "The next review must fall after the last review (March 2, 2026). Leave it blank for 12 months "
+        "after the review."
+    )
+    expect(page.locator("#id_last_reviewed")).to_have_value("2026-03-02")
+    expect(page.locator("#id_next_review_due")).to_have_value("2026-03-02")
+    article.refresh_from_db()
+    assert article.last_reviewed == date(2026, 1, 5) and article.next_review_due != date(2026, 3, 2)
+
+    # Meanwhile the author saves a change; the editor's save is then refused, naming the author.
+    author_page = new_page()
+    login(author_page, "writer", PASSWORD)
+    author_page.goto(change)
+    author_page.locator(".ck-editor__editable").click()
+    author_page.keyboard.press("Control+End")
+    author_page.keyboard.type(" Clear fluids are fine until two hours before.")
+    author_page.click("input[name=_continue]")
+    expect(author_page.locator(".messagelist .success")).to_be_visible()
+    page.fill("#id_next_review_due", "")
+    page.click("input[name=_continue]")
+    conflict = page.locator(".errornote, .errorlist").filter(has_text="after you opened it")
+    expect(conflict).to_contain_text(f"{writer.get_full_name()} saved this article on")
+    expect(page.locator("#content-main")).not_to_contain_text("Someone else")
+    expect(page.locator("#id_title")).to_have_value("Eating and drinking before an infusion")  # kept
+
+    # Compare versions: the fields people write, none of those the site keeps for itself.
+    labels = set(page.locator("#content-main label").evaluate_all("ls => ls.map(l => l.textContent.trim())"))
+    page.goto(f"/admin/articles/article/{article.pk}/history/")
+    page.click(".compare-versions-form button")
+    expect(page.locator(".version-compare ins", has_text="Clear fluids")).to_be_visible()
+    rows = page.locator(".version-compare tbody th").evaluate_all(
+        "cells => cells.map(th => th.firstChild.textContent.trim())"  # the label, not its "changed" flag
+    )
+    assert "Body" in rows and "Title" in rows
+    written = [row for row in rows if any(label.startswith(row) for label in labels)]
+    assert rows == written, set(rows) - set(written)
+    assert not [row for row in rows if "fingerprint" in row.lower() or "since review" in row.lower()]

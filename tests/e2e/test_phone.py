@@ -2,7 +2,9 @@
 table after a sideways swipe, and the pre-screen result's order. Screenshots of each go to
 e2e-screenshots/ (git-ignored) for a person to look at."""
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -162,3 +164,99 @@ def test_the_footers_phone_email_and_emergency_links_are_44px_tap_targets(phone)
             .map(a => [a.textContent.trim(), a.getBoundingClientRect().height])"""
     )
     assert heights and all(height >= 44 for _, height in heights), heights
+
+
+# Tap targets (WCAG 2.2, 2.5.5 and 2.5.8, held to 44 px): each visible link, button, field, disclosure and
+# menu in the page's main part and footer is at least 44 px tall, or has room around it: the 44 px-tall
+# box centred on it overlaps no other target, so a thumb that lands a little off still hits only it.
+# Exempt, as 2.5.8's inline exception allows: a link inside the running text of a paragraph (or list item,
+# cell, caption), whose size the line of text sets; making every such link 44 px would spread the lines.
+_TARGETS = """() => {
+    const TARGET = 'a[href], button, input:not([type=hidden]), summary, select, textarea, label:has(input)';
+    const shown = el => {
+        const r = el.getBoundingClientRect(), style = getComputedStyle(el);
+        return r.width > 0 && r.height > 0 && style.visibility !== 'hidden'
+            && !el.closest('.visually-hidden, .skip-link');
+    };
+    // A radio button or checkbox inside its label: the label is what a thumb taps.
+    const all = [...document.querySelectorAll(TARGET)].filter(el => shown(el) && !el.matches('label input'));
+    const inRunningText = el => {
+        if (!el.matches('a') || getComputedStyle(el).display !== 'inline') return false;
+        let block = el.parentElement;
+        while (getComputedStyle(block).display === 'inline') block = block.parentElement;
+        const words = block.textContent.replace(el.textContent, '').replace(/[\\s.,;:()\\[\\]–—-]/g, '');
+        return block.matches('p, li, dd, td, figcaption, blockquote') && words.length > 0;
+    };
+    const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return all
+        .filter(el => el.closest('main, footer') && !inRunningText(el))
+        .filter(el => {
+            const r = el.getBoundingClientRect();
+            if (r.height >= 43.5) return false;  // 44 px, give or take a rounded half pixel
+            const middle = (r.top + r.bottom) / 2;
+            const room = {left: r.left, right: r.right, top: middle - 22, bottom: middle + 22};
+            return all.some(other => other !== el && !other.contains(el) && !el.contains(other)
+                && overlaps(room, other.getBoundingClientRect()));
+        })
+        .map(el => `${el.outerHTML.slice(0, 90)} (${Math.round(el.getBoundingClientRect().height)} px)`);
+}"""
+
+
+def _crowded_targets(page):
+    """Return targets under 44 px tall with another target within the 44 px-tall box centred on them."""
+    return page.evaluate(_TARGETS)
+
+
+def _public_paths(page):
+    """Return every page in the sitemap, the search with a 300-character term and the pre-screen."""
+    sitemap = page.request.get("/sitemap.xml").text()
+    paths = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert len(paths) > 40 and "/treatments/" in paths, paths  # the demo content's every kind of page
+    return [*paths, "/search/?q=" + "depression" * 30, "/search/?q=ketamine", "/safety/check/"]
+
+
+def test_every_public_page_fits_a_phone_with_44px_or_well_spaced_tap_targets(phone):
+    problems = []
+    for path in _public_paths(phone):
+        response = phone.goto(path)
+        assert response.ok, path
+        width = _page_width(phone)
+        crowded = _crowded_targets(phone)
+        if width > PHONE["width"]:
+            problems.append(f"{path[:60]} is {width} px wide")
+        problems += [f"{path[:60]}: {target}" for target in crowded]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_prescreen_result_has_44px_or_well_spaced_tap_targets_too(phone):
+    phone.goto("/safety/check/")
+    for group in phone.get_by_role("group").all():
+        group.get_by_label("Not sure", exact=True).check()
+    with phone.expect_navigation():
+        phone.click("button:has-text('See what to discuss')")
+    assert phone.locator(".findings h3").count() > 0
+    assert _page_width(phone) <= PHONE["width"]
+    assert _crowded_targets(phone) == []
+
+
+def test_the_comparison_says_it_scrolls_sideways_before_the_table(phone):
+    phone.goto("/treatments/")
+    hint = phone.get_by_text("scroll the table sideways")
+    assert hint.bounding_box()["y"] < phone.locator(".comparison").bounding_box()["y"]
+    # Read before a reader reaches the table, and named by it for a screen reader.
+    assert hint.get_attribute("id") in phone.locator(".comparison").get_attribute("aria-describedby").split()
+
+
+CITATION_MARKER = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]")  # "[1]", "[2, 3]", "[1–3]"
+
+
+def test_no_meta_description_shows_a_citation_marker(phone):
+    descriptions, cited = {}, []
+    for path in _public_paths(phone)[:-3]:
+        phone.goto(path)
+        descriptions[path] = phone.locator("meta[name=description]").get_attribute("content")
+        if CITATION_MARKER.search(phone.locator("main").inner_text()):
+            cited.append(path)
+    assert len(cited) >= 5, cited  # pages whose own text cites: their descriptions have markers to drop
+    marked = {path: text for path, text in descriptions.items() if CITATION_MARKER.search(text)}
+    assert marked == {}

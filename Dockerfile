@@ -1,4 +1,14 @@
 # syntax=docker/dockerfile:1
+# The interface's translations, compiled from locale/*/LC_MESSAGES/*.po: compiled catalogues are not kept in
+# git. A stage of its own, so gettext stays out of the image that runs.
+FROM python:3.11-slim AS messages
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+COPY locale /locale
+RUN find /locale -name '*.po' -exec sh -c 'msgfmt --check -o "${1%.po}.mo" "$1"' _ {} \;
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -28,6 +38,7 @@ COPY --chown=10001:10001 infrastructure infrastructure
 COPY --chown=10001:10001 templates templates
 COPY --chown=10001:10001 static static
 COPY --chown=10001:10001 content/library content/library
+COPY --chown=10001:10001 --from=messages /locale locale
 
 # collectstatic needs settings that load; the build-time key is thrown away with this layer's environment.
 RUN DJANGO_SECRET_KEY=build-only-key-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH \

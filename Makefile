@@ -8,7 +8,7 @@ PORT ?= 8000
 # Local runs are development runs; CI and production set their own environment.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test e2e audit bench lint format install install-dev clean backup restore scale-check outdated
+.PHONY: run test e2e audit bench lint format install install-dev clean backup restore scale-check outdated messages compile-messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,25 +25,40 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-run: install
+# The interface's translations, compiled from the .po files beside them whenever one changes: compiled
+# catalogues are build output, not kept in git (a binary file can't be merged; the .po is the one source).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+locale/%.mo: locale/%.po | $(VENV)/.installed
+	bash tools/install_gettext.sh
+	$(BIN)/python manage.py compilemessages -v 0 --ignore .venv --ignore node_modules --ignore tools/node_modules
+compile-messages: $(CATALOGUES)
+
+# Extracts every string marked for translation into locale/es/LC_MESSAGES/django.po (the translations
+# written are kept), then compiles it. Commit the .po; tests/test_translations.py fails until it is current.
+messages: install
+	bash tools/install_gettext.sh
+	$(BIN)/python manage.py extract_messages
+
+run: install compile-messages
 	$(BIN)/python manage.py migrate --no-input
 	@if [ "$$DJANGO_DEBUG" != "1" ]; then $(BIN)/python manage.py collectstatic --no-input -v 0; fi
 	$(BIN)/python manage.py load_demo_content --site-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-dev
+test: install-dev compile-messages
 	bash tools/install_test_tools.sh
+	bash tools/install_gettext.sh  # tests/test_translations.py extracts the catalogue afresh to compare
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-e2e: install-dev
+e2e: install-dev compile-messages
 	bash tools/install_browser_tools.sh
 	$(BIN)/pytest tests/e2e -m e2e -p no:randomly $(PYTEST_ARGS)
 
-audit: install-dev
+audit: install-dev compile-messages
 	bash tools/install_browser_tools.sh
 	$(BIN)/python -m tools.audit --json audit-results/audit.json $(AUDIT_ARGS)
 
-bench: install-dev
+bench: install-dev compile-messages
 	bash tools/install_bench_tools.sh
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
@@ -57,7 +72,7 @@ restore: install
 	$(BIN)/python manage.py restore "$(FROM)" --yes
 
 # Two gunicorn servers on PostgreSQL, Redis and a local S3 server: is every change seen by both at once?
-scale-check: install-dev
+scale-check: install-dev compile-messages
 	$(BIN)/python -m tools.scale_check $(SCALE_ARGS)
 
 lint: install-dev

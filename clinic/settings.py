@@ -227,7 +227,12 @@ COMPRESSION_EXCLUDED_PATHS = ["/admin/", "/safety/check/"]
 # /sitemap.xml becomes an index of one file per section from this many published articles on.
 SITEMAP_INDEX_FROM = env_int("DJANGO_SITEMAP_INDEX_FROM", 1000)
 
+# English is the site's language; Spanish is coming (issue 24). Interface strings are marked for translation
+# and extracted to locale/es/ (`make messages`). Nothing chooses Spanish yet: there is no LocaleMiddleware and
+# no /es/ address, because the page cache's keys do not vary by language; every request is in LANGUAGE_CODE.
 LANGUAGE_CODE = "en-us"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

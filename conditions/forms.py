@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from domain.richtext import images_without_alt
@@ -9,7 +11,11 @@ from domain.richtext import images_without_alt
 from .models import ContraindicationKind, Severity
 
 YES, NO, UNSURE = "yes", "no", "unsure"
-ANSWER_CHOICES = [(YES, "Yes"), (NO, "No"), (UNSURE, "Not sure")]
+ANSWER_CHOICES = [
+    (YES, pgettext_lazy("answer", "Yes")),
+    (NO, pgettext_lazy("answer", "No")),
+    (UNSURE, pgettext_lazy("answer", "Not sure")),
+]
 # Most important first: a yes to an absolute contraindication; then a yes to a relative one or to a medicine
 # that can be dangerous together with ketamine; then a medicine to mention; then every "not sure".
 FINDING_ORDER = {
@@ -68,7 +74,7 @@ class PrescreenForm(forms.Form):
                 choices=ANSWER_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
-                error_messages={"invalid_choice": "Choose yes, no or not sure, or leave it unanswered."},
+                error_messages={"invalid_choice": _("Choose yes, no or not sure, or leave it unanswered.")},
             )
         self.medicine_field_names = [self.field_name(item) for item in self.interactions]
 
@@ -82,8 +88,10 @@ class PrescreenForm(forms.Form):
         unknown = set(self.data) - set(self.fields) - EXPECTED_EXTRA_KEYS
         if unknown:
             raise ValidationError(
-                "Some answers don't match the current questions; the questions may have changed since the "
-                "page loaded. Please check your answers and send them again.",
+                _(
+                    "Some answers don't match the current questions; the questions may have changed since "
+                    "the page loaded. Please check your answers and send them again."
+                ),
                 code="unknown_question",
             )
         return cleaned_data
@@ -131,7 +139,7 @@ class StaffAdminForm(forms.ModelForm):
         widgets = {"description": CKEditor5Widget(config_name="default")}
         error_messages = {
             "slug": {
-                "unique": "Another entry already uses this address (slug). Please choose a different one."
+                "unique": _("Another entry already uses this address (slug). Please choose a different one.")
             }
         }
 
@@ -140,8 +148,10 @@ class StaffAdminForm(forms.ModelForm):
         unnamed = images_without_alt(description)
         if unnamed:
             raise ValidationError(
-                "The image %(names)s has no description (alt text). Click the image in the editor, choose "
-                "“Change image text alternative” and describe it for readers who can't see it.",
+                _(
+                    "The image %(names)s has no description (alt text). Click the image in the editor, "
+                    "choose “Change image text alternative” and describe it for readers who can't see it."
+                ),
                 code="image_without_alt",
                 params={"names": ", ".join(unnamed)},
             )

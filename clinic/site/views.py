@@ -10,6 +10,8 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonRespons
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
@@ -60,14 +62,14 @@ def home_meta(site):
 
 
 def page_not_found(request, exception):
-    meta = {"title": "Page not found", "description": "The page you asked for is not here."}
+    meta = {"title": _("Page not found"), "description": _("The page you asked for is not here.")}
     return render(request, "404.html", {"meta": meta}, status=404)
 
 
 def csrf_failure(request, reason=""):
     meta = {
-        "title": "Please send the form again",
-        "description": "The form could not be accepted; please load it again and resend it.",
+        "title": _("Please send the form again"),
+        "description": _("The form could not be accepted; please load it again and resend it."),
     }
     return render(request, "403_csrf.html", {"meta": meta}, status=403)
 
@@ -123,10 +125,13 @@ class SearchView(ListView):
         return results
 
     def get_context_data(self, **kwargs):
+        title = pgettext("heading", "Search")
+        if self.query:
+            title = _("Search: %(query)s") % {"query": self.query}
         meta = {
-            "title": f"Search: {self.query}" if self.query else "Search",
-            "description": "Search articles, conditions and treatments at "
-            f"{SiteProfile.objects.for_request(self.request).name}.",
+            "title": title,
+            "description": _("Search articles, conditions and treatments at %(site)s.")
+            % {"site": SiteProfile.objects.for_request(self.request).name},
         }
         return super().get_context_data(query=self.query, forgiven=self.forgiven, meta=meta, **kwargs)
 

@@ -338,6 +338,18 @@ def test_editing_reviewed_text_marks_it_changed_and_puts_it_in_the_queue(client)
     assert "Changed since that review" not in client.get(condition.get_absolute_url()).content.decode()
 
 
+def _article_changed_since_review(title):
+    article = ArticleFactory(
+        published=True,
+        title=title,
+        reviewer=AuthorFactory(reviewer=True).person,
+        last_reviewed=date.today() - timedelta(days=10),
+    )
+    article.body += "<p>A new paragraph.</p>"
+    article.save()
+    return article
+
+
 def test_queue_lists_overdue_and_due_soon_and_not_current_items(client):
     reviewer = PersonFactory()
     overdue = ConditionFactory(
@@ -347,14 +359,7 @@ def test_queue_lists_overdue_and_due_soon_and_not_current_items(client):
     soon.sign_off(reviewer, date.today() - timedelta(days=350))
     current = InteractionFactory(name="Current one")
     current.sign_off(reviewer, date.today())
-    article = ArticleFactory(
-        published=True,
-        title="Article in the queue",
-        reviewer=AuthorFactory(reviewer=True).person,
-        last_reviewed=date.today() - timedelta(days=10),
-    )
-    article.body += "<p>A new paragraph.</p>"
-    article.save()
+    _article_changed_since_review("Article in the queue")
 
     client.force_login(member_of("Editors"))
     queue = client.get(reverse("admin:review_queue")).content.decode()
@@ -373,14 +378,7 @@ def test_queue_lists_overdue_and_due_soon_and_not_current_items(client):
 def test_the_queue_puts_what_others_keep_apart_from_what_the_person_can_change(client):
     reviewer = PersonFactory()
     ConditionFactory(name="Overdue condition", reviewer=reviewer, last_reviewed=date.today() - timedelta(400))
-    article = ArticleFactory(
-        published=True,
-        title="Edited article",
-        reviewer=AuthorFactory(reviewer=True).person,
-        last_reviewed=date.today() - timedelta(days=10),
-    )
-    article.body += "<p>A new paragraph.</p>"
-    article.save()
+    _article_changed_since_review("Edited article")
 
     client.force_login(member_of("Clinic staff"))  # keeps conditions; may only view articles
     queue = client.get(reverse("admin:review_queue")).content.decode()

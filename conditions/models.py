@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.db import models
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from domain.models import Reviewed, ReviewedQuerySet, citations_field, reviewer_field
@@ -10,45 +12,45 @@ from infrastructure.addresses import slug_url
 
 
 class Evidence(models.TextChoices):
-    ESTABLISHED = "established", "Established"
-    EMERGING = "emerging", "Emerging"
-    INVESTIGATIONAL = "investigational", "Investigational"
+    ESTABLISHED = "established", _("Established")
+    EMERGING = "emerging", _("Emerging")
+    INVESTIGATIONAL = "investigational", _("Investigational")
 
 
 # What each strength of evidence means, in words a patient understands; shown beside every condition.
 EVIDENCE_IN_PLAIN_WORDS = {
     Evidence.ESTABLISHED: (
-        "Strong evidence",
-        "Tested in several randomized clinical trials, with consistent results.",
+        _("Strong evidence"),
+        _("Tested in several randomized clinical trials, with consistent results."),
     ),
     Evidence.EMERGING: (
-        "Early evidence",
-        "Some clinical trials show benefit; more research is needed.",
+        _("Early evidence"),
+        _("Some clinical trials show benefit; more research is needed."),
     ),
     Evidence.INVESTIGATIONAL: (
-        "Being studied",
-        "Only small or early studies so far; the benefit is not yet proven.",
+        _("Being studied"),
+        _("Only small or early studies so far; the benefit is not yet proven."),
     ),
 }
 
 
 class RegulatoryStatus(models.TextChoices):
-    FDA_APPROVED = "fda_approved", "FDA-approved"
-    OFF_LABEL = "off_label", "Off-label"
-    NOT_APPROVED = "not_approved", "Not FDA-approved"
+    FDA_APPROVED = "fda_approved", _("FDA-approved")
+    OFF_LABEL = "off_label", _("Off-label")
+    NOT_APPROVED = "not_approved", _("Not FDA-approved")
 
 
 REGULATORY_STATUS_IN_PLAIN_WORDS = {
-    RegulatoryStatus.FDA_APPROVED: (
+    RegulatoryStatus.FDA_APPROVED: _(
         "The U.S. Food and Drug Administration has approved this medicine for the uses on its label, "
         "after reviewing clinical trials of its safety and benefit."
     ),
-    RegulatoryStatus.OFF_LABEL: (
+    RegulatoryStatus.OFF_LABEL: _(
         "The medicine is FDA-approved for another use (anesthesia), not for mental health conditions. "
         "Doctors may legally prescribe it off-label when they judge it right for a patient."
     ),
     # The FDA's October 2023 warning on compounded ketamine: troches and lozenges are unapproved drugs.
-    RegulatoryStatus.NOT_APPROVED: (
+    RegulatoryStatus.NOT_APPROVED: _(
         "Compounded ketamine products, such as troches and lozenges, are not FDA-approved: the FDA has not "
         "reviewed their safety, effectiveness or quality, and they are not covered by a REMS safety program."
     ),
@@ -57,26 +59,26 @@ REGULATORY_STATUS_IN_PLAIN_WORDS = {
 
 # schema.org's administrationRoute values; a route's structured data names its own, whatever its slug.
 class RouteOfAdministration(models.TextChoices):
-    INTRAVENOUS = "intravenous", "Intravenous"
-    INTRANASAL = "intranasal", "Intranasal"
-    SUBLINGUAL = "sublingual", "Sublingual"
-    ORAL = "oral", "Oral"
-    INTRAMUSCULAR = "intramuscular", "Intramuscular"
+    INTRAVENOUS = "intravenous", _("Intravenous")
+    INTRANASAL = "intranasal", _("Intranasal")
+    SUBLINGUAL = "sublingual", _("Sublingual")
+    ORAL = "oral", _("Oral")
+    INTRAMUSCULAR = "intramuscular", _("Intramuscular")
 
 
 class ContraindicationKind(models.TextChoices):
-    ABSOLUTE = "absolute", "Absolute: not a candidate"
-    RELATIVE = "relative", "Relative: needs careful evaluation"
+    ABSOLUTE = "absolute", _("Absolute: not a candidate")
+    RELATIVE = "relative", _("Relative: needs careful evaluation")
 
 
 class DoseBasis(models.TextChoices):
-    PER_KG = "per_kg", "Per kg of body weight"
-    FIXED = "fixed", "Fixed dose"
+    PER_KG = "per_kg", _("Per kg of body weight")
+    FIXED = "fixed", _("Fixed dose")
 
 
 class Severity(models.TextChoices):
-    SERIOUS = "serious", "Serious: avoid, or only with close monitoring"
-    MODERATE = "moderate", "Moderate: tell your clinician; may need monitoring"
+    SERIOUS = "serious", _("Serious: avoid, or only with close monitoring")
+    MODERATE = "moderate", _("Moderate: tell your clinician; may need monitoring")
 
 
 class ListedQuerySet(models.QuerySet):
@@ -310,7 +312,11 @@ class AdministrationRoute(RichTextMixin, Reviewed):
     def dose_display(self):
         amount = _number(self.dose_min)
         if self.dose_max is not None and self.dose_max != self.dose_min:
-            amount = f"{amount} {'or' if self.dose_is_choice else 'to'} {_number(self.dose_max)}"
+            # Two doses to choose from, or a range.
+            between = (
+                gettext("%(low)s or %(high)s") if self.dose_is_choice else gettext("%(low)s to %(high)s")
+            )
+            amount = between % {"low": amount, "high": _number(self.dose_max)}
         unit = f"{self.dose_unit}/kg" if self.dose_basis == DoseBasis.PER_KG else self.dose_unit
         return f"{amount} {unit}"
 
@@ -337,18 +343,21 @@ class AdministrationRoute(RichTextMixin, Reviewed):
     def comparison_facts(self):
         """Return (label, value) pairs for the comparison table and the route page, in reading order."""
         return [
-            ("Medication", self.medication),
-            ("Regulatory status", self.get_regulatory_status_display()),
-            ("Typical dose", self.dose_display),
-            ("About the dose", self.dose_note or "As your prescriber decides"),
-            ("Session length", self.session_length),
-            ("Schedule: first weeks", self.schedule_induction),
-            ("Schedule: afterwards", self.schedule_maintenance or "Decided with your clinician"),
-            ("Observation after a dose", self.observation_period),
-            ("Setting", self.setting),
-            ("Monitoring", self.monitoring),
-            ("Usual onset", self.onset),
-            ("Requirements", self.requirements or "None beyond the usual assessment"),
+            (gettext("Medication"), self.medication),
+            (gettext("Regulatory status"), self.get_regulatory_status_display()),
+            (gettext("Typical dose"), self.dose_display),
+            (gettext("About the dose"), self.dose_note or gettext("As your prescriber decides")),
+            (gettext("Session length"), self.session_length),
+            (gettext("Schedule: first weeks"), self.schedule_induction),
+            (
+                gettext("Schedule: afterwards"),
+                self.schedule_maintenance or gettext("Decided with your clinician"),
+            ),
+            (gettext("Observation after a dose"), self.observation_period),
+            (gettext("Setting"), self.setting),
+            (gettext("Monitoring"), self.monitoring),
+            (gettext("Usual onset"), self.onset),
+            (gettext("Requirements"), self.requirements or gettext("None beyond the usual assessment")),
         ]
 
 
@@ -359,7 +368,9 @@ class EmergencyAdvice:
 
     def __init__(self, routes):
         self.routes = list(routes)
-        self.short_name = " or ".join(route.short_name for route in self.routes)
+        self.short_name = f" {pgettext('between route names', 'or')} ".join(
+            route.short_name for route in self.routes
+        )
         self.emergency_sign_list = list(dict.fromkeys(s for r in self.routes for s in r.emergency_sign_list))
         self.call_clinic_sign_list = list(
             dict.fromkeys(s for r in self.routes for s in r.call_clinic_sign_list)

@@ -6,6 +6,8 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from conditions.dose_check import dose_warnings
@@ -245,8 +247,10 @@ class ArticleAdmin(
             return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
         self.message_user(
             request,
-            "That article is another author's: authors open their own articles. Ask an editor if you need to "
-            "work on it.",
+            _(
+                "That article is another author's: authors open their own articles. Ask an editor if you "
+                "need to work on it."
+            ),
             messages.WARNING,
         )
         return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
@@ -262,8 +266,14 @@ class ArticleAdmin(
             statuses = lifecycle.statuses_writers_edit()
             kwargs["choices"] = [(status.value, status.label) for status in statuses]
             kwargs["error_messages"] = {
-                "invalid_choice": "Only an editor can publish, schedule or archive an article. "
-                f"Choose {' or '.join(status.label for status in statuses)}."
+                "invalid_choice": _(
+                    "Only an editor can publish, schedule or archive an article. Choose %(stages)s."
+                )
+                % {
+                    "stages": f" {pgettext('between choices', 'or')} ".join(
+                        str(status.label) for status in statuses
+                    )
+                }
             }
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -300,8 +310,11 @@ class ArticleAdmin(
         for text, href in broken_links(obj.body, hosts={request.get_host().split(":")[0]}):
             self.message_user(
                 request,
-                f"The link “{text or href}” goes to {href}, where there is no page readers can see. "
-                "Check the address, or link to a published page.",
+                _(
+                    "The link “%(text)s” goes to %(href)s, where there is no page readers can see. Check the "
+                    "address, or link to a published page."
+                )
+                % {"text": text or href, "href": href},
                 messages.WARNING,
             )
 
@@ -324,17 +337,26 @@ class ArticleAdmin(
                 continue
             done.append(article.title)
         if done:
-            self.message_user(request, f"{transition.bulk.done}: {', '.join(done)}.", messages.SUCCESS)
+            self.message_user(
+                request,
+                _("%(done)s: %(titles)s.") % {"done": transition.bulk.done, "titles": ", ".join(done)},
+                messages.SUCCESS,
+            )
         for reason, titles in lacking.items():
             self.message_user(
-                request, f"Not {transition.verb}, because they {reason}: {', '.join(titles)}.", messages.ERROR
+                request,
+                _("Not %(verb)s, because they %(reason)s: %(titles)s.")
+                % {"verb": transition.verb, "reason": reason, "titles": ", ".join(titles)},
+                messages.ERROR,
             )
         if not_open:
             labels = [state.label.lower() for state in transition.sources]
-            sources = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+            or_ = f" {pgettext('between choices', 'or')} "
+            sources = or_.join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
             self.message_user(
                 request,
-                f"Not {transition.verb}, because only {sources} articles can be: {', '.join(not_open)}.",
+                _("Not %(verb)s, because only %(sources)s articles can be: %(titles)s.")
+                % {"verb": transition.verb, "sources": sources, "titles": ", ".join(not_open)},
                 messages.WARNING,
             )
 

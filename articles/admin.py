@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from conditions.dose_check import dose_warnings
@@ -55,8 +55,8 @@ class FormKnowsUserMixin:
 class ReferenceInline(CitationInline):
     """The article's numbered references, as every item cites: [n] in the body points at the n-th."""
 
-    verbose_name = "reference"
-    verbose_name_plural = "references (numbered: [1] in the body is the first)"
+    verbose_name = gettext_lazy("reference")
+    verbose_name_plural = gettext_lazy("references (numbered: [1] in the body is the first)")
 
     def _may_edit(self, request, obj):
         return obj is None or obj.can_be_edited_by(request.user)
@@ -116,7 +116,7 @@ class ArticleAdmin(
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "category", "tags", "loaded_version"]}),
         (
-            "Medical review and publishing",
+            gettext_lazy("Medical review and publishing"),
             {
                 "fields": [
                     "status",
@@ -127,18 +127,20 @@ class ArticleAdmin(
                     "published_at",
                     "is_featured",
                 ],
-                "description": "Publishing needs a medical reviewer and the date of their review. "
-                "To schedule, set a publish time in the future and press Schedule.",
+                "description": gettext_lazy(
+                    "Publishing needs a medical reviewer and the date of their review. "
+                    "To schedule, set a publish time in the future and press Schedule."
+                ),
             },
         ),
         (None, {"fields": ["body", "key_takeaways", "excerpt"]}),
         (
-            "Featured image",
+            gettext_lazy("Featured image"),
             {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]},
         ),
-        ("Related conditions", {"fields": ["related_conditions"]}),
+        (gettext_lazy("Related conditions"), {"fields": ["related_conditions"]}),
         (
-            "Search engines and syndication",
+            gettext_lazy("Search engines and syndication"),
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -149,18 +151,18 @@ class ArticleAdmin(
                 ],
             },
         ),
-        ("Record", {"fields": ["created_at", "updated_at", "reading_time"]}),
+        (gettext_lazy("Record"), {"fields": ["created_at", "updated_at", "reading_time"]}),
     ]
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=gettext_lazy("status"), ordering="status")
     def stage(self, obj):
         return workflow.status_badge(obj)
 
-    @admin.display(description="review")
+    @admin.display(description=gettext_lazy("review"))
     def review_state(self, obj):
         return obj.review_state or "Current"
 
-    @admin.display(description="last medically reviewed", ordering="last_reviewed")
+    @admin.display(description=gettext_lazy("last medically reviewed"), ordering="last_reviewed")
     def medical_review(self, obj):
         if not obj.last_reviewed:
             return "Never"
@@ -383,7 +385,7 @@ class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="title", ordering="title")
+    @admin.display(description=gettext_lazy("title"), ordering="title")
     def article(self, obj):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.title)
 
@@ -411,15 +413,17 @@ class AuthorAdmin(
         # attribute may name only the author's own fields.
         return {"slug": ["display_name"]}
 
-    @admin.display(description="display name", ordering="person__display_name")
+    @admin.display(description=gettext_lazy("display name"), ordering="person__display_name")
     def display_name(self, obj):
         return obj.display_name
 
-    @admin.display(description="credentials", ordering="person__credentials")
+    @admin.display(description=gettext_lazy("credentials"), ordering="person__credentials")
     def credentials(self, obj):
         return obj.credentials
 
-    @admin.display(description="may medically review", boolean=True, ordering="person__may_review")
+    @admin.display(
+        description=gettext_lazy("may medically review"), boolean=True, ordering="person__may_review"
+    )
     def may_review(self, obj):
         return obj.may_review
 

@@ -95,7 +95,7 @@ class ReviewedListedQuerySet(ReviewedQuerySet, ListedQuerySet):
 class ConditionGroup(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers come first."))
 
     history = HistoricalRecords()
 
@@ -136,41 +136,43 @@ class ConditionQuerySet(ReviewedListedQuerySet):
 class Condition(RichTextMixin, Reviewed):
     name = models.CharField(max_length=150)
     slug = models.SlugField(
-        max_length=150, unique=True, help_text="The last part of the page address, /conditions/…/."
+        max_length=150, unique=True, help_text=_("The last part of the page address, /conditions/…/.")
     )
     group = models.ForeignKey(ConditionGroup, on_delete=models.PROTECT, related_name="conditions")
-    summary = models.TextField(help_text="One or two plain sentences, shown in lists and search results.")
+    summary = models.TextField(help_text=_("One or two plain sentences, shown in lists and search results."))
     description = models.TextField(
-        blank=True, help_text="The full explanation; cleaned of unsafe HTML on save."
+        blank=True, help_text=_("The full explanation; cleaned of unsafe HTML on save.")
     )
     evidence = models.CharField(
-        "strength of evidence", max_length=20, choices=Evidence, default=Evidence.EMERGING
+        _("strength of evidence"), max_length=20, choices=Evidence, default=Evidence.EMERGING
     )
     routes = models.ManyToManyField(
         "AdministrationRoute", through="ConditionRoute", related_name="conditions", blank=True
     )
     evidence_sources = models.ManyToManyField(
-        "clinic.Source", blank=True, related_name="+", verbose_name="basis of the evidence grade",
-        help_text="The trials or reviews that justify the strength of evidence; shown beside the grade.",
+        "clinic.Source", blank=True, related_name="+", verbose_name=_("basis of the evidence grade"),
+        help_text=_("The trials or reviews that justify the strength of evidence; shown beside the grade."),
     )  # fmt: skip
     contraindications = models.ManyToManyField(
         "Contraindication", blank=True, related_name="conditions",
-        verbose_name="extra contraindications",
-        help_text="Only those specific to this condition: the page already shows every contraindication of "
-        "the routes it is treated with.",
+        verbose_name=_("extra contraindications"),
+        help_text=_("Only those specific to this condition: the page already shows every contraindication of "
+        "the routes it is treated with."),
     )  # fmt: skip
     is_listed = models.BooleanField(
-        "listed", default=True, help_text="Untick to hide it everywhere on the site."
+        _("listed"), default=True, help_text=_("Untick to hide it everywhere on the site.")
     )
     order = models.PositiveSmallIntegerField(
-        default=0, help_text="Order within its group; lower comes first."
+        default=0, help_text=_("Order within its group; lower comes first.")
     )
     reviewer = reviewer_field()
     citations = citations_field()
     show_crisis_help = models.BooleanField(
         default=False,
-        help_text="Show the crisis box (the site profile's crisis line) on this page and on every article "
-        "related to this condition.",
+        help_text=_(
+            "Show the crisis box (the site profile's crisis line) on this page and on every article "
+            "related to this condition."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -230,58 +232,67 @@ class AdministrationRoute(RichTextMixin, Reviewed):
 
     name = models.CharField(max_length=120)
     short_name = models.CharField(
-        max_length=40, help_text="Used as a table column heading, e.g. 'IV infusion'."
+        max_length=40, help_text=_("Used as a table column heading, e.g. 'IV infusion'.")
     )
     slug = models.SlugField(
-        max_length=120, unique=True, help_text="The last part of the page address, /treatments/…/."
+        max_length=120, unique=True, help_text=_("The last part of the page address, /treatments/…/.")
     )
-    summary = models.TextField(help_text="One or two plain sentences.")
-    medication = models.CharField(max_length=120, help_text="e.g. Racemic ketamine; Esketamine (Spravato).")
+    summary = models.TextField(help_text=_("One or two plain sentences."))
+    medication = models.CharField(
+        max_length=120, help_text=_("e.g. Racemic ketamine; Esketamine (Spravato).")
+    )
     route_of_administration = models.CharField(
         max_length=20,
         choices=RouteOfAdministration,
         blank=True,
-        help_text="How the medicine enters the body, for search engines; left blank, the short name is used.",
+        help_text=_(
+            "How the medicine enters the body, for search engines; left blank, the short name is used."
+        ),
     )
     regulatory_status = models.CharField(max_length=20, choices=RegulatoryStatus)
     dose_min = models.DecimalField(
-        "lowest usual dose", max_digits=7, decimal_places=2, help_text="A number, e.g. 0.5 or 56."
+        _("lowest usual dose"), max_digits=7, decimal_places=2, help_text=_("A number, e.g. 0.5 or 56.")
     )
     dose_max = models.DecimalField(
-        "highest usual dose", max_digits=7, decimal_places=2, help_text="The same as the lowest for one dose."
+        _("highest usual dose"),
+        max_digits=7,
+        decimal_places=2,
+        help_text=_("The same as the lowest for one dose."),
     )
     dose_is_choice = models.BooleanField(
-        "either dose, nothing between", default=False,
-        help_text="Tick when the dose is the lowest or the highest only (esketamine: 56 or 84 mg).",
+        _("either dose, nothing between"), default=False,
+        help_text=_("Tick when the dose is the lowest or the highest only (esketamine: 56 or 84 mg)."),
     )  # fmt: skip
-    dose_unit = models.CharField(max_length=20, default="mg", help_text="The unit of the amount, e.g. mg.")
+    dose_unit = models.CharField(max_length=20, default="mg", help_text=_("The unit of the amount, e.g. mg."))
     dose_basis = models.CharField(max_length=10, choices=DoseBasis, default=DoseBasis.FIXED)
-    dose_note = models.CharField(max_length=300, blank=True, help_text="e.g. 'given over about 40 minutes'.")
+    dose_note = models.CharField(
+        max_length=300, blank=True, help_text=_("e.g. 'given over about 40 minutes'.")
+    )
     session_length = models.CharField(max_length=120)
-    schedule_induction = models.CharField("schedule: first weeks", max_length=250)
-    schedule_maintenance = models.CharField("schedule: afterwards", max_length=250, blank=True)
-    observation_period = models.CharField("observation after a dose", max_length=150)
+    schedule_induction = models.CharField(_("schedule: first weeks"), max_length=250)
+    schedule_maintenance = models.CharField(_("schedule: afterwards"), max_length=250, blank=True)
+    observation_period = models.CharField(_("observation after a dose"), max_length=150)
     setting = models.CharField(
-        max_length=200, help_text="Where it is given, e.g. certified treatment center."
+        max_length=200, help_text=_("Where it is given, e.g. certified treatment center.")
     )
     monitoring = models.CharField(max_length=250)
-    onset = models.CharField("usual onset", max_length=150)
+    onset = models.CharField(_("usual onset"), max_length=150)
     requirements = models.CharField(
-        max_length=250, blank=True, help_text="e.g. taken with an oral antidepressant."
+        max_length=250, blank=True, help_text=_("e.g. taken with an oral antidepressant.")
     )
     emergency_signs = models.TextField(
-        "call 911 for", blank=True,
-        help_text="One sign per line that needs emergency help (911) after a dose, e.g. 'chest pain'.",
+        _("call 911 for"), blank=True,
+        help_text=_("One sign per line that needs emergency help (911) after a dose, e.g. 'chest pain'."),
     )  # fmt: skip
     call_clinic_signs = models.TextField(
-        "call the clinic for",
+        _("call the clinic for"),
         blank=True,
-        help_text="One problem per line that is not urgent but needs a call.",
+        help_text=_("One problem per line that is not urgent but needs a call."),
     )
     description = models.TextField(
-        blank=True, help_text="The full explanation; cleaned of unsafe HTML on save."
+        blank=True, help_text=_("The full explanation; cleaned of unsafe HTML on save.")
     )
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(_("listed"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
     reviewer = reviewer_field()
     citations = citations_field()
@@ -300,7 +311,7 @@ class AdministrationRoute(RichTextMixin, Reviewed):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "treatment route"
+        verbose_name = _("treatment route")
 
     def __str__(self):
         return self.name
@@ -392,8 +403,8 @@ class ConditionRoute(models.Model):
 
     class Meta:
         ordering = ["order", "route__order"]
-        verbose_name = "treatment route for this condition"
-        verbose_name_plural = "treatment routes for this condition"
+        verbose_name = _("treatment route for this condition")
+        verbose_name_plural = _("treatment routes for this condition")
         constraints = [
             models.UniqueConstraint(
                 fields=["condition", "route"],
@@ -458,17 +469,17 @@ class ScreeningItem(Reviewed):
     slug = models.SlugField(max_length=150, unique=True)
     routes = models.ManyToManyField(
         AdministrationRoute, blank=True, related_name="%(class)ss",
-        help_text="Leave empty when it applies to every route.",
+        help_text=_("Leave empty when it applies to every route."),
     )  # fmt: skip
     screening_question = models.CharField(
-        max_length=250, help_text="A plain yes/no question for the pre-screen, addressed to the reader."
+        max_length=250, help_text=_("A plain yes/no question for the pre-screen, addressed to the reader.")
     )
     # Each item answers "not sure" in its own words: pregnancy needs a test, a medicine needs its name.
     unsure_advice = models.TextField(
-        'advice for a "not sure"',
-        help_text='What the pre-screen tells a reader who answers "not sure", e.g. how to find out.',
+        _('advice for a "not sure"'),
+        help_text=_('What the pre-screen tells a reader who answers "not sure", e.g. how to find out.'),
     )
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(_("listed"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
     reviewer = reviewer_field()
     citations = citations_field()
@@ -487,10 +498,10 @@ class ScreeningItem(Reviewed):
 
 class Contraindication(ScreeningItem):
     kind = models.CharField(max_length=20, choices=ContraindicationKind)
-    explanation = models.TextField(help_text="Plain words: why it matters and what happens next.")
+    explanation = models.TextField(help_text=_("Plain words: why it matters and what happens next."))
     advice = models.TextField(
-        "advice for a yes",
-        help_text="What the pre-screen tells a reader who answers yes: this item's own next step.",
+        _("advice for a yes"),
+        help_text=_("What the pre-screen tells a reader who answers yes: this item's own next step."),
     )
 
     objects = ContraindicationQuerySet.as_manager()
@@ -508,18 +519,24 @@ class Contraindication(ScreeningItem):
 class Interaction(ScreeningItem):
     """A medicine or class that interacts with ketamine or esketamine; one pre-screen question."""
 
-    name = models.CharField(max_length=150, help_text="The medicine or class, e.g. 'Opioid pain medicines'.")
+    name = models.CharField(
+        max_length=150, help_text=_("The medicine or class, e.g. 'Opioid pain medicines'.")
+    )
     examples = models.CharField(
         max_length=250,
         blank=True,
-        help_text="Common names a patient would recognize, e.g. oxycodone, morphine.",
+        help_text=_("Common names a patient would recognize, e.g. oxycodone, morphine."),
     )
-    effect = models.TextField(help_text="What it does together with ketamine or esketamine, in plain words.")
-    severity = models.CharField("how serious", max_length=20, choices=Severity)
+    effect = models.TextField(
+        help_text=_("What it does together with ketamine or esketamine, in plain words.")
+    )
+    severity = models.CharField(_("how serious"), max_length=20, choices=Severity)
     advice = models.TextField(
-        "what to do",
-        help_text="What the reader should do, in plain words; the pre-screen also shows it to a reader who "
-        "answers yes.",
+        _("what to do"),
+        help_text=_(
+            "What the reader should do, in plain words; the pre-screen also shows it to a reader who "
+            "answers yes."
+        ),
     )
 
     objects = RouteScopedQuerySet.as_manager()
@@ -536,7 +553,7 @@ class Interaction(ScreeningItem):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "medicine interaction"
+        verbose_name = _("medicine interaction")
 
     @property
     def is_serious(self):
@@ -548,7 +565,7 @@ class CandidateProfile(models.Model):
 
     title = models.CharField(max_length=150)
     description = models.TextField()
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(_("listed"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ListedQuerySet.as_manager()
@@ -556,7 +573,7 @@ class CandidateProfile(models.Model):
 
     class Meta:
         ordering = ["order", "title"]
-        verbose_name = "typical candidate"
+        verbose_name = _("typical candidate")
 
     def __str__(self):
         return self.title

@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -592,9 +593,11 @@ class Reviewed(models.Model):
         if self.last_reviewed and typed_due and self.next_review_due <= self.last_reviewed:
             # A date typed on purpose is never replaced behind the author's back: say what is wrong.
             return {
-                "next_review_due": f"The next review must fall after the last review "
-                f"({self.last_reviewed:%B} {self.last_reviewed.day}, {self.last_reviewed.year}). Leave "
-                "it blank for 12 months after the review."
+                "next_review_due": _(
+                    "The next review must fall after the last review (%(date)s). Leave it blank for 12 "
+                    "months after the review."
+                )
+                % {"date": date_format(self.last_reviewed, "F j, Y")}
             }
         return {}
 

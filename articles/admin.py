@@ -6,6 +6,8 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from conditions.dose_check import dose_warnings
@@ -53,8 +55,8 @@ class FormKnowsUserMixin:
 class ReferenceInline(CitationInline):
     """The article's numbered references, as every item cites: [n] in the body points at the n-th."""
 
-    verbose_name = "reference"
-    verbose_name_plural = "references (numbered: [1] in the body is the first)"
+    verbose_name = gettext_lazy("reference")
+    verbose_name_plural = gettext_lazy("references (numbered: [1] in the body is the first)")
 
     def _may_edit(self, request, obj):
         return obj is None or obj.can_be_edited_by(request.user)
@@ -114,7 +116,7 @@ class ArticleAdmin(
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "author", "category", "tags", "loaded_version"]}),
         (
-            "Medical review and publishing",
+            gettext_lazy("Medical review and publishing"),
             {
                 "fields": [
                     "status",
@@ -125,18 +127,20 @@ class ArticleAdmin(
                     "published_at",
                     "is_featured",
                 ],
-                "description": "Publishing needs a medical reviewer and the date of their review. "
-                "To schedule, set a publish time in the future and press Schedule.",
+                "description": gettext_lazy(
+                    "Publishing needs a medical reviewer and the date of their review. "
+                    "To schedule, set a publish time in the future and press Schedule."
+                ),
             },
         ),
         (None, {"fields": ["body", "key_takeaways", "excerpt"]}),
         (
-            "Featured image",
+            gettext_lazy("Featured image"),
             {"fields": ["featured_image", "featured_image_alt", "featured_image_caption"]},
         ),
-        ("Related conditions", {"fields": ["related_conditions"]}),
+        (gettext_lazy("Related conditions"), {"fields": ["related_conditions"]}),
         (
-            "Search engines and syndication",
+            gettext_lazy("Search engines and syndication"),
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -147,18 +151,18 @@ class ArticleAdmin(
                 ],
             },
         ),
-        ("Record", {"fields": ["created_at", "updated_at", "reading_time"]}),
+        (gettext_lazy("Record"), {"fields": ["created_at", "updated_at", "reading_time"]}),
     ]
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=gettext_lazy("status"), ordering="status")
     def stage(self, obj):
         return workflow.status_badge(obj)
 
-    @admin.display(description="review")
+    @admin.display(description=gettext_lazy("review"))
     def review_state(self, obj):
         return obj.review_state or "Current"
 
-    @admin.display(description="last medically reviewed", ordering="last_reviewed")
+    @admin.display(description=gettext_lazy("last medically reviewed"), ordering="last_reviewed")
     def medical_review(self, obj):
         if not obj.last_reviewed:
             return "Never"
@@ -245,8 +249,10 @@ class ArticleAdmin(
             return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
         self.message_user(
             request,
-            "That article is another author's: authors open their own articles. Ask an editor if you need to "
-            "work on it.",
+            _(
+                "That article is another author's: authors open their own articles. Ask an editor if you "
+                "need to work on it."
+            ),
             messages.WARNING,
         )
         return HttpResponseRedirect(reverse("admin:index", current_app=self.admin_site.name))
@@ -262,8 +268,14 @@ class ArticleAdmin(
             statuses = lifecycle.statuses_writers_edit()
             kwargs["choices"] = [(status.value, status.label) for status in statuses]
             kwargs["error_messages"] = {
-                "invalid_choice": "Only an editor can publish, schedule or archive an article. "
-                f"Choose {' or '.join(status.label for status in statuses)}."
+                "invalid_choice": _(
+                    "Only an editor can publish, schedule or archive an article. Choose %(stages)s."
+                )
+                % {
+                    "stages": f" {pgettext('between choices', 'or')} ".join(
+                        str(status.label) for status in statuses
+                    )
+                }
             }
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -300,8 +312,11 @@ class ArticleAdmin(
         for text, href in broken_links(obj.body, hosts={request.get_host().split(":")[0]}):
             self.message_user(
                 request,
-                f"The link “{text or href}” goes to {href}, where there is no page readers can see. "
-                "Check the address, or link to a published page.",
+                _(
+                    "The link “%(text)s” goes to %(href)s, where there is no page readers can see. Check the "
+                    "address, or link to a published page."
+                )
+                % {"text": text or href, "href": href},
                 messages.WARNING,
             )
 
@@ -324,17 +339,26 @@ class ArticleAdmin(
                 continue
             done.append(article.title)
         if done:
-            self.message_user(request, f"{transition.bulk.done}: {', '.join(done)}.", messages.SUCCESS)
+            self.message_user(
+                request,
+                _("%(done)s: %(titles)s.") % {"done": transition.bulk.done, "titles": ", ".join(done)},
+                messages.SUCCESS,
+            )
         for reason, titles in lacking.items():
             self.message_user(
-                request, f"Not {transition.verb}, because they {reason}: {', '.join(titles)}.", messages.ERROR
+                request,
+                _("Not %(verb)s, because they %(reason)s: %(titles)s.")
+                % {"verb": transition.verb, "reason": reason, "titles": ", ".join(titles)},
+                messages.ERROR,
             )
         if not_open:
             labels = [state.label.lower() for state in transition.sources]
-            sources = " or ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+            or_ = f" {pgettext('between choices', 'or')} "
+            sources = or_.join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
             self.message_user(
                 request,
-                f"Not {transition.verb}, because only {sources} articles can be: {', '.join(not_open)}.",
+                _("Not %(verb)s, because only %(sources)s articles can be: %(titles)s.")
+                % {"verb": transition.verb, "sources": sources, "titles": ", ".join(not_open)},
                 messages.WARNING,
             )
 
@@ -361,7 +385,7 @@ class MostReadArticleAdmin(RoleAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="title", ordering="title")
+    @admin.display(description=gettext_lazy("title"), ordering="title")
     def article(self, obj):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.title)
 
@@ -389,15 +413,17 @@ class AuthorAdmin(
         # attribute may name only the author's own fields.
         return {"slug": ["display_name"]}
 
-    @admin.display(description="display name", ordering="person__display_name")
+    @admin.display(description=gettext_lazy("display name"), ordering="person__display_name")
     def display_name(self, obj):
         return obj.display_name
 
-    @admin.display(description="credentials", ordering="person__credentials")
+    @admin.display(description=gettext_lazy("credentials"), ordering="person__credentials")
     def credentials(self, obj):
         return obj.credentials
 
-    @admin.display(description="may medically review", boolean=True, ordering="person__may_review")
+    @admin.display(
+        description=gettext_lazy("may medically review"), boolean=True, ordering="person__may_review"
+    )
     def may_review(self, obj):
         return obj.may_review
 

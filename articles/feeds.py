@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from domain.crisis_text import fill
 from domain.models import SiteProfile
@@ -18,10 +19,10 @@ class LatestArticlesFeed(Feed):
         return SiteProfile.objects.for_request(self.request)
 
     def title(self):
-        return f"{self.profile.name}: articles"
+        return _("%(site)s: articles") % {"site": self.profile.name}
 
     def description(self):
-        return fill(self.profile.tagline, self.profile) or "New articles from our clinicians."
+        return fill(self.profile.tagline, self.profile) or _("New articles from our clinicians.")
 
     def link(self):
         return reverse("articles:list")

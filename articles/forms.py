@@ -6,7 +6,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from domain.models import Person
@@ -15,7 +17,11 @@ from .images import CHOOSE_AGAIN, clean_image, count_upload
 from .models import Article, Author
 from .workflow import WorkflowFormMixin
 
-UNREADABLE_IMAGE = "This file isn't an image we can read: it may be damaged, or not a picture." + CHOOSE_AGAIN
+UNREADABLE_IMAGE = format_lazy(
+    "{} {}",
+    gettext_lazy("This file isn't an image we can read: it may be damaged, or not a picture."),
+    CHOOSE_AGAIN,
+)
 
 
 def _https_by_default(db_field, **kwargs):
@@ -63,7 +69,9 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
         }
         error_messages = {
             "slug": {
-                "unique": "Another article already uses this address. Change the slug to make it unique."
+                "unique": gettext_lazy(
+                    "Another article already uses this address. Change the slug to make it unique."
+                )
             },
             "featured_image": {"invalid_image": UNREADABLE_IMAGE},
         }
@@ -95,7 +103,7 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
             loaded = datetime.fromisoformat(token)
         except ValueError:
             raise ValidationError(
-                "This form is out of date. Reload the page and make your changes again."
+                _("This form is out of date. Reload the page and make your changes again.")
             ) from None
         current = Article.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
         if current is None or current == loaded:
@@ -117,14 +125,19 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
             if name not in names:
                 names.append(name)
         if automatic:
-            names.append("an automatic update (a content import or a command)")
+            names.append(_("an automatic update (a content import or a command)"))
         last_saved = date_format(timezone.localtime(current), "j M Y, H:i")
         raise ValidationError(
-            "%(names)s saved this article on %(when)s, after you opened it. Your changes are not saved "
-            "but are still in this form: copy what you need, open the article again in a new tab to see "
-            "their version, and add your changes there.",
+            _(
+                "%(names)s saved this article on %(when)s, after you opened it. Your changes are not saved "
+                "but are still in this form: copy what you need, open the article again in a new tab to see "
+                "their version, and add your changes there."
+            ),
             code="edit_conflict",
-            params={"names": capfirst(" and ".join(names) or "someone else"), "when": last_saved},
+            params={
+                "names": capfirst(f" {pgettext('between names', 'and')} ".join(names) or _("someone else")),
+                "when": last_saved,
+            },
         )
 
 

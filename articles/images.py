@@ -8,6 +8,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from infrastructure.rate_limit import RateLimit
@@ -19,7 +21,7 @@ MAX_UPLOAD_BYTES = MAX_UPLOAD_MEGABYTES * 1024 * 1024
 # Larger than the largest rendition the site shows is never seen: stored images are cut down to it.
 LARGEST_WIDTH = max(RENDITION_WIDTHS)
 # Every refusal ends so: browsers empty a file field after a failed save, so the person must choose it again.
-CHOOSE_AGAIN = " Nothing was stored from this file; choose it again once it is ready."
+CHOOSE_AGAIN = gettext_lazy("Nothing was stored from this file; choose it again once it is ready.")
 MAX_PIXELS = 40_000_000  # well above any camera photo, far below a decompression bomb
 # Where the editor's uploads are stored (under year and month), beside the ImageFields' own folders.
 EDITOR_UPLOADS_FOLDER = "uploads"
@@ -54,17 +56,25 @@ def count_upload(user):
     if limit.take(user.pk):
         return
     wait = limit.seconds_left()
-    uploads, window = _count(limit.limit, "image upload"), _count(minutes, "minute")
-    later = _count(math.ceil(wait / 60), "minute")
+    uploads = ngettext("%(count)s image upload", "%(count)s image uploads", limit.limit)
+    window, later = _minutes(minutes), _minutes(math.ceil(wait / 60))
     raise TooManyUploads(
-        f"You have reached the limit of {uploads} in {window}. "
-        f"Nothing was stored from this file; upload it again in {later}.",
+        _(
+            "You have reached the limit of %(uploads)s in %(window)s. Nothing was stored from this file; "
+            "upload it again in %(later)s."
+        )
+        % {"uploads": uploads % {"count": limit.limit}, "window": window, "later": later},
         retry_after=wait,
     )
 
 
-def _count(number, noun):
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _minutes(number):
+    return ngettext("%(count)s minute", "%(count)s minutes", number) % {"count": number}
+
+
+def refused(sentences):
+    """Return a refusal's sentences and what every refusal ends with."""
+    return f"{sentences} {CHOOSE_AGAIN}"
 
 
 def clean_image(upload) -> ContentFile:
@@ -78,10 +88,15 @@ def clean_image(upload) -> ContentFile:
     What is decoded at once is bounded too (MAX_DECODED_PIXELS), and a JPEG is decoded at reduced size.
     """
     if upload.size > MAX_UPLOAD_BYTES:
+        megabytes = f"{upload.size / 1024 / 1024:.1f}"
         raise ValidationError(
-            f"This file is {upload.size / 1024 / 1024:.1f} MB; "
-            f"images can be at most {MAX_UPLOAD_MEGABYTES} MB. "
-            "Export a smaller version (2000 pixels wide is plenty)." + CHOOSE_AGAIN,
+            refused(
+                _(
+                    "This file is %(size)s MB; images can be at most %(limit)s MB. Export a smaller version "
+                    "(2000 pixels wide is plenty)."
+                )
+                % {"size": megabytes, "limit": MAX_UPLOAD_MEGABYTES}
+            ),
             code="too_big",
         )
     try:
@@ -93,7 +108,10 @@ def clean_image(upload) -> ContentFile:
             probe.verify()  # checks the file's structure without decoding every pixel
         if image_format not in ALLOWED_FORMATS:
             raise ValidationError(
-                f"{image_format} images aren't accepted; use JPEG, PNG, GIF or WebP." + CHOOSE_AGAIN,
+                refused(
+                    _("%(format)s images aren't accepted; use JPEG, PNG, GIF or WebP.")
+                    % {"format": image_format}
+                ),
                 code="format",
             )
         _check_pixel_budget(width, height, frames)
@@ -106,8 +124,12 @@ def clean_image(upload) -> ContentFile:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
         raise ValidationError(
-            "This file isn't an image we can read: it may be damaged, or not a picture. Use a JPEG, PNG, GIF "
-            "or WebP picture." + CHOOSE_AGAIN,
+            refused(
+                _(
+                    "This file isn't an image we can read: it may be damaged, or not a picture. Use a JPEG, "
+                    "PNG, GIF or WebP picture."
+                )
+            ),
             code="not_an_image",
         ) from None
     return ContentFile(data, name=unguessable_name(upload.name, ALLOWED_FORMATS[image_format]))
@@ -128,17 +150,18 @@ def _check_pixel_budget(width, height, frames):
     # Every frame is counted: a file's pixels are what decoding costs, whatever its size on disk.
     if width * height * frames <= MAX_PIXELS:
         return
+    size = {"frames": frames, "width": width, "height": height}
     if frames > 1:
-        message = (
-            f"This animation has {frames} frames of {width} × {height} pixels, too many to process. "
+        message = _(
+            "This animation has %(frames)s frames of %(width)s × %(height)s pixels, too many to process. "
             "Upload a still image instead: a JPEG up to about 6000 × 6000 pixels, or a PNG up to 4000 × 3000."
-        ) + CHOOSE_AGAIN
+        )
     else:
-        message = (
-            f"This image is {width} × {height} pixels, too many to process. Export a smaller version "
+        message = _(
+            "This image is %(width)s × %(height)s pixels, too many to process. Export a smaller version "
             "(2000 pixels wide is plenty)."
-        ) + CHOOSE_AGAIN
-    raise ValidationError(message, code="too_many_pixels")
+        )
+    raise ValidationError(refused(message % size), code="too_many_pixels")
 
 
 def _sideways(image) -> bool:
@@ -168,18 +191,26 @@ def _check_decoded_pixels(image, image_format, width, height):
     limit = MAX_DECODED_PIXELS[image_format]
     if image.width * image.height <= limit:
         return
-    millions = f"{limit // 1_000_000} million pixels"
+    figures = {
+        "width": width,
+        "height": height,
+        "millions": limit // 1_000_000,
+        "format": "WebP" if image_format == "WEBP" else image_format,
+        "jpeg_millions": MAX_PIXELS // 1_000_000,
+    }
     if image_format == "JPEG":
-        reason = f"an image this long and narrow can have at most {millions}"
+        message = _(
+            "This image is %(width)s × %(height)s pixels, too many to process: an image this long and "
+            "narrow can have at most %(millions)s million pixels. Export a smaller version (2000 pixels wide "
+            "is plenty)."
+        )
     else:
-        name = "WebP" if image_format == "WEBP" else image_format
-        jpeg = f"a JPEG photo up to {MAX_PIXELS // 1_000_000} million"
-        reason = f"{name} images can have at most {millions} ({jpeg})"
-    raise ValidationError(
-        f"This image is {width} × {height} pixels, too many to process: {reason}. "
-        "Export a smaller version (2000 pixels wide is plenty)." + CHOOSE_AGAIN,
-        code="too_many_pixels",
-    )
+        message = _(
+            "This image is %(width)s × %(height)s pixels, too many to process: %(format)s images can have "
+            "at most %(millions)s million pixels (a JPEG photo up to %(jpeg_millions)s million). Export a "
+            "smaller version (2000 pixels wide is plenty)."
+        )
+    raise ValidationError(refused(message % figures), code="too_many_pixels")
 
 
 def _reencode(image, image_format) -> bytes:

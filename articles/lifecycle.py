@@ -39,6 +39,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Status, WorkflowStep
 
@@ -82,7 +84,7 @@ class State:
     badge_with_time: bool = False  # the badge says when it goes live
 
     def __str__(self):
-        return self.label
+        return str(self.label)
 
     def q(self, now=None):
         """Return the condition on Article rows for this state at now."""
@@ -102,15 +104,22 @@ class State:
 
 
 # fmt: off
-DRAFT = State("draft", "Draft", Status.DRAFT, None, badge="draft", phrase="a draft", rank=1,
-              writers_edit=True)
-IN_REVIEW = State("in_review", "In review", Status.IN_REVIEW, None, badge="review", phrase="in review",
-                  rank=0, writers_edit=True,
-                  editors_count="awaiting review", editors_queue="by {author}: review it")
-SCHEDULED = State("scheduled", "Scheduled", Status.PUBLISHED, FUTURE, badge="scheduled", phrase="scheduled",
-                  rank=2, editors_count="scheduled", list_order=("published_at",), badge_with_time=True)
-LIVE = State("live", "Live", Status.PUBLISHED, PAST, badge="live", phrase="live", rank=3)
-ARCHIVED = State("archived", "Archived", Status.ARCHIVED, None, badge="archived", phrase="archived", rank=4)
+# Contexts for the translator (literal: xgettext reads them): a stage's name; a phrase completing "it is
+# still …"; the words after a number of articles on the admin home ("3 awaiting review").
+DRAFT = State("draft", pgettext_lazy("article stage", "Draft"), Status.DRAFT, None, badge="draft",
+              phrase=pgettext_lazy("it is still …", "a draft"), rank=1, writers_edit=True)
+IN_REVIEW = State("in_review", pgettext_lazy("article stage", "In review"), Status.IN_REVIEW, None,
+                  badge="review", phrase=pgettext_lazy("it is still …", "in review"), rank=0,
+                  writers_edit=True, editors_count=pgettext_lazy("number of articles …", "awaiting review"),
+                  editors_queue=_("by {author}: review it"))
+SCHEDULED = State("scheduled", pgettext_lazy("article stage", "Scheduled"), Status.PUBLISHED, FUTURE,
+                  badge="scheduled", phrase=pgettext_lazy("it is still …", "scheduled"), rank=2,
+                  editors_count=pgettext_lazy("number of articles …", "scheduled"),
+                  list_order=("published_at",), badge_with_time=True)
+LIVE = State("live", pgettext_lazy("article stage", "Live"), Status.PUBLISHED, PAST, badge="live",
+             phrase=pgettext_lazy("it is still …", "live"), rank=3)
+ARCHIVED = State("archived", pgettext_lazy("article stage", "Archived"), Status.ARCHIVED, None,
+                 badge="archived", phrase=pgettext_lazy("it is still …", "archived"), rank=4)
 # fmt: on
 
 STATES = (DRAFT, IN_REVIEW, SCHEDULED, LIVE, ARCHIVED)
@@ -137,7 +146,7 @@ class Requirement:
 def _comment_given(attempt):
     if attempt.comment.strip():
         return {}
-    return {"workflow_comment": "Say what needs to change: the author reads this comment."}
+    return {"workflow_comment": gettext("Say what needs to change: the author reads this comment.")}
 
 
 def _medically_reviewed(attempt):
@@ -147,13 +156,13 @@ def _medically_reviewed(attempt):
 def _time_in_the_future(attempt):
     if attempt.at is not None and attempt.at > attempt.now:
         return {}
-    return {"published_at": "To schedule, set a publish time in the future, then press Schedule."}
+    return {"published_at": gettext("To schedule, set a publish time in the future, then press Schedule.")}
 
 
-COMMENT = Requirement(_comment_given, "need a comment for the author, which only the article's page takes")
-MEDICAL_REVIEW = Requirement(_medically_reviewed, "need a medical reviewer and a last-reviewed date first")
+COMMENT = Requirement(_comment_given, _("need a comment for the author, which only the article's page takes"))
+MEDICAL_REVIEW = Requirement(_medically_reviewed, _("need a medical reviewer and a last-reviewed date first"))
 FUTURE_TIME = Requirement(
-    _time_in_the_future, "need a publish time in the future, which only the article's page takes"
+    _time_in_the_future, _("need a publish time in the future, which only the article's page takes")
 )
 
 
@@ -237,68 +246,71 @@ class Transition:
 TRANSITIONS = (
     Transition(
         "submit", sources=(DRAFT,), target=IN_REVIEW, who=WRITERS,
-        tells=THE_EDITORS, button="Submit for review",
-        step=WorkflowStep.SUBMITTED, verb="submitted for review",
-        done="Submitted; the editors have been told.",
-        done_unheard="Submitted for review. No editor has an email address on file, so nobody was emailed.",
+        tells=THE_EDITORS, button=_("Submit for review"),
+        step=WorkflowStep.SUBMITTED, verb=_("submitted for review"),
+        done=_("Submitted; the editors have been told."),
+        done_unheard=_(
+            "Submitted for review. No editor has an email address on file, so nobody was emailed."
+        ),
     ),
     Transition(
         "send_back", sources=(IN_REVIEW, SCHEDULED), target=DRAFT, who=EDITORS,
-        requires=(COMMENT,), tells=THE_AUTHOR, button="Send back with a comment",
-        step=WorkflowStep.SENT_BACK, decides_review=True, verb="sent back",
-        done="Sent back to draft with your comment. {author} has been told.",
-        done_unheard="Sent back to draft with your comment.",
+        requires=(COMMENT,), tells=THE_AUTHOR, button=_("Send back with a comment"),
+        step=WorkflowStep.SENT_BACK, decides_review=True, verb=_("sent back"),
+        done=_("Sent back to draft with your comment. {author} has been told."),
+        done_unheard=_("Sent back to draft with your comment."),
     ),
     # The list's way back to draft: it has no place to type a comment, so none is asked.
     Transition(
         "back_to_draft", sources=(IN_REVIEW, SCHEDULED, LIVE), target=DRAFT, who=EDITORS,
         tells=THE_AUTHOR,
-        bulk=Bulk("send_back_to_draft", "Send selected articles back to draft", "Sent back to draft"),
-        step=WorkflowStep.SENT_BACK, decides_review=True, verb="sent back to draft",
-        done="Sent back to draft. {author} has been told.",
-        done_unheard="Sent back to draft.",
+        bulk=Bulk("send_back_to_draft", _("Send selected articles back to draft"), _("Sent back to draft")),
+        step=WorkflowStep.SENT_BACK, decides_review=True, verb=_("sent back to draft"),
+        done=_("Sent back to draft. {author} has been told."),
+        done_unheard=_("Sent back to draft."),
     ),
     # An author taking their own submission back to work on it: nobody waits for it any more.
     Transition(
         "withdraw", sources=(IN_REVIEW,), target=DRAFT, who=WRITERS,
-        step=WorkflowStep.WITHDRAWN, verb="taken back to draft",
-        done="Taken back to draft; it no longer waits for review.",
+        step=WorkflowStep.WITHDRAWN, verb=_("taken back to draft"),
+        done=_("Taken back to draft; it no longer waits for review."),
     ),
     Transition(
         "publish", sources=(DRAFT, IN_REVIEW, SCHEDULED, ARCHIVED), target=LIVE, who=EDITORS,
-        requires=(MEDICAL_REVIEW,), tells=THE_AUTHOR, button="Publish now",
-        bulk=Bulk("publish_now", "Publish selected articles now", "Published now"),
-        step=WorkflowStep.PUBLISHED, decides_review=True, verb="published",
-        done="Published; it is live at {address}. {author} has been told.",
-        done_unheard="Published; it is live at {address}.",
+        requires=(MEDICAL_REVIEW,), tells=THE_AUTHOR, button=_("Publish now"),
+        bulk=Bulk("publish_now", _("Publish selected articles now"), _("Published now")),
+        step=WorkflowStep.PUBLISHED, decides_review=True, verb=_("published"),
+        done=_("Published; it is live at {address}. {author} has been told."),
+        done_unheard=_("Published; it is live at {address}."),
     ),
     Transition(
         "schedule", sources=(DRAFT, IN_REVIEW, SCHEDULED, ARCHIVED), target=SCHEDULED, who=EDITORS,
-        requires=(MEDICAL_REVIEW, FUTURE_TIME), tells=THE_AUTHOR, button="Schedule",
-        step=WorkflowStep.SCHEDULED, decides_review=True, verb="scheduled",
-        done="Scheduled for {when}. {author} has been told.",
-        done_unheard="Scheduled for {when}.",
+        requires=(MEDICAL_REVIEW, FUTURE_TIME), tells=THE_AUTHOR, button=_("Schedule"),
+        step=WorkflowStep.SCHEDULED, decides_review=True, verb=_("scheduled"),
+        done=_("Scheduled for {when}. {author} has been told."),
+        done_unheard=_("Scheduled for {when}."),
     ),
     Transition(
         "unschedule", sources=(SCHEDULED,), target=IN_REVIEW, who=EDITORS,
-        button="Unschedule",
-        bulk=Bulk("unschedule", "Unschedule selected articles (back to review)",
-                  "Unscheduled (back in review)"),
-        step=WorkflowStep.UNSCHEDULED, verb="unscheduled",
-        done="Unscheduled; it won't go live and is back in review.",
+        button=_("Unschedule"),
+        bulk=Bulk("unschedule", _("Unschedule selected articles (back to review)"),
+                  _("Unscheduled (back in review)")),
+        step=WorkflowStep.UNSCHEDULED, verb=_("unscheduled"),
+        done=_("Unscheduled; it won't go live and is back in review."),
     ),
     Transition(
         "archive", sources=(DRAFT, IN_REVIEW, SCHEDULED, LIVE), target=ARCHIVED, who=EDITORS,
-        bulk=Bulk("archive", "Unpublish selected articles (archive)", "Archived (no longer on the site)"),
-        step=WorkflowStep.ARCHIVED, verb="archived",
-        done="Archived; it is no longer on the site.",
+        bulk=Bulk("archive", _("Unpublish selected articles (archive)"),
+                  _("Archived (no longer on the site)")),
+        step=WorkflowStep.ARCHIVED, verb=_("archived"),
+        done=_("Archived; it is no longer on the site."),
     ),
     Transition(
         "restore", sources=(ARCHIVED,), target=DRAFT, who=EDITORS,
-        button="Restore to draft",
-        bulk=Bulk("restore", "Restore selected archived articles to draft", "Restored to draft"),
-        step=WorkflowStep.RESTORED, verb="restored to draft",
-        done="Restored to draft; it is not on the site until it is published again.",
+        button=_("Restore to draft"),
+        bulk=Bulk("restore", _("Restore selected archived articles to draft"), _("Restored to draft")),
+        step=WorkflowStep.RESTORED, verb=_("restored to draft"),
+        done=_("Restored to draft; it is not on the site until it is published again."),
     ),
 )
 # fmt: on
@@ -378,7 +390,7 @@ def unmet(transition, article, user, *, comment="", at=None, now=None):
     return errors
 
 
-NOT_OPEN = (
+NOT_OPEN = _(
     "That step isn't open to you for this article now; nothing was changed. "
     "Reload the page to see where it stands."
 )
@@ -430,12 +442,12 @@ def said(transition, article, recipients):
     return text.format(
         address=article.get_absolute_url(),
         when=when(article.published_at) if article.published_at else "",
-        author=article.author.display_name if article.author_id else "The author",
+        author=article.author.display_name if article.author_id else _("The author"),
     )
 
 
 def person_name(user):
-    return (user.get_full_name() or user.get_username()) if user else "someone"
+    return (user.get_full_name() or user.get_username()) if user else str(_("someone"))
 
 
 def notify(transition, article, actor, comment, recipients, base_url=""):

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from domain.citation_markers import without_markers
@@ -61,14 +62,14 @@ class Author(models.Model):
         on_delete=models.PROTECT,
         editable=False,
         related_name="author",
-        help_text="Who writes under this byline: their name, credentials and review right, kept once.",
+        help_text=_("Who writes under this byline: their name, credentials and review right, kept once."),
     )
     slug = models.SlugField(
         max_length=150,
         unique=True,
-        help_text="The last part of the author page's address, /articles/author/…/.",
+        help_text=_("The last part of the author page's address, /articles/author/…/."),
     )
-    role = models.CharField(max_length=150, blank=True, help_text="e.g. Psychiatrist, medical director.")
+    role = models.CharField(max_length=150, blank=True, help_text=_("e.g. Psychiatrist, medical director."))
     bio = models.TextField(blank=True)
     photo = models.ImageField(upload_to="authors/", blank=True)
     user = models.OneToOneField(
@@ -77,7 +78,7 @@ class Author(models.Model):
         null=True,
         blank=True,
         related_name="author_profile",
-        help_text="The login this author writes with; leave empty for guest authors.",
+        help_text=_("The login this author writes with; leave empty for guest authors."),
     )
 
     objects = AuthorManager()
@@ -116,7 +117,7 @@ class Category(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "categories"
+        verbose_name_plural = _("categories")
 
     def __str__(self):
         return self.name
@@ -234,9 +235,11 @@ class Article(RichTextMixin, Reviewed):
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="The last part of the page address, /articles/…/. Keep it once published.",
+        help_text=_("The last part of the page address, /articles/…/. Keep it once published."),
     )
-    dek = models.CharField("subtitle", max_length=300, blank=True, help_text="One sentence under the title.")
+    dek = models.CharField(
+        _("subtitle"), max_length=300, blank=True, help_text=_("One sentence under the title.")
+    )
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
     reviewer = reviewer_field(related_name="reviewed_articles")
     category = models.ForeignKey(
@@ -249,51 +252,53 @@ class Article(RichTextMixin, Reviewed):
     citations = citations_field(related_query_name="article")
     related_conditions = models.ManyToManyField(
         "conditions.Condition", blank=True, related_name="articles",
-        help_text="Conditions this article is about; each condition's page links back.",
+        help_text=_("Conditions this article is about; each condition's page links back."),
     )  # fmt: skip
     excerpt = models.TextField(
-        blank=True, help_text="Shown in lists and feeds; left blank, it is taken from the body."
+        blank=True, help_text=_("Shown in lists and feeds; left blank, it is taken from the body.")
     )
-    body = models.TextField(help_text="Cleaned of unsafe HTML on save.")
+    body = models.TextField(help_text=_("Cleaned of unsafe HTML on save."))
     key_takeaways = models.TextField(
-        blank=True, help_text="One takeaway per line; shown in a box above the body."
+        blank=True, help_text=_("One takeaway per line; shown in a box above the body.")
     )
     featured_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
     featured_image_alt = models.CharField(
-        "image alt text",
+        _("image alt text"),
         max_length=250,
         blank=True,
-        help_text="Describe the image for people who can't see it.",
+        help_text=_("Describe the image for people who can't see it."),
     )
-    featured_image_caption = models.CharField("image caption", max_length=250, blank=True)
+    featured_image_caption = models.CharField(_("image caption"), max_length=250, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
-        "publish time",
+        _("publish time"),
         null=True,
         blank=True,
-        help_text="Leave in the future to schedule; the page goes live then.",
+        help_text=_("Leave in the future to schedule; the page goes live then."),
     )
     is_featured = models.BooleanField(
-        "feature on the home page",
+        _("feature on the home page"),
         default=False,
-        help_text="The newest featured article leads the home page; without one, the newest article does.",
+        help_text=_("The newest featured article leads the home page; without one, the newest article does."),
     )
-    seo_title = models.CharField("SEO title", max_length=70, blank=True, help_text="Defaults to the title.")
+    seo_title = models.CharField(
+        _("SEO title"), max_length=70, blank=True, help_text=_("Defaults to the title.")
+    )
     seo_description = models.CharField(
-        "SEO description", max_length=160, blank=True, help_text="Defaults to the excerpt."
+        _("SEO description"), max_length=160, blank=True, help_text=_("Defaults to the excerpt.")
     )
     original_publication_name = models.CharField(
-        "originally published in", max_length=150, blank=True, help_text="e.g. Psychology Today."
+        _("originally published in"), max_length=150, blank=True, help_text=_("e.g. Psychology Today.")
     )
-    original_publication_url = models.URLField("original publication link", blank=True)
-    reading_time = models.PositiveSmallIntegerField("reading time (minutes)", default=1, editable=False)
+    original_publication_url = models.URLField(_("original publication link"), blank=True)
+    reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
     # Derived from the cleaned body on every save (derive_from_body), so no page recomputes them per request.
     word_count = models.PositiveIntegerField(default=0, editable=False)
-    body_summary = models.TextField("excerpt taken from the body", blank=True, editable=False)
+    body_summary = models.TextField(_("excerpt taken from the body"), blank=True, editable=False)
     # What search highlights its snippets in (clinic/site/search.py): readable text, entities decoded.
-    body_text = models.TextField("body as plain text", blank=True, editable=False)
-    body_with_ids = models.TextField("body with heading ids", blank=True, editable=False)
-    toc = models.JSONField("table of contents", default=dict, blank=True, editable=False)
+    body_text = models.TextField(_("body as plain text"), blank=True, editable=False)
+    body_with_ids = models.TextField(_("body with heading ids"), blank=True, editable=False)
+    toc = models.JSONField(_("table of contents"), default=dict, blank=True, editable=False)
     view_count = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -557,8 +562,8 @@ class MostReadArticle(Article):
     class Meta:
         proxy = True
         ordering = ["-view_count", "-published_at"]
-        verbose_name = "most-read article"
-        verbose_name_plural = "most-read articles"
+        verbose_name = _("most-read article")
+        verbose_name_plural = _("most-read articles")
 
 
 class WorkflowStep(models.TextChoices):
@@ -582,14 +587,14 @@ class WorkflowEvent(models.Model):
     )
     comment = models.TextField(blank=True)
     version_id = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The article's history version this step left it at."
+        null=True, blank=True, help_text=_("The article's history version this step left it at.")
     )
     publish_time = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "workflow step"
+        verbose_name = _("workflow step")
 
     def __str__(self):
         return f"{self.get_step_display()}: {self.article}"

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 from sorl.thumbnail import get_thumbnail
@@ -49,7 +51,7 @@ class DeferredJoinPaginator(Paginator):
 class ArticleListView(PageMetaMixin, ListView):
     paginate_by = 10  # ListView answers 404 on ?page=abc and ?page=99999 by itself
     paginator_class = DeferredJoinPaginator
-    heading = "Articles"
+    heading = pgettext_lazy("heading", "Articles")
     page = None
 
     def get_queryset(self):
@@ -72,18 +74,25 @@ class ArticleListView(PageMetaMixin, ListView):
         return self.profile.name
 
     def describe(self):
-        return f"Plain-language articles on ketamine treatment from {self.site_name}, reviewed by clinicians."
+        return _("Plain-language articles on ketamine treatment from %(site)s, reviewed by clinicians.") % {
+            "site": self.site_name
+        }
 
     def get_meta(self):
         title, description = self.heading, self.describe()
         if self.page is not None and self.page.number > 1:
             # Page 2 onwards is its own page to search engines: say which one, in title and description.
-            title = f"{title} (page {self.page.number})"
-            description = f"{description} Page {self.page.number} of {self.page.paginator.num_pages}."
+            number, pages = self.page.number, self.page.paginator.num_pages
+            title = _("%(title)s (page %(number)s)") % {"title": title, "number": number}
+            description = _("%(description)s Page %(number)s of %(pages)s.") % {
+                "description": description,
+                "number": number,
+                "pages": pages,
+            }
         return {"title": title, "description": description, "section": self.meta_section}
 
     def get_breadcrumbs(self):
-        return [("Articles", reverse("articles:list"))]
+        return [(pgettext("breadcrumb", "Articles"), reverse("articles:list"))]
 
     def get_page_nodes(self, absolute):
         return collection_page(self.path, self.heading, self.describe(), absolute)
@@ -97,7 +106,7 @@ class ArchiveView(ArticleListView):
 
     model = None
     article_filter = ""
-    meta_section = "Articles"
+    meta_section = pgettext_lazy("section of the site", "Articles")
     context_object_name = "article_list"
 
     def get(self, request, *args, **kwargs):
@@ -130,9 +139,10 @@ class CategoryArchiveView(ArchiveView):
         if self.archive.description:
             # Filled before it is cut, so a token is never cut in half.
             return Truncator(fill(self.archive.description, self.profile)).words(30)
-        return (
-            f"Articles about {self.archive.name} from {self.site_name}: plain language, clinician-reviewed."
-        )
+        return _("Articles about %(name)s from %(site)s: plain language, clinician-reviewed.") % {
+            "name": self.archive.name,
+            "site": self.site_name,
+        }
 
 
 class TagArchiveView(ArchiveView):
@@ -141,13 +151,13 @@ class TagArchiveView(ArchiveView):
 
     @property
     def heading(self):
-        return f"Articles tagged “{self.archive.name}”"
+        return _("Articles tagged “%(name)s”") % {"name": self.archive.name}
 
     def describe(self):
-        return (
-            f"Articles tagged “{self.archive.name}” from {self.site_name}: "
-            "plain language, clinician-reviewed."
-        )
+        return _("Articles tagged “%(name)s” from %(site)s: plain language, clinician-reviewed.") % {
+            "name": self.archive.name,
+            "site": self.site_name,
+        }
 
 
 class AuthorArchiveView(ArchiveView):
@@ -163,8 +173,10 @@ class AuthorArchiveView(ArchiveView):
         author = self.archive
         if author.bio:
             return Truncator(fill(author.bio, self.profile)).words(30)
-        role = f", {author.role}" if author.role else ""
-        return f"Articles by {author.name_with_credentials}{role}, at {self.site_name}."
+        names = {"name": author.name_with_credentials, "role": author.role, "site": self.site_name}
+        if author.role:
+            return _("Articles by %(name)s, %(role)s, at %(site)s.") % names
+        return _("Articles by %(name)s, at %(site)s.") % names
 
     def get_meta(self):
         return {**super().get_meta(), "og_type": "profile", "image": self.photo_url}
@@ -205,12 +217,13 @@ class ConditionArchiveView(ArchiveView):
 
     @property
     def heading(self):
-        return f"Articles about {self.archive.name}"
+        return _("Articles about %(name)s") % {"name": self.archive.name}
 
     def describe(self):
-        return (
-            f"Articles about {self.archive.name} from {self.site_name}: plain language, clinician-reviewed."
-        )
+        return _("Articles about %(name)s from %(site)s: plain language, clinician-reviewed.") % {
+            "name": self.archive.name,
+            "site": self.site_name,
+        }
 
 
 def rendition_url(image, width) -> str:
@@ -233,7 +246,10 @@ def _rendition_url(image, width):
 def share_links(title: str, url: str) -> list[tuple[str, str]]:
     """Return (label, href) pairs that share url through plain links: no scripts, nothing loaded."""
     return [
-        ("Email", "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote)),
+        (
+            pgettext("share by", "Email"),
+            "mailto:?" + urlencode({"subject": title, "body": url}, quote_via=quote),
+        ),
         ("X", "https://x.com/intent/post?" + urlencode({"url": url, "text": title})),
         ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
         ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
@@ -256,7 +272,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         return {
             "title": article.seo_title or article.title,
             "description": article.seo_description or article.summary,
-            "section": "Articles",
+            "section": pgettext("section of the site", "Articles"),
             "og_type": "article",
             "image": self.image_url,
             "image_alt": article.featured_image_alt if self.image_url else "",
@@ -266,7 +282,7 @@ class ArticleDetailView(PageMetaMixin, DetailView):
         article = self.object
         category = [(article.category.name, article.category.get_absolute_url())] if article.category else []
         return [
-            ("Articles", reverse("articles:list")),
+            (pgettext("breadcrumb", "Articles"), reverse("articles:list")),
             *category,
             (article.title, article.get_absolute_url()),
         ]
@@ -333,12 +349,12 @@ def upload_image(request):
     """Store an image CKEditor uploads, answering in the JSON its upload adapter reads."""
     if not may_upload_images(request.user):
         return JsonResponse(
-            {"error": {"message": "Your account may not upload images: it can't edit any content."}},
+            {"error": {"message": _("Your account may not upload images: it can't edit any content.")}},
             status=403,
         )
     upload = request.FILES.get("upload")
     if upload is None:
-        return JsonResponse({"error": {"message": "Choose an image file to upload."}}, status=400)
+        return JsonResponse({"error": {"message": _("Choose an image file to upload.")}}, status=400)
     try:
         count_upload(request.user)
     except TooManyUploads as refusal:
@@ -356,5 +372,5 @@ def upload_image(request):
         name = default_storage.save(f"{EDITOR_UPLOADS_FOLDER}/{timezone.now():%Y/%m}/{image.name}", image)
     except STORAGE_ERRORS:
         logger.exception("Could not store an uploaded image")
-        return JsonResponse({"error": {"message": UPLOAD_FAILED_MESSAGE}}, status=503)
+        return JsonResponse({"error": {"message": str(UPLOAD_FAILED_MESSAGE)}}, status=503)
     return JsonResponse({"url": lasting_url(name)})

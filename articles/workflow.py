@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from domain.review_dates import overdue
 from editorial.dashboard import Count, Panel, Waiting
@@ -49,14 +51,17 @@ class Shortlist:
 
 OVERDUE = Shortlist(
     "overdue",
-    "Review overdue",
+    pgettext_lazy("article stage", "Review overdue"),
     lambda user, now: LIVE.q(now) & overdue(timezone.localdate()),
-    count_label="review overdue",
+    count_label=pgettext_lazy("number of articles …", "review overdue"),
     order=("next_review_due",),  # longest overdue first
-    queue_note="review the medical content again",
+    queue_note=gettext_lazy("review the medical content again"),
 )
 MINE = Shortlist(
-    "mine", "My drafts", lambda user, now: DRAFT.q(now) & models.Q(author__user=user), count_label="my drafts"
+    "mine",
+    pgettext_lazy("article stage", "My drafts"),
+    lambda user, now: DRAFT.q(now) & models.Q(author__user=user),
+    count_label=pgettext_lazy("number of articles …", "my drafts"),
 )
 SHORTLISTS = (OVERDUE, MINE)
 
@@ -85,7 +90,7 @@ def list_order(name):
 
 
 class StageFilter(admin.SimpleListFilter):
-    title = "where it stands"
+    title = gettext_lazy("where it stands")
     parameter_name = "stage"
 
     def lookups(self, request, model_admin):
@@ -120,8 +125,9 @@ def status_badge(article):
     badge = format_html('<span class="badge badge-{}">{}</span>', state.badge, label)
     if is_review_overdue(article):
         badge += format_html(
-            ' <span class="badge badge-overdue" title="Next review was due {}">Review overdue</span>',
-            date_format(article.review_due, "j M Y"),
+            ' <span class="badge badge-overdue" title="{}">{}</span>',
+            _("Next review was due %(date)s") % {"date": date_format(article.review_due, "j M Y")},
+            _("Review overdue"),
         )
     return badge
 
@@ -149,10 +155,12 @@ class WorkflowFormMixin(forms.Form):
     edit-conflict check, the author's narrower choices) and a refused step changes nothing."""
 
     workflow_comment = forms.CharField(
-        label="Comment for the author or editors",
+        label=gettext_lazy("Comment for the author or editors"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        help_text="Kept with the article and sent with the notification. Needed when sending back.",
+        help_text=gettext_lazy(
+            "Kept with the article and sent with the notification. Needed when sending back."
+        ),
     )
     request_user = None  # set by the admin's get_form (FormKnowsUserMixin)
 
@@ -221,13 +229,16 @@ class WorkflowFormMixin(forms.Form):
             return None
         steps = [t for t in lifecycle.transitions_between(before, after) if t.open_to(self.request_user)]
         if not steps:
-            onward = (
-                ", ".join(t.verb for t in lifecycle.transitions_from(before, self.request_user)) or "nothing"
-            )
+            onward = ", ".join(
+                str(t.verb) for t in lifecycle.transitions_from(before, self.request_user)
+            ) or _("nothing")
             self.add_error(
                 "status" if "status" in self.fields else None,
-                f"An article that is {before.phrase} can't become {after.phrase} in one step. From "
-                f"{before.phrase} it can be: {onward}.",
+                _(
+                    "An article that is %(before)s can't become %(after)s in one step. From %(before)s it "
+                    "can be: %(onward)s."
+                )
+                % {"before": before.phrase, "after": after.phrase, "onward": onward},
             )
             return None
         # The first step the form meets the needs of (a comment typed: sent back with it); else the first,
@@ -261,10 +272,11 @@ def still_not_taken(request, form, article):
         return None
     if transition not in lifecycle.transitions_from(article.stage, request.user):
         return None
-    return (
-        f"Saved, but not {transition.verb}: it is still {article.stage.phrase}. "
-        f"Press “{transition.button}” when it is ready."
-    )
+    return _("Saved, but not %(verb)s: it is still %(stage)s. Press “%(button)s” when it is ready.") % {
+        "verb": transition.verb,
+        "stage": article.stage.phrase,
+        "button": transition.button,
+    }
 
 
 def workflow_bar(article, user, form=None, request=None, may_change=True):
@@ -351,6 +363,9 @@ def editorial_panel(request):
             events = list(article.workflow_events.all())
             latest = events[0] if events else None
             if latest is not None and latest.step == WorkflowStep.SENT_BACK:
-                note = f"changes requested by {person_name(latest.actor)}: {latest.comment}"
+                note = _("changes requested by %(name)s: %(comment)s") % {
+                    "name": person_name(latest.actor),
+                    "comment": latest.comment,
+                }
                 waiting.append(Waiting(article.title, _change(article), status_badge(article), note))
-    return Panel("Waiting for you", counts=counts, waiting=waiting)
+    return Panel(_("Waiting for you"), counts=counts, waiting=waiting)

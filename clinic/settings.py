@@ -111,6 +111,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Before anything reads the session, the database or a view: NUL never reaches PostgreSQL.
     "infrastructure.middleware.ControlCharactersMiddleware",
+    # Only under /admin/: staff read the admin in their browser's language; public pages stay in English.
+    # Outside everything that renders or stores a message, so all of it is in that language.
+    "editorial.admin_language.AdminLanguageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "infrastructure.middleware.PublicPostLimitMiddleware",
@@ -228,11 +231,14 @@ COMPRESSION_EXCLUDED_PATHS = ["/admin/", "/safety/check/"]
 SITEMAP_INDEX_FROM = env_int("DJANGO_SITEMAP_INDEX_FROM", 1000)
 
 # English is the site's language; Spanish is coming (issue 24). Interface strings are marked for translation
-# and extracted to locale/es/ (`make messages`). Nothing chooses Spanish yet: there is no LocaleMiddleware and
-# no /es/ address, because the page cache's keys do not vary by language; every request is in LANGUAGE_CODE.
+# and extracted to locale/es/ (`make messages`). The admin follows each staff member's browser
+# (editorial.admin_language); public pages have no LocaleMiddleware and no /es/ address yet, because the page
+# cache's keys do not vary by language: every public request is in LANGUAGE_CODE.
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin's date fields are typed year-month-day in Spanish too (clinic/formats/es/formats.py).
+FORMAT_MODULE_PATH = ["clinic.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

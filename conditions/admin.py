@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from domain.models import SiteProfile
@@ -38,17 +40,21 @@ class ListedAdmin(
         for obj in queryset:  # save() each one so history records who showed or hid it
             obj.is_listed = is_listed
             obj.save()
-        state = "shown on the site" if is_listed else "hidden from the site"
         count = len(queryset)
         meta = self.model._meta
         name = meta.verbose_name if count == 1 else meta.verbose_name_plural
-        self.message_user(request, f"{count} {name} {state}.", messages.SUCCESS)
+        # The model's name is its own translated word; the number only chooses which of its two forms.
+        if is_listed:
+            said = gettext("%(count)s %(name)s shown on the site.")
+        else:
+            said = gettext("%(count)s %(name)s hidden from the site.")
+        self.message_user(request, said % {"count": count, "name": name}, messages.SUCCESS)
 
-    @admin.action(description="Show on site", permissions=["change"])
+    @admin.action(description=_("Show on site"), permissions=["change"])
     def show_on_site(self, request, queryset):
         self._set_listed(request, queryset, True)
 
-    @admin.action(description="Hide from site", permissions=["change"])
+    @admin.action(description=_("Hide from site"), permissions=["change"])
     def hide_from_site(self, request, queryset):
         self._set_listed(request, queryset, False)
 
@@ -67,8 +73,8 @@ class RouteConditionInline(admin.TabularInline):
     extra = 1
     fields = ["condition", "note", "order"]
     autocomplete_fields = ["condition"]
-    verbose_name = "condition this route is used for"
-    verbose_name_plural = "conditions this route is used for"
+    verbose_name = _("condition this route is used for")
+    verbose_name_plural = _("conditions this route is used for")
 
 
 @admin.register(ConditionGroup)
@@ -84,7 +90,7 @@ class ConditionGroupAdmin(RoleAdminMixin, CompareVersionsAdminMixin, SimpleHisto
         groups = super().get_queryset(request).annotate(condition_total=Count("conditions"))
         return groups.order_by("order", "name")
 
-    @admin.display(description="conditions", ordering="condition_total")
+    @admin.display(description=_("conditions"), ordering="condition_total")
     def condition_count(self, obj):
         return obj.condition_total
 
@@ -116,14 +122,16 @@ class ConditionAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "group", "summary", "description"]}),
         (
-            "Evidence and safety",
+            _("Evidence and safety"),
             {
                 "fields": ["evidence", "evidence_sources", "contraindications", "show_crisis_help"],
-                "description": "The page lists every contraindication of this condition's routes by itself; "
-                "add here only those specific to this condition.",
+                "description": _(
+                    "The page lists every contraindication of this condition's routes by itself; "
+                    "add here only those specific to this condition."
+                ),
             },
         ),
-        ("Listing", {"fields": ["is_listed", "order"]}),
+        (_("Listing"), {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
 
@@ -132,10 +140,10 @@ class ConditionAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedAdmin):
         if "show_crisis_help" in form.base_fields:
             # Named from the profile, so the help never names a line the site no longer shows.
             profile = SiteProfile.objects.get_current()
-            form.base_fields["show_crisis_help"].help_text = (
-                f"Show the crisis box (call or text {profile.crisis_line}, the {profile.crisis_line_name}) "
-                "on this page and on every article related to this condition."
-            )
+            form.base_fields["show_crisis_help"].help_text = gettext(
+                "Show the crisis box (call or text %(number)s, the %(line)s) on this page and on every "
+                "article related to this condition."
+            ) % {"number": profile.crisis_line, "line": profile.crisis_line_name}
         return form
 
     def save_related(self, request, form, formsets, change):
@@ -167,11 +175,11 @@ class AdministrationRouteAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedA
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "summary"]}),
         (
-            "Medication and regulation",
+            _("Medication and regulation"),
             {"fields": ["medication", "route_of_administration", "regulatory_status"]},
         ),
         (
-            "Dose and sessions",
+            _("Dose and sessions"),
             {
                 "fields": [
                     "dose_min",
@@ -184,14 +192,14 @@ class AdministrationRouteAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedA
                 ]
             },
         ),
-        ("Schedule", {"fields": ["schedule_induction", "schedule_maintenance"]}),
+        (pgettext_lazy("dosing", "Schedule"), {"fields": ["schedule_induction", "schedule_maintenance"]}),
         (
-            "Safety and setting",
+            _("Safety and setting"),
             {"fields": ["observation_period", "setting", "monitoring", "onset", "requirements"]},
         ),
-        ("After a dose: when to call", {"fields": ["emergency_signs", "call_clinic_signs"]}),
-        ("Full description", {"fields": ["description"]}),
-        ("Listing", {"fields": ["is_listed", "order"]}),
+        (_("After a dose: when to call"), {"fields": ["emergency_signs", "call_clinic_signs"]}),
+        (_("Full description"), {"fields": ["description"]}),
+        (_("Listing"), {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
 
@@ -202,9 +210,9 @@ class RouteScopedAdminMixin:
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("routes")
 
-    @admin.display(description="routes")
+    @admin.display(description=_("routes"))
     def route_names(self, obj):
-        return ", ".join(route.short_name for route in obj.routes.all()) or "All routes"
+        return ", ".join(route.short_name for route in obj.routes.all()) or gettext("All routes")
 
 
 @admin.register(Contraindication)
@@ -218,9 +226,9 @@ class ContraindicationAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdm
     inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "explanation"]}),
-        ("Where it applies", {"fields": ["routes"]}),
-        ("Pre-screen", {"fields": ["screening_question", "advice", "unsure_advice"]}),
-        ("Listing", {"fields": ["is_listed", "order"]}),
+        (_("Where it applies"), {"fields": ["routes"]}),
+        (_("Pre-screen"), {"fields": ["screening_question", "advice", "unsure_advice"]}),
+        (_("Listing"), {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
 
@@ -242,8 +250,8 @@ class InteractionAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdmin):
     inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "examples", "effect", "severity", "advice"]}),
-        ("Where it applies", {"fields": ["routes"]}),
-        ("Pre-screen", {"fields": ["screening_question", "unsure_advice"]}),
-        ("Listing", {"fields": ["is_listed", "order"]}),
+        (_("Where it applies"), {"fields": ["routes"]}),
+        (_("Pre-screen"), {"fields": ["screening_question", "unsure_advice"]}),
+        (_("Listing"), {"fields": ["is_listed", "order"]}),
         ReviewedAdminMixin.review_fieldset,
     ]

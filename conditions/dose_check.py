@@ -7,6 +7,8 @@ that route's range is named in a warning (never a block: the editor may be descr
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from domain.richtext import html_to_text
 
 # Words that tie a sentence to a route, by the route's schema.org route of administration.
@@ -60,7 +62,15 @@ def dose_warnings(html, routes, default_routes=()):
             ]
             if outside:
                 warnings.append(
-                    f"“{sentence}” gives {', '.join(dict.fromkeys(outside))} for {route.name}, outside its "
-                    f"usual range of {route.dose_display}. Check the sentence or the route's dose facts."
+                    _(
+                        "“%(sentence)s” gives %(doses)s for %(route)s, outside its usual range of %(range)s. "
+                        "Check the sentence or the route's dose facts."
+                    )
+                    % {
+                        "sentence": sentence,
+                        "doses": ", ".join(dict.fromkeys(outside)),
+                        "route": route.name,
+                        "range": route.dose_display,
+                    }
                 )
     return warnings

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.db import models
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from domain.models import Reviewed, ReviewedQuerySet, citations_field, reviewer_field
@@ -10,45 +12,45 @@ from infrastructure.addresses import slug_url
 
 
 class Evidence(models.TextChoices):
-    ESTABLISHED = "established", "Established"
-    EMERGING = "emerging", "Emerging"
-    INVESTIGATIONAL = "investigational", "Investigational"
+    ESTABLISHED = "established", _("Established")
+    EMERGING = "emerging", _("Emerging")
+    INVESTIGATIONAL = "investigational", _("Investigational")
 
 
 # What each strength of evidence means, in words a patient understands; shown beside every condition.
 EVIDENCE_IN_PLAIN_WORDS = {
     Evidence.ESTABLISHED: (
-        "Strong evidence",
-        "Tested in several randomized clinical trials, with consistent results.",
+        _("Strong evidence"),
+        _("Tested in several randomized clinical trials, with consistent results."),
     ),
     Evidence.EMERGING: (
-        "Early evidence",
-        "Some clinical trials show benefit; more research is needed.",
+        _("Early evidence"),
+        _("Some clinical trials show benefit; more research is needed."),
     ),
     Evidence.INVESTIGATIONAL: (
-        "Being studied",
-        "Only small or early studies so far; the benefit is not yet proven.",
+        _("Being studied"),
+        _("Only small or early studies so far; the benefit is not yet proven."),
     ),
 }
 
 
 class RegulatoryStatus(models.TextChoices):
-    FDA_APPROVED = "fda_approved", "FDA-approved"
-    OFF_LABEL = "off_label", "Off-label"
-    NOT_APPROVED = "not_approved", "Not FDA-approved"
+    FDA_APPROVED = "fda_approved", _("FDA-approved")
+    OFF_LABEL = "off_label", _("Off-label")
+    NOT_APPROVED = "not_approved", _("Not FDA-approved")
 
 
 REGULATORY_STATUS_IN_PLAIN_WORDS = {
-    RegulatoryStatus.FDA_APPROVED: (
+    RegulatoryStatus.FDA_APPROVED: _(
         "The U.S. Food and Drug Administration has approved this medicine for the uses on its label, "
         "after reviewing clinical trials of its safety and benefit."
     ),
-    RegulatoryStatus.OFF_LABEL: (
+    RegulatoryStatus.OFF_LABEL: _(
         "The medicine is FDA-approved for another use (anesthesia), not for mental health conditions. "
         "Doctors may legally prescribe it off-label when they judge it right for a patient."
     ),
     # The FDA's October 2023 warning on compounded ketamine: troches and lozenges are unapproved drugs.
-    RegulatoryStatus.NOT_APPROVED: (
+    RegulatoryStatus.NOT_APPROVED: _(
         "Compounded ketamine products, such as troches and lozenges, are not FDA-approved: the FDA has not "
         "reviewed their safety, effectiveness or quality, and they are not covered by a REMS safety program."
     ),
@@ -57,26 +59,26 @@ REGULATORY_STATUS_IN_PLAIN_WORDS = {
 
 # schema.org's administrationRoute values; a route's structured data names its own, whatever its slug.
 class RouteOfAdministration(models.TextChoices):
-    INTRAVENOUS = "intravenous", "Intravenous"
-    INTRANASAL = "intranasal", "Intranasal"
-    SUBLINGUAL = "sublingual", "Sublingual"
-    ORAL = "oral", "Oral"
-    INTRAMUSCULAR = "intramuscular", "Intramuscular"
+    INTRAVENOUS = "intravenous", _("Intravenous")
+    INTRANASAL = "intranasal", _("Intranasal")
+    SUBLINGUAL = "sublingual", _("Sublingual")
+    ORAL = "oral", _("Oral")
+    INTRAMUSCULAR = "intramuscular", _("Intramuscular")
 
 
 class ContraindicationKind(models.TextChoices):
-    ABSOLUTE = "absolute", "Absolute: not a candidate"
-    RELATIVE = "relative", "Relative: needs careful evaluation"
+    ABSOLUTE = "absolute", _("Absolute: not a candidate")
+    RELATIVE = "relative", _("Relative: needs careful evaluation")
 
 
 class DoseBasis(models.TextChoices):
-    PER_KG = "per_kg", "Per kg of body weight"
-    FIXED = "fixed", "Fixed dose"
+    PER_KG = "per_kg", _("Per kg of body weight")
+    FIXED = "fixed", _("Fixed dose")
 
 
 class Severity(models.TextChoices):
-    SERIOUS = "serious", "Serious: avoid, or only with close monitoring"
-    MODERATE = "moderate", "Moderate: tell your clinician; may need monitoring"
+    SERIOUS = "serious", _("Serious: avoid, or only with close monitoring")
+    MODERATE = "moderate", _("Moderate: tell your clinician; may need monitoring")
 
 
 class ListedQuerySet(models.QuerySet):
@@ -93,7 +95,7 @@ class ReviewedListedQuerySet(ReviewedQuerySet, ListedQuerySet):
 class ConditionGroup(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers come first."))
 
     history = HistoricalRecords()
 
@@ -134,41 +136,43 @@ class ConditionQuerySet(ReviewedListedQuerySet):
 class Condition(RichTextMixin, Reviewed):
     name = models.CharField(max_length=150)
     slug = models.SlugField(
-        max_length=150, unique=True, help_text="The last part of the page address, /conditions/…/."
+        max_length=150, unique=True, help_text=_("The last part of the page address, /conditions/…/.")
     )
     group = models.ForeignKey(ConditionGroup, on_delete=models.PROTECT, related_name="conditions")
-    summary = models.TextField(help_text="One or two plain sentences, shown in lists and search results.")
+    summary = models.TextField(help_text=_("One or two plain sentences, shown in lists and search results."))
     description = models.TextField(
-        blank=True, help_text="The full explanation; cleaned of unsafe HTML on save."
+        blank=True, help_text=_("The full explanation; cleaned of unsafe HTML on save.")
     )
     evidence = models.CharField(
-        "strength of evidence", max_length=20, choices=Evidence, default=Evidence.EMERGING
+        _("strength of evidence"), max_length=20, choices=Evidence, default=Evidence.EMERGING
     )
     routes = models.ManyToManyField(
         "AdministrationRoute", through="ConditionRoute", related_name="conditions", blank=True
     )
     evidence_sources = models.ManyToManyField(
-        "clinic.Source", blank=True, related_name="+", verbose_name="basis of the evidence grade",
-        help_text="The trials or reviews that justify the strength of evidence; shown beside the grade.",
+        "clinic.Source", blank=True, related_name="+", verbose_name=_("basis of the evidence grade"),
+        help_text=_("The trials or reviews that justify the strength of evidence; shown beside the grade."),
     )  # fmt: skip
     contraindications = models.ManyToManyField(
         "Contraindication", blank=True, related_name="conditions",
-        verbose_name="extra contraindications",
-        help_text="Only those specific to this condition: the page already shows every contraindication of "
-        "the routes it is treated with.",
+        verbose_name=_("extra contraindications"),
+        help_text=_("Only those specific to this condition: the page already shows every contraindication of "
+        "the routes it is treated with."),
     )  # fmt: skip
     is_listed = models.BooleanField(
-        "listed", default=True, help_text="Untick to hide it everywhere on the site."
+        _("listed"), default=True, help_text=_("Untick to hide it everywhere on the site.")
     )
     order = models.PositiveSmallIntegerField(
-        default=0, help_text="Order within its group; lower comes first."
+        default=0, help_text=_("Order within its group; lower comes first.")
     )
     reviewer = reviewer_field()
     citations = citations_field()
     show_crisis_help = models.BooleanField(
         default=False,
-        help_text="Show the crisis box (the site profile's crisis line) on this page and on every article "
-        "related to this condition.",
+        help_text=_(
+            "Show the crisis box (the site profile's crisis line) on this page and on every article "
+            "related to this condition."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -228,58 +232,67 @@ class AdministrationRoute(RichTextMixin, Reviewed):
 
     name = models.CharField(max_length=120)
     short_name = models.CharField(
-        max_length=40, help_text="Used as a table column heading, e.g. 'IV infusion'."
+        max_length=40, help_text=_("Used as a table column heading, e.g. 'IV infusion'.")
     )
     slug = models.SlugField(
-        max_length=120, unique=True, help_text="The last part of the page address, /treatments/…/."
+        max_length=120, unique=True, help_text=_("The last part of the page address, /treatments/…/.")
     )
-    summary = models.TextField(help_text="One or two plain sentences.")
-    medication = models.CharField(max_length=120, help_text="e.g. Racemic ketamine; Esketamine (Spravato).")
+    summary = models.TextField(help_text=_("One or two plain sentences."))
+    medication = models.CharField(
+        max_length=120, help_text=_("e.g. Racemic ketamine; Esketamine (Spravato).")
+    )
     route_of_administration = models.CharField(
         max_length=20,
         choices=RouteOfAdministration,
         blank=True,
-        help_text="How the medicine enters the body, for search engines; left blank, the short name is used.",
+        help_text=_(
+            "How the medicine enters the body, for search engines; left blank, the short name is used."
+        ),
     )
     regulatory_status = models.CharField(max_length=20, choices=RegulatoryStatus)
     dose_min = models.DecimalField(
-        "lowest usual dose", max_digits=7, decimal_places=2, help_text="A number, e.g. 0.5 or 56."
+        _("lowest usual dose"), max_digits=7, decimal_places=2, help_text=_("A number, e.g. 0.5 or 56.")
     )
     dose_max = models.DecimalField(
-        "highest usual dose", max_digits=7, decimal_places=2, help_text="The same as the lowest for one dose."
+        _("highest usual dose"),
+        max_digits=7,
+        decimal_places=2,
+        help_text=_("The same as the lowest for one dose."),
     )
     dose_is_choice = models.BooleanField(
-        "either dose, nothing between", default=False,
-        help_text="Tick when the dose is the lowest or the highest only (esketamine: 56 or 84 mg).",
+        _("either dose, nothing between"), default=False,
+        help_text=_("Tick when the dose is the lowest or the highest only (esketamine: 56 or 84 mg)."),
     )  # fmt: skip
-    dose_unit = models.CharField(max_length=20, default="mg", help_text="The unit of the amount, e.g. mg.")
+    dose_unit = models.CharField(max_length=20, default="mg", help_text=_("The unit of the amount, e.g. mg."))
     dose_basis = models.CharField(max_length=10, choices=DoseBasis, default=DoseBasis.FIXED)
-    dose_note = models.CharField(max_length=300, blank=True, help_text="e.g. 'given over about 40 minutes'.")
+    dose_note = models.CharField(
+        max_length=300, blank=True, help_text=_("e.g. 'given over about 40 minutes'.")
+    )
     session_length = models.CharField(max_length=120)
-    schedule_induction = models.CharField("schedule: first weeks", max_length=250)
-    schedule_maintenance = models.CharField("schedule: afterwards", max_length=250, blank=True)
-    observation_period = models.CharField("observation after a dose", max_length=150)
+    schedule_induction = models.CharField(_("schedule: first weeks"), max_length=250)
+    schedule_maintenance = models.CharField(_("schedule: afterwards"), max_length=250, blank=True)
+    observation_period = models.CharField(_("observation after a dose"), max_length=150)
     setting = models.CharField(
-        max_length=200, help_text="Where it is given, e.g. certified treatment center."
+        max_length=200, help_text=_("Where it is given, e.g. certified treatment center.")
     )
     monitoring = models.CharField(max_length=250)
-    onset = models.CharField("usual onset", max_length=150)
+    onset = models.CharField(_("usual onset"), max_length=150)
     requirements = models.CharField(
-        max_length=250, blank=True, help_text="e.g. taken with an oral antidepressant."
+        max_length=250, blank=True, help_text=_("e.g. taken with an oral antidepressant.")
     )
     emergency_signs = models.TextField(
-        "call 911 for", blank=True,
-        help_text="One sign per line that needs emergency help (911) after a dose, e.g. 'chest pain'.",
+        _("call 911 for"), blank=True,
+        help_text=_("One sign per line that needs emergency help (911) after a dose, e.g. 'chest pain'."),
     )  # fmt: skip
     call_clinic_signs = models.TextField(
-        "call the clinic for",
+        _("call the clinic for"),
         blank=True,
-        help_text="One problem per line that is not urgent but needs a call.",
+        help_text=_("One problem per line that is not urgent but needs a call."),
     )
     description = models.TextField(
-        blank=True, help_text="The full explanation; cleaned of unsafe HTML on save."
+        blank=True, help_text=_("The full explanation; cleaned of unsafe HTML on save.")
     )
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(_("listed"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
     reviewer = reviewer_field()
     citations = citations_field()
@@ -298,7 +311,7 @@ class AdministrationRoute(RichTextMixin, Reviewed):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "treatment route"
+        verbose_name = _("treatment route")
 
     def __str__(self):
         return self.name
@@ -310,7 +323,11 @@ class AdministrationRoute(RichTextMixin, Reviewed):
     def dose_display(self):
         amount = _number(self.dose_min)
         if self.dose_max is not None and self.dose_max != self.dose_min:
-            amount = f"{amount} {'or' if self.dose_is_choice else 'to'} {_number(self.dose_max)}"
+            # Two doses to choose from, or a range.
+            between = (
+                gettext("%(low)s or %(high)s") if self.dose_is_choice else gettext("%(low)s to %(high)s")
+            )
+            amount = between % {"low": amount, "high": _number(self.dose_max)}
         unit = f"{self.dose_unit}/kg" if self.dose_basis == DoseBasis.PER_KG else self.dose_unit
         return f"{amount} {unit}"
 
@@ -337,18 +354,21 @@ class AdministrationRoute(RichTextMixin, Reviewed):
     def comparison_facts(self):
         """Return (label, value) pairs for the comparison table and the route page, in reading order."""
         return [
-            ("Medication", self.medication),
-            ("Regulatory status", self.get_regulatory_status_display()),
-            ("Typical dose", self.dose_display),
-            ("About the dose", self.dose_note or "As your prescriber decides"),
-            ("Session length", self.session_length),
-            ("Schedule: first weeks", self.schedule_induction),
-            ("Schedule: afterwards", self.schedule_maintenance or "Decided with your clinician"),
-            ("Observation after a dose", self.observation_period),
-            ("Setting", self.setting),
-            ("Monitoring", self.monitoring),
-            ("Usual onset", self.onset),
-            ("Requirements", self.requirements or "None beyond the usual assessment"),
+            (gettext("Medication"), self.medication),
+            (gettext("Regulatory status"), self.get_regulatory_status_display()),
+            (gettext("Typical dose"), self.dose_display),
+            (gettext("About the dose"), self.dose_note or gettext("As your prescriber decides")),
+            (gettext("Session length"), self.session_length),
+            (gettext("Schedule: first weeks"), self.schedule_induction),
+            (
+                gettext("Schedule: afterwards"),
+                self.schedule_maintenance or gettext("Decided with your clinician"),
+            ),
+            (gettext("Observation after a dose"), self.observation_period),
+            (gettext("Setting"), self.setting),
+            (gettext("Monitoring"), self.monitoring),
+            (gettext("Usual onset"), self.onset),
+            (gettext("Requirements"), self.requirements or gettext("None beyond the usual assessment")),
         ]
 
 
@@ -359,7 +379,9 @@ class EmergencyAdvice:
 
     def __init__(self, routes):
         self.routes = list(routes)
-        self.short_name = " or ".join(route.short_name for route in self.routes)
+        self.short_name = f" {pgettext('between route names', 'or')} ".join(
+            route.short_name for route in self.routes
+        )
         self.emergency_sign_list = list(dict.fromkeys(s for r in self.routes for s in r.emergency_sign_list))
         self.call_clinic_sign_list = list(
             dict.fromkeys(s for r in self.routes for s in r.call_clinic_sign_list)
@@ -381,8 +403,8 @@ class ConditionRoute(models.Model):
 
     class Meta:
         ordering = ["order", "route__order"]
-        verbose_name = "treatment route for this condition"
-        verbose_name_plural = "treatment routes for this condition"
+        verbose_name = _("treatment route for this condition")
+        verbose_name_plural = _("treatment routes for this condition")
         constraints = [
             models.UniqueConstraint(
                 fields=["condition", "route"],
@@ -447,17 +469,17 @@ class ScreeningItem(Reviewed):
     slug = models.SlugField(max_length=150, unique=True)
     routes = models.ManyToManyField(
         AdministrationRoute, blank=True, related_name="%(class)ss",
-        help_text="Leave empty when it applies to every route.",
+        help_text=_("Leave empty when it applies to every route."),
     )  # fmt: skip
     screening_question = models.CharField(
-        max_length=250, help_text="A plain yes/no question for the pre-screen, addressed to the reader."
+        max_length=250, help_text=_("A plain yes/no question for the pre-screen, addressed to the reader.")
     )
     # Each item answers "not sure" in its own words: pregnancy needs a test, a medicine needs its name.
     unsure_advice = models.TextField(
-        'advice for a "not sure"',
-        help_text='What the pre-screen tells a reader who answers "not sure", e.g. how to find out.',
+        _('advice for a "not sure"'),
+        help_text=_('What the pre-screen tells a reader who answers "not sure", e.g. how to find out.'),
     )
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(_("listed"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
     reviewer = reviewer_field()
     citations = citations_field()
@@ -476,10 +498,10 @@ class ScreeningItem(Reviewed):
 
 class Contraindication(ScreeningItem):
     kind = models.CharField(max_length=20, choices=ContraindicationKind)
-    explanation = models.TextField(help_text="Plain words: why it matters and what happens next.")
+    explanation = models.TextField(help_text=_("Plain words: why it matters and what happens next."))
     advice = models.TextField(
-        "advice for a yes",
-        help_text="What the pre-screen tells a reader who answers yes: this item's own next step.",
+        _("advice for a yes"),
+        help_text=_("What the pre-screen tells a reader who answers yes: this item's own next step."),
     )
 
     objects = ContraindicationQuerySet.as_manager()
@@ -497,18 +519,24 @@ class Contraindication(ScreeningItem):
 class Interaction(ScreeningItem):
     """A medicine or class that interacts with ketamine or esketamine; one pre-screen question."""
 
-    name = models.CharField(max_length=150, help_text="The medicine or class, e.g. 'Opioid pain medicines'.")
+    name = models.CharField(
+        max_length=150, help_text=_("The medicine or class, e.g. 'Opioid pain medicines'.")
+    )
     examples = models.CharField(
         max_length=250,
         blank=True,
-        help_text="Common names a patient would recognize, e.g. oxycodone, morphine.",
+        help_text=_("Common names a patient would recognize, e.g. oxycodone, morphine."),
     )
-    effect = models.TextField(help_text="What it does together with ketamine or esketamine, in plain words.")
-    severity = models.CharField("how serious", max_length=20, choices=Severity)
+    effect = models.TextField(
+        help_text=_("What it does together with ketamine or esketamine, in plain words.")
+    )
+    severity = models.CharField(_("how serious"), max_length=20, choices=Severity)
     advice = models.TextField(
-        "what to do",
-        help_text="What the reader should do, in plain words; the pre-screen also shows it to a reader who "
-        "answers yes.",
+        _("what to do"),
+        help_text=_(
+            "What the reader should do, in plain words; the pre-screen also shows it to a reader who "
+            "answers yes."
+        ),
     )
 
     objects = RouteScopedQuerySet.as_manager()
@@ -525,7 +553,7 @@ class Interaction(ScreeningItem):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "medicine interaction"
+        verbose_name = _("medicine interaction")
 
     @property
     def is_serious(self):
@@ -537,7 +565,7 @@ class CandidateProfile(models.Model):
 
     title = models.CharField(max_length=150)
     description = models.TextField()
-    is_listed = models.BooleanField("listed", default=True)
+    is_listed = models.BooleanField(_("listed"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ListedQuerySet.as_manager()
@@ -545,7 +573,7 @@ class CandidateProfile(models.Model):
 
     class Meta:
         ordering = ["order", "title"]
-        verbose_name = "typical candidate"
+        verbose_name = _("typical candidate")
 
     def __str__(self):
         return self.title

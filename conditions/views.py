@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -65,19 +67,19 @@ class StaffPreviewMixin:
             "kind": model._meta.verbose_name,
             "list_url": reverse(self.list_url_name),
             "search_url": f"{reverse('search')}?{urlencode({'q': hidden.name})}",
-            "meta": {"title": f"{hidden.name} is no longer listed", "description": ""},
+            "meta": {"title": _("%(name)s is no longer listed") % {"name": hidden.name}, "description": ""},
         }
         return render(request, "conditions/no_longer_listed.html", context, status=404)
 
 
 class ConditionListView(PageMetaMixin, ListView):
-    meta_title = "Conditions we treat"
-    meta_description = (
+    meta_title = gettext_lazy("Conditions we treat")
+    meta_description = gettext_lazy(
         "The conditions ketamine treatment may help, grouped, with how strong the evidence is for each."
     )
 
     def get_breadcrumbs(self):
-        return [("Conditions", reverse("conditions:list"))]
+        return [(pgettext("breadcrumb", "Conditions"), reverse("conditions:list"))]
 
     def get_page_nodes(self, absolute):
         return collection_page(reverse("conditions:list"), self.meta_title, self.meta_description, absolute)
@@ -95,11 +97,12 @@ class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
     list_url_name = "conditions:list"
 
     def get_meta(self):
-        return {"title": self.object.name, "description": self.object.summary, "section": "Conditions"}
+        section = pgettext("section of the site", "Conditions")
+        return {"title": self.object.name, "description": self.object.summary, "section": section}
 
     def get_breadcrumbs(self):
         return [
-            ("Conditions", reverse("conditions:list")),
+            (pgettext("breadcrumb", "Conditions"), reverse("conditions:list")),
             (self.object.name, self.object.get_absolute_url()),
         ]
 
@@ -166,14 +169,14 @@ class ConditionSections:
 
 
 class RouteListView(PageMetaMixin, ListView):
-    meta_title = "Treatment routes compared"
-    meta_description = (
+    meta_title = gettext_lazy("Treatment routes compared")
+    meta_description = gettext_lazy(
         "The ways ketamine and esketamine are given, compared side by side: dose, session length, schedule, "
         "observation, setting and FDA status."
     )
 
     def get_breadcrumbs(self):
-        return [("Treatments", reverse("conditions:route_list"))]
+        return [(pgettext("breadcrumb", "Treatments"), reverse("conditions:route_list"))]
 
     def get_page_nodes(self, absolute):
         page = collection_page(
@@ -198,11 +201,12 @@ class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
     list_url_name = "conditions:route_list"
 
     def get_meta(self):
-        return {"title": self.object.name, "description": self.object.summary, "section": "Treatments"}
+        section = pgettext("section of the site", "Treatments")
+        return {"title": self.object.name, "description": self.object.summary, "section": section}
 
     def get_breadcrumbs(self):
         return [
-            ("Treatments", reverse("conditions:route_list")),
+            (pgettext("breadcrumb", "Treatments"), reverse("conditions:route_list")),
             (self.object.name, self.object.get_absolute_url()),
         ]
 
@@ -244,14 +248,14 @@ class RouteSections:
 
 class SafetyView(PageMetaMixin, TemplateView):
     template_name = "conditions/safety.html"
-    meta_title = "Safety: is ketamine treatment right for me?"
-    meta_description = (
+    meta_title = gettext_lazy("Safety: is ketamine treatment right for me?")
+    meta_description = gettext_lazy(
         "Who ketamine treatment may suit, who it does not, and which health conditions need careful "
         "evaluation first."
     )
 
     def get_breadcrumbs(self):
-        return [("Safety", reverse("conditions:safety"))]
+        return [(pgettext("breadcrumb", "Safety"), reverse("conditions:safety"))]
 
     def get_page_nodes(self, absolute):
         path = reverse("conditions:safety")
@@ -289,7 +293,7 @@ class SafetyLists:
         return self._lists[name]
 
 
-PRESCREEN_TITLE = "Pre-screen: is ketamine treatment right for me?"
+PRESCREEN_TITLE = gettext_lazy("Pre-screen: is ketamine treatment right for me?")
 # Every answer page is padded to a multiple of this, so its size, which access logs record, says nothing.
 PRESCREEN_ANSWER_BYTES = 64 * 1024
 
@@ -311,9 +315,11 @@ def safety_check(request):
         form = PrescreenForm(**questions)
         findings = None
     meta = {
-        "title": "Your pre-screen result" if findings is not None else PRESCREEN_TITLE,
-        "description": "A short, private pre-screen: questions to think about before talking with a "
-        "clinician about ketamine treatment.",
+        "title": _("Your pre-screen result") if findings is not None else str(PRESCREEN_TITLE),
+        "description": _(
+            "A short, private pre-screen: questions to think about before talking with a clinician about "
+            "ketamine treatment."
+        ),
     }
     context = {"form": form, "findings": findings, "meta": meta}
     response = render(request, "conditions/safety_check.html", context)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class DomainConfig(AppConfig):
@@ -7,4 +8,4 @@ class DomainConfig(AppConfig):
     # The label stays "clinic": table names, permissions ("clinic.change_siteprofile") and migration history.
     name = "domain"
     label = "clinic"
-    verbose_name = "Site"
+    verbose_name = gettext_lazy("Site")

@@ -7,6 +7,7 @@ emergency number and make a "Call" link that dials nothing.
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 WRITTEN_NUMBER = re.compile(r"\+?[\d\s().\-/]+")
 MIN_DIGITS = 3  # 911, 988, 112, 999
@@ -30,21 +31,23 @@ def validate_dialable(value: str):
     value = value.strip()
     if not WRITTEN_NUMBER.fullmatch(value):
         raise ValidationError(
-            "“%(value)s” is not a number a phone can dial. Write it in digits, as readers dial it (spaces, "
-            "dashes, dots, brackets and a leading + are fine), e.g. 988 or (555) 010-0142.",
+            _(
+                "“%(value)s” is not a number a phone can dial. Write it in digits, as readers dial it "
+                "(spaces, dashes, dots, brackets and a leading + are fine), e.g. 988 or (555) 010-0142."
+            ),
             code="not_dialable",
             params={"value": value},
         )
     count = len(digits(value).lstrip("+"))
     if count < MIN_DIGITS:
         raise ValidationError(
-            "“%(value)s” has %(count)s digit(s): a number to call needs at least %(minimum)s, e.g. 988.",
+            _("“%(value)s” has %(count)s digit(s): a number to call needs at least %(minimum)s, e.g. 988."),
             code="too_short",
             params={"value": value, "count": count, "minimum": MIN_DIGITS},
         )
     if count > MAX_DIGITS:
         raise ValidationError(
-            "“%(value)s” has %(count)s digits, more than any phone number (%(maximum)s at most).",
+            _("“%(value)s” has %(count)s digits, more than any phone number (%(maximum)s at most)."),
             code="too_long",
             params={"value": value, "count": count, "maximum": MAX_DIGITS},
         )

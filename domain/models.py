@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -77,53 +78,57 @@ class SiteProfile(RichTextMixin, models.Model):
         max_length=40,
         blank=True,
         validators=[validate_dialable],
-        help_text="As patients should dial it, e.g. (555) 010-0142.",
+        help_text=_("As patients should dial it, e.g. (555) 010-0142."),
     )
     email = models.EmailField(blank=True)
     street_address = models.CharField(max_length=200, blank=True)
-    locality = models.CharField("city", max_length=100, blank=True)
-    region = models.CharField("state", max_length=100, blank=True)
+    locality = models.CharField(_("city"), max_length=100, blank=True)
+    region = models.CharField(_("state"), max_length=100, blank=True)
     postal_code = models.CharField(max_length=20, blank=True)
-    country = models.CharField(max_length=2, default="US", help_text="Two-letter country code.")
+    country = models.CharField(max_length=2, default="US", help_text=_("Two-letter country code."))
     opening_hours = models.CharField(
-        max_length=100, blank=True, help_text="schema.org format, e.g. Mo-Fr 08:00-18:00."
+        max_length=100, blank=True, help_text=_("schema.org format, e.g. Mo-Fr 08:00-18:00.")
     )
-    booking_url = models.URLField("booking link", blank=True)
+    booking_url = models.URLField(_("booking link"), blank=True)
     crisis_line_name = models.CharField(
-        "crisis line name",
+        _("crisis line name"),
         max_length=100,
         default="988 Suicide & Crisis Lifeline",
-        help_text="The crisis line's name as readers see it on every page.",
+        help_text=_("The crisis line's name as readers see it on every page."),
     )
     crisis_line = models.CharField(
-        "crisis line number",
+        _("crisis line number"),
         max_length=20,
         default="988",
         validators=[validate_dialable],
-        help_text="The number to call or text, shown on every page; 988 is the US Suicide & Crisis Lifeline.",
+        help_text=_(
+            "The number to call or text, shown on every page; 988 is the US Suicide & Crisis Lifeline."
+        ),
     )
     crisis_chat_url = models.URLField(
-        "crisis chat link",
+        _("crisis chat link"),
         blank=True,
         default="https://988lifeline.org/chat/",
-        help_text="Where readers can chat with the crisis line online; leave empty if it has no chat.",
+        help_text=_("Where readers can chat with the crisis line online; leave empty if it has no chat."),
     )
     emergency_number = models.CharField(
         max_length=20,
         default="911",
         validators=[validate_dialable],
-        help_text="The emergency number, shown beside the crisis line.",
+        help_text=_("The emergency number, shown beside the crisis line."),
     )
     intro = models.TextField(
-        "home page introduction",
+        _("home page introduction"),
         blank=True,
-        help_text="What ketamine treatment is, in plain words; the first thing on the home page.",
+        help_text=_("What ketamine treatment is, in plain words; the first thing on the home page."),
     )
     disclaimer = models.TextField(
-        "medical disclaimer",
+        _("medical disclaimer"),
         # A number typed here would go stale when the crisis fields change: pages show those beside it.
         validators=[NO_PHONE_NUMBERS],
-        help_text="Without phone numbers: every page shows the crisis line and emergency number beside it.",
+        help_text=_(
+            "Without phone numbers: every page shows the crisis line and emergency number beside it."
+        ),
         default=(
             "This site offers general information, not medical advice. Talk with a clinician about your own "
             "situation."
@@ -135,7 +140,7 @@ class SiteProfile(RichTextMixin, models.Model):
     intro_html = RichText("intro")
 
     class Meta:
-        verbose_name = "site profile"
+        verbose_name = _("site profile")
         constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="site_profile_singleton")]
 
     def __str__(self):
@@ -181,7 +186,7 @@ def citations_field(related_query_name=None):
     return GenericRelation(
         "clinic.Citation",
         related_query_name=related_query_name,
-        help_text="The sources this item's text relies on, numbered in order.",
+        help_text=_("The sources this item's text relies on, numbered in order."),
     )
 
 
@@ -203,23 +208,25 @@ class KeyFact(models.Model):
     key = models.SlugField(
         max_length=60,
         blank=True,
-        help_text="Set it to write the fact into pages as {fact:key}; e.g. 'alcohol-around-sessions'.",
+        help_text=_("Set it to write the fact into pages as {fact:key}; e.g. 'alcohol-around-sessions'."),
     )
     figure = models.CharField(
-        max_length=40, help_text="The number or short phrase shown large, e.g. '2 hours'."
+        max_length=40, help_text=_("The number or short phrase shown large, e.g. '2 hours'.")
     )
     text = models.CharField(
-        max_length=250, help_text="One sentence that states the fact; pages show it as is."
+        max_length=250, help_text=_("One sentence that states the fact; pages show it as is.")
     )
     topic = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Words that mark a sentence as stating this fact, comma-separated (e.g. 'alcohol'): the "
-        "content check names a page that gives it another figure, or restates it instead of {fact:key}.",
+        help_text=_(
+            "Words that mark a sentence as stating this fact, comma-separated (e.g. 'alcohol'): the "
+            "content check names a page that gives it another figure, or restates it instead of {fact:key}."
+        ),
     )
     citations = citations_field(related_query_name="key_fact")
     is_listed = models.BooleanField(
-        "listed", default=True, help_text="Shown among the home page's key facts."
+        _("listed"), default=True, help_text=_("Shown among the home page's key facts.")
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -266,16 +273,18 @@ class Person(models.Model):
 
     display_name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150, unique=True)
-    credentials = models.CharField(max_length=80, blank=True, help_text="e.g. MD, PMHNP-BC, PharmD.")
+    credentials = models.CharField(max_length=80, blank=True, help_text=_("e.g. MD, PMHNP-BC, PharmD."))
     may_review = models.BooleanField(
-        "may medically review", default=False, help_text="Can be named as the medical reviewer of content."
+        _("may medically review"),
+        default=False,
+        help_text=_("Can be named as the medical reviewer of content."),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["display_name"]
-        verbose_name = "person"
+        verbose_name = _("person")
 
     def __str__(self):
         return self.name_with_credentials
@@ -289,32 +298,40 @@ class Source(models.Model):
     """One paper, label or web page: one record, cited by key from every item that relies on it."""
 
     key = models.SlugField(
-        max_length=80, unique=True, help_text="A short stable key, e.g. 'anand-2023'; content files cite it."
+        max_length=80,
+        unique=True,
+        help_text=_("A short stable key, e.g. 'anand-2023'; content files cite it."),
     )
-    text = models.TextField("citation", help_text="Authors, title, journal, year; or the label's name.")
+    text = models.TextField(_("citation"), help_text=_("Authors, title, journal, year; or the label's name."))
     doi = models.CharField(
-        "DOI", max_length=120, blank=True, help_text="e.g. 10.1056/NEJMoa2302399", validators=[validate_doi]
+        _("DOI"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. 10.1056/NEJMoa2302399"),
+        validators=[validate_doi],
     )
     pmid = models.CharField(
-        "PMID",
+        _("PMID"),
         max_length=12,
         blank=True,
-        help_text="PubMed's number, digits only.",
+        help_text=_("PubMed's number, digits only."),
         validators=[validate_pmid],
     )
-    url = models.URLField("link", max_length=500, blank=True)
+    url = models.URLField(_("link"), max_length=500, blank=True)
     is_clinic_policy = models.BooleanField(
-        "the clinic's own policy",
+        _("the clinic's own policy"),
         default=False,
-        help_text="Not a published source but the clinic's protocol: its citations quote no passage, and "
-        "pages say the rule is the clinic's.",
+        help_text=_(
+            "Not a published source but the clinic's protocol: its citations quote no passage, and "
+            "pages say the rule is the clinic's."
+        ),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["key"]
-        verbose_name = "source"
+        verbose_name = _("source")
 
     def __str__(self):
         return Truncator(self.text).chars(90)
@@ -337,7 +354,7 @@ def reviewer_field(related_name="+"):
         blank=True,
         related_name=related_name,
         limit_choices_to={"may_review": True},
-        verbose_name="medical reviewer",
+        verbose_name=_("medical reviewer"),
     )
 
 
@@ -349,7 +366,9 @@ class Citation(models.Model):
     object_id = models.PositiveBigIntegerField()
     item = GenericForeignKey("content_type", "object_id")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    order = models.PositiveSmallIntegerField(default=0, help_text="Its number in the item's reference list.")
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Its number in the item's reference list.")
+    )
 
     # Who changed what an item cites, and when: articles kept this for their references before citing here.
     history = HistoricalRecords()
@@ -379,14 +398,15 @@ class Passage(models.Model):
     citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="passages")
     claim = models.CharField(
         max_length=300,
-        help_text="The words of the item that the source supports, exactly as the page says them.",
+        help_text=_("The words of the item that the source supports, exactly as the page says them."),
     )
     text = models.TextField(
-        "passage",
-        help_text="The source's own words that support the claim: a short quotation, never a paraphrase.",
+        _("passage"),
+        help_text=_("The source's own words that support the claim: a short quotation, never a paraphrase."),
     )
     locator = models.CharField(
-        max_length=200, help_text="Where the passage is: a label's section or table, a page, or the abstract."
+        max_length=200,
+        help_text=_("Where the passage is: a label's section or table, a page, or the abstract."),
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -394,8 +414,8 @@ class Passage(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "passage"
-        verbose_name_plural = "what the source says"
+        verbose_name = _("passage")
+        verbose_name_plural = _("what the source says")
 
     def __str__(self):
         return Truncator(self.claim).chars(60)
@@ -506,15 +526,15 @@ class Reviewed(models.Model):
     the next review. Without a due date, the next review falls 12 months after the last one.
     """
 
-    last_reviewed = models.DateField("last medically reviewed", null=True, blank=True)
+    last_reviewed = models.DateField(_("last medically reviewed"), null=True, blank=True)
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text="Left blank, or kept from the last review: 12 months after the review.",
+        help_text=_("Left blank, or kept from the last review: 12 months after the review."),
     )
     reviewed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     changed_since_review = models.BooleanField(
-        default=False, editable=False, help_text="Its clinical text changed after the last medical review."
+        default=False, editable=False, help_text=_("Its clinical text changed after the last medical review.")
     )
 
     review_fields: tuple[str, ...] = ()
@@ -573,9 +593,11 @@ class Reviewed(models.Model):
         if self.last_reviewed and typed_due and self.next_review_due <= self.last_reviewed:
             # A date typed on purpose is never replaced behind the author's back: say what is wrong.
             return {
-                "next_review_due": f"The next review must fall after the last review "
-                f"({self.last_reviewed:%B} {self.last_reviewed.day}, {self.last_reviewed.year}). Leave "
-                "it blank for 12 months after the review."
+                "next_review_due": _(
+                    "The next review must fall after the last review (%(date)s). Leave it blank for 12 "
+                    "months after the review."
+                )
+                % {"date": date_format(self.last_reviewed, "F j, Y")}
             }
         return {}
 
@@ -631,7 +653,7 @@ class Autosave(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
-    object_id = models.CharField(max_length=64, blank=True, help_text="Empty for something not yet added.")
+    object_id = models.CharField(max_length=64, blank=True, help_text=_("Empty for something not yet added."))
     data = models.JSONField(default=dict)
     base_version = models.CharField(max_length=64, blank=True)
     saved_at = models.DateTimeField(auto_now=True)
@@ -655,17 +677,17 @@ class Redirect(models.Model):
     """
 
     old_path = models.CharField(
-        "old address",
+        _("old address"),
         max_length=300,
         unique=True,
         validators=[validate_local_path],
-        help_text="The path readers used, e.g. /articles/old-name/.",
+        help_text=_("The path readers used, e.g. /articles/old-name/."),
     )
     new_path = models.CharField(
-        "new address",
+        _("new address"),
         max_length=300,
         validators=[validate_local_path],
-        help_text="Where they go now: a path on this site, e.g. /articles/new-name/.",
+        help_text=_("Where they go now: a path on this site, e.g. /articles/new-name/."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -696,20 +718,24 @@ class SynonymSet(models.Model):
     """
 
     terms = models.TextField(
-        help_text="One term per line (or separated by commas): words or phrases a reader may type, e.g. "
-        "“Spravato”, “esketamine nasal spray”. Capitals, plurals and hyphens don't matter. A term belongs "
-        "to one set only."
+        help_text=_(
+            "One term per line (or separated by commas): words or phrases a reader may type, e.g. "
+            "“Spravato”, “esketamine nasal spray”. Capitals, plurals and hyphens don't matter. A term "
+            "belongs to one set only."
+        )
     )
     note = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Why these mean the same, for whoever checks the set next (e.g. “brand and generic name”).",
+        help_text=_(
+            "Why these mean the same, for whoever checks the set next (e.g. “brand and generic name”)."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["terms"]
-        verbose_name = "search synonym set"
+        verbose_name = _("search synonym set")
 
     def __str__(self):
         return Truncator(", ".join(term.text for term in parse_terms_leniently(self.terms))).chars(80)

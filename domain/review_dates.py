@@ -9,6 +9,8 @@ review. Days are the clinic's (timezone.localdate()), never the server's.
 from datetime import timedelta
 
 from django.db.models import Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 # A medical sign-off lasts this long unless the reviewer sets another date; the queue warns this early.
 REVIEW_INTERVAL = timedelta(days=365)
@@ -19,10 +21,10 @@ _ONE_DAY = timedelta(days=1)
 class ReviewState:
     """The words the review queue, its filter and the forms use for where an item's review stands."""
 
-    CHANGED = "Changed since review"
-    OVERDUE = "Overdue"
-    DUE_SOON = f"Due within {REVIEW_DUE_SOON.days} days"
-    NEVER = "Never reviewed"
+    CHANGED = _("Changed since review")
+    OVERDUE = _("Overdue")
+    DUE_SOON = format_lazy(_("Due within {days} days"), days=REVIEW_DUE_SOON.days)
+    NEVER = _("Never reviewed")
     # The queue lists what most needs a reviewer first.
     QUEUE_ORDER = (CHANGED, OVERDUE, DUE_SOON, NEVER)
 

@@ -7,11 +7,26 @@ authored text only, so the crisis tokens in it are filled here, once; a page tha
 typed (search) builds its own meta and leaves that text as it is.
 """
 
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
+
 from domain import crisis_text, structured_data
 from domain.citation_markers import without_markers
 from domain.models import SiteProfile
 
-HOME_CRUMB = ("Home", "/")
+HOME_CRUMB = (pgettext_lazy("breadcrumb", "Home"), "/")
+
+
+def as_text(data):
+    """Return data (a page's meta, breadcrumbs or structured data) with each translatable string made text in
+    the active language: a lazy string can't be filled, stripped of markers or written as JSON."""
+    if isinstance(data, Promise):
+        return str(data)
+    if isinstance(data, dict):
+        return {key: as_text(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return type(data)(as_text(value) for value in data)
+    return data
 
 
 class PageMetaMixin:
@@ -30,14 +45,14 @@ class PageMetaMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        breadcrumbs = self.get_breadcrumbs()
-        meta = self.get_meta()
+        breadcrumbs = as_text(self.get_breadcrumbs())
+        meta = as_text(self.get_meta())
         if meta.get("description"):
             meta["description"] = without_markers(meta["description"])  # its sources aren't beside it
         described = {
             "meta": meta,
-            "breadcrumbs": [HOME_CRUMB, *breadcrumbs] if breadcrumbs else [],
-            "page_nodes": self.get_page_nodes(self.request.build_absolute_uri),
+            "breadcrumbs": [as_text(HOME_CRUMB), *breadcrumbs] if breadcrumbs else [],
+            "page_nodes": as_text(self.get_page_nodes(self.request.build_absolute_uri)),
         }
         context.update(crisis_text.fill_all(described, SiteProfile.objects.for_request(self.request)))
         return context

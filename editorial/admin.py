@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -21,10 +23,12 @@ from .admin_permissions import RoleAdminMixin
 
 class SiteProfileForm(forms.ModelForm):
     crisis_details_checked = forms.BooleanField(
-        label="The crisis line's name and chat link are right for the new number",
+        label=gettext_lazy("The crisis line's name and chat link are right for the new number"),
         required=False,
-        help_text="Tick this only when you change the number alone and the line's name and chat link still "
-        "belong to it.",
+        help_text=gettext_lazy(
+            "Tick this only when you change the number alone and the line's name and chat link still belong "
+            "to it."
+        ),
     )
 
     class Meta:
@@ -47,14 +51,21 @@ class SiteProfileForm(forms.ModelForm):
             and not changed & {"crisis_line_name", "crisis_chat_url"}
             and not cleaned.get("crisis_details_checked")
         ):
-            chat = cleaned.get("crisis_chat_url") or "no chat link"
-            name = cleaned.get("crisis_line_name")
+            chat = cleaned.get("crisis_chat_url") or _("no chat link")
             self.add_error(
                 "crisis_line_name",
-                f"You changed the crisis number from {self.initial.get('crisis_line')} to "
-                f"{cleaned.get('crisis_line')}, but the line's name (“{name}”) and chat link ({chat}) are "
-                "unchanged, and every page shows them beside the number. Update them, or tick "
-                f"“{self.fields['crisis_details_checked'].label}” to keep them.",
+                _(
+                    "You changed the crisis number from %(old)s to %(new)s, but the line's name (“%(name)s”) "
+                    "and chat link (%(chat)s) are unchanged, and every page shows them beside the number. "
+                    "Update them, or tick “%(checkbox)s” to keep them."
+                )
+                % {
+                    "old": self.initial.get("crisis_line"),
+                    "new": cleaned.get("crisis_line"),
+                    "name": cleaned.get("crisis_line_name"),
+                    "chat": chat,
+                    "checkbox": self.fields["crisis_details_checked"].label,
+                },
             )
         return cleaned
 
@@ -64,13 +75,17 @@ class SiteProfileAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     form = SiteProfileForm
     fieldsets = [
         (None, {"fields": ["name", "tagline", "intro"]}),
-        ("Contact", {"fields": ["phone", "email", "booking_url", "opening_hours"]}),
-        ("Address", {"fields": ["street_address", "locality", "region", "postal_code", "country"]}),
+        (gettext_lazy("Contact"), {"fields": ["phone", "email", "booking_url", "opening_hours"]}),
         (
-            "Crisis help and safety",
+            gettext_lazy("Address"),
+            {"fields": ["street_address", "locality", "region", "postal_code", "country"]},
+        ),
+        (
+            gettext_lazy("Crisis help and safety"),
             {
-                "description": "Every page builds its crisis help from these fields: a change shows "
-                "everywhere at once.",
+                "description": gettext_lazy(
+                    "Every page builds its crisis help from these fields: a change shows everywhere at once."
+                ),
                 "fields": [
                     "crisis_line_name",
                     "crisis_line",
@@ -85,11 +100,11 @@ class SiteProfileAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     ]
     readonly_fields = ["reader_preview"]
 
-    @admin.display(description="As readers see it now")
+    @admin.display(description=gettext_lazy("As readers see it now"))
     def reader_preview(self, profile):
         """The crisis box and footer, rendered from the saved profile as every page shows them."""
         if profile is None or profile.pk is None:
-            return "Shown once the profile is saved."
+            return _("Shown once the profile is saved.")
         context = {"site": profile}
         return format_html(
             '<div class="reader-preview">{}{}</div>',
@@ -121,8 +136,8 @@ class CitationInline(GenericTabularInline):
     autocomplete_fields = ["source"]
     extra = 1
     show_change_link = True  # to the citation's page: what the source says for each claim
-    verbose_name = "source"
-    verbose_name_plural = "sources (numbered: [1] in the text is the first)"
+    verbose_name = gettext_lazy("source")
+    verbose_name_plural = gettext_lazy("sources (numbered: [1] in the text is the first)")
 
 
 class PassageForm(forms.ModelForm):
@@ -140,14 +155,19 @@ class PassageForm(forms.ModelForm):
         item = self.instance.citation.item if self.instance.citation_id else None
         if claim and item is not None and claim not in written_text(item):
             self.add_error(
-                "claim", f"“{claim}” is not in the text of {item}: copy the words exactly as shown."
+                "claim",
+                _("“%(claim)s” is not in the text of %(item)s: copy the words exactly as shown.")
+                % {"claim": claim, "item": item},
             )
         missing = numbers_not_in(passage, claim)
         if claim and passage and missing:
             self.add_error(
                 "text",
-                f"The passage does not contain {', '.join(missing)}, which the claim states: quote the "
-                "sentence of the source that gives the figure.",
+                _(
+                    "The passage does not contain %(figures)s, which the claim states: quote the sentence of "
+                    "the source that gives the figure."
+                )
+                % {"figures": ", ".join(missing)},
             )
         cleaned["claim"] = claim
         return cleaned
@@ -157,8 +177,8 @@ class PassageInline(admin.StackedInline):
     model = Passage
     form = PassageForm
     extra = 1
-    verbose_name = "passage"
-    verbose_name_plural = "what the source says, claim by claim"
+    verbose_name = gettext_lazy("passage")
+    verbose_name_plural = gettext_lazy("what the source says, claim by claim")
 
 
 @admin.register(Citation)
@@ -204,7 +224,7 @@ class CitationAdmin(RoleAdminMixin, admin.ModelAdmin):
         item_admin = self.admin_site._registry.get(type(item))
         return item_admin is not None and getattr(item_admin, f"has_{action}_permission")(request, item)
 
-    @admin.display(description="cited by")
+    @admin.display(description=gettext_lazy("cited by"))
     def cited_by(self, obj):
         item = obj.item
         try:
@@ -217,7 +237,7 @@ class CitationAdmin(RoleAdminMixin, admin.ModelAdmin):
 class ReviewStateFilter(admin.SimpleListFilter):
     """The review queue's groups, as a filter on every clinical list."""
 
-    title = "medical review"
+    title = gettext_lazy("medical review")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
@@ -226,7 +246,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
             ("overdue", ReviewState.OVERDUE),
             ("soon", ReviewState.DUE_SOON),
             ("never", ReviewState.NEVER),
-            ("queue", "Any of these"),
+            ("queue", _("Any of these")),
         ]
 
     def queryset(self, request, queryset):
@@ -246,11 +266,13 @@ class ReviewedAdminMixin:
     """For clinical content: the review state shown on the list and the form, and the queue's filter."""
 
     review_fieldset = (
-        "Medical review",
+        gettext_lazy("Medical review"),
         {
             "fields": ["reviewer", "last_reviewed", "next_review_due", "review_state"],
-            "description": "Recording a review (a new date or reviewer) signs off the text as it is now; "
-            "a later change to the clinical text shows as “changed since review” until the next review.",
+            "description": gettext_lazy(
+                "Recording a review (a new date or reviewer) signs off the text as it is now; a later change "
+                "to the clinical text shows as “changed since review” until the next review."
+            ),
         },
     )
 
@@ -260,9 +282,9 @@ class ReviewedAdminMixin:
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "review_state"]
 
-    @admin.display(description="review")
+    @admin.display(description=gettext_lazy("review"))
     def review_state(self, obj):
-        return obj.review_state or "Current"
+        return obj.review_state or _("Current")
 
 
 @admin.register(Person)

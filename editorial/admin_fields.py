@@ -4,10 +4,11 @@ form then says "This field is required.")."""
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-DATE_FORMAT_HELP = "Enter a valid date as year-month-day, e.g. 2026-12-07."
-TIME_FORMAT_HELP = "Enter a valid time as hours and minutes on the 24-hour clock, e.g. 14:30."
-WHOLE_NUMBER = "Enter a whole number, in digits, e.g. 3."
+DATE_FORMAT_HELP = _("Enter a valid date as year-month-day, e.g. 2026-12-07.")
+TIME_FORMAT_HELP = _("Enter a valid time as hours and minutes on the 24-hour clock, e.g. 14:30.")
+WHOLE_NUMBER = _("Enter a whole number, in digits, e.g. 3.")
 
 
 def field_kwargs(db_field) -> dict:

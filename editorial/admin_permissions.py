@@ -16,6 +16,7 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db.models import ForeignObjectRel
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .admin_fields import field_kwargs
 
@@ -74,7 +75,9 @@ class RoleAdminMixin:
         # The object as it is now decides, never an old version; get_queryset hides what isn't theirs.
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
-            raise Http404(f"No {self.opts.verbose_name} with this ID, or not yours to see.")
+            raise Http404(
+                _("No %(kind)s with this ID, or not yours to see.") % {"kind": self.opts.verbose_name}
+            )
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         return obj
@@ -87,7 +90,7 @@ class RoleAdminMixin:
         try:
             history_id.to_python(version_id)
         except ValidationError:
-            raise Http404("No such version.") from None
+            raise Http404(_("No such version.")) from None
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -125,7 +128,7 @@ class RoleAdminMixin:
             if refused:
                 modeladmin.message_user(
                     request,
-                    f"Nothing was done: you may not change {', '.join(refused)}.",
+                    _("Nothing was done: you may not change %(items)s.") % {"items": ", ".join(refused)},
                     messages.ERROR,
                 )
                 return None

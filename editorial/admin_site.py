@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from domain.review_dates import ReviewState
 
@@ -70,7 +71,7 @@ class ClinicAdminSite(admin.AdminSite):
         )
         context = {
             **self.each_context(request),
-            "title": "Review queue",
+            "title": _("Review queue"),
             # What the person can act on first; what others keep (they may only view it) apart, below.
             "rows": [row for row in rows if row["yours"]],
             "others_rows": [row for row in rows if not row["yours"]],
@@ -123,10 +124,10 @@ def clinical_review_panel(request):
                 badge = format_html('<span class="badge badge-warning">{}</span>', item.review_state)
                 waiting.append(Waiting(str(item), url, badge, model._meta.verbose_name))
     return Panel(
-        "Due for medical review",
-        counts=[Count("changed since review or overdue", total, reverse("admin:review_queue"))]
+        _("Due for medical review"),
+        counts=[Count(_("changed since review or overdue"), total, reverse("admin:review_queue"))]
         if total
         else [],
         waiting=waiting,
-        empty_text="No clinical item you keep is changed since its review or overdue.",
+        empty_text=_("No clinical item you keep is changed since its review or overdue."),
     )

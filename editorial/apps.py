@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class EditorialConfig(AppConfig):
@@ -8,7 +9,7 @@ class EditorialConfig(AppConfig):
     """
 
     name = "editorial"
-    verbose_name = "Editorial"
+    verbose_name = gettext_lazy("Editorial")
 
     def ready(self):
         from infrastructure import cache

@@ -7,6 +7,8 @@ alert panel (a safety correction waiting) comes first. The review queue shows th
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 PANELS = []
 REVIEW_QUEUE_PANELS = []
 
@@ -31,7 +33,7 @@ class Panel:
     title: str
     counts: list[Count] = field(default_factory=list)
     waiting: list[Waiting] = field(default_factory=list)
-    empty_text: str = "Nothing waits for you."
+    empty_text: str = field(default_factory=lambda: gettext("Nothing waits for you."))
     alert: bool = False  # shown first, marked as needing action now
 
 

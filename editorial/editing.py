@@ -14,6 +14,7 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from domain.models import Autosave
 from domain.readability import TARGET_GRADE, reading_of
@@ -77,7 +78,7 @@ class AutosaveAdminMixin:
         }
         if sum(len(value) for values in data.values() for value in values) > MAX_AUTOSAVE_BYTES:
             return JsonResponse(
-                {"error": "This form is too large to keep automatically; save it now."}, status=413
+                {"error": _("This form is too large to keep automatically; save it now.")}, status=413
             )
         version = request.POST.get(self.autosave_version_field, "") if self.autosave_version_field else ""
         version = _without_nul(version)
@@ -89,7 +90,10 @@ class AutosaveAdminMixin:
         )
         now = timezone.now()
         return JsonResponse(
-            {"saved_at": now.isoformat(), "message": f"Unsaved changes kept at {_when(now)}."}
+            {
+                "saved_at": now.isoformat(),
+                "message": _("Unsaved changes kept at %(when)s.") % {"when": _when(now)},
+            }
         )
 
     def autosave_context(self, request, object_id, obj):
@@ -153,7 +157,7 @@ class WritingAidsAdminMixin:
         try:
             return obj._meta.get_field(name).verbose_name
         except FieldDoesNotExist:  # a property (an article's summary): named in plain words
-            return "its first words" if name == "summary" else name.replace("_", " ")
+            return _("its first words") if name == "summary" else name.replace("_", " ")
 
     def search_preview(self, obj):
         if not self.preview_title_fields:
@@ -195,8 +199,15 @@ class WritingAidsAdminMixin:
         if reading is not None and reading.above_target:
             self.message_user(
                 request,
-                f"Reading grade {reading.grade:g}: “{obj}” is above the target of grade {TARGET_GRADE}. Its "
-                f"longest sentence has {reading.longest[0][0]} words; shorter sentences and everyday words "
-                "help.",
+                _(
+                    "Reading grade %(grade)s: “%(item)s” is above the target of grade %(target)s. Its "
+                    "longest sentence has %(words)s words; shorter sentences and everyday words help."
+                )
+                % {
+                    "grade": f"{reading.grade:g}",
+                    "item": obj,
+                    "target": TARGET_GRADE,
+                    "words": reading.longest[0][0],
+                },
                 messages.WARNING,
             )

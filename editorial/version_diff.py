@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from simple_history.utils import get_history_model_for_model
 
 from domain.richtext import html_to_text
@@ -50,14 +51,14 @@ def display_value(model, record, name):
         if related_id is None:
             return EMPTY
         related = field.related_model._default_manager.filter(pk=related_id).first()
-        return str(related) if related is not None else f"(deleted, #{related_id})"
+        return str(related) if related is not None else _("(deleted, #%(id)s)") % {"id": related_id}
     value = getattr(record, name)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value)) if value not in (None, "") else EMPTY
     if value is None or value == "":
         return EMPTY
     if isinstance(field, models.BooleanField):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if isinstance(field, models.DateTimeField):
         return date_format(timezone.localtime(value), "D j M Y, H:i")
     if isinstance(field, models.DateField):
@@ -130,7 +131,7 @@ def describe_version(record):
         else ""
     )
     when = date_format(timezone.localtime(record.history_date), "D j M Y, H:i")
-    return f"{when}{' by ' + who if who else ''}"
+    return _("%(when)s by %(who)s") % {"when": when, "who": who} if who else when
 
 
 class CompareVersionsAdminMixin:
@@ -153,12 +154,14 @@ class CompareVersionsAdminMixin:
             raise PermissionDenied
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
-            raise Http404(f"No {self.opts.verbose_name} with this ID, or not yours to see.")
+            raise Http404(
+                _("No %(kind)s with this ID, or not yours to see.") % {"kind": self.opts.verbose_name}
+            )
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = list(obj.history.order_by("-history_date", "-history_id").select_related("history_user"))
         if not versions:
-            raise Http404("This has no saved versions yet.")
+            raise Http404(_("This has no saved versions yet."))
         by_id = {str(version.history_id): version for version in versions}
         newer = by_id.get(request.GET.get("b", ""), versions[0])
         older = by_id.get(request.GET.get("a", ""), versions[1] if len(versions) > 1 else versions[0])
@@ -168,7 +171,7 @@ class CompareVersionsAdminMixin:
         opts = self.opts
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Compare versions of “{obj}”",
+            "title": _("Compare versions of “%(item)s”") % {"item": obj},
             "subtitle": None,
             "opts": opts,
             "object": obj,
@@ -202,7 +205,7 @@ class CompareVersionsAdminMixin:
         for current in historical_records:
             if previous is not None:
                 previous.history_delta_changes = [
-                    {"field": label, "old": "", "new": "changed"}
+                    {"field": label, "old": "", "new": _("changed")}
                     for label in changed_fields(self.model, current, previous)
                 ]
             previous = current

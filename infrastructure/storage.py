@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from storages.backends.s3 import S3Storage
 
 logger = logging.getLogger(__name__)
@@ -27,13 +28,13 @@ class StorageUnavailable(OSError):
 # Errors an upload or a rendition may meet when the store is down; local disks raise OSError.
 STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
-UPLOAD_FAILED_MESSAGE = "The image store is not answering, so the image was not saved. Try again shortly."
-FORM_UPLOAD_FAILED_MESSAGE = (
+UPLOAD_FAILED_MESSAGE = _("The image store is not answering, so the image was not saved. Try again shortly.")
+FORM_UPLOAD_FAILED_MESSAGE = _(
     "The image store is not answering, so nothing was saved. Please choose the image again in a few "
     "minutes; everything else you typed is still in the form."
 )
 
-SAVE_FAILED_MESSAGE = (
+SAVE_FAILED_MESSAGE = _(
     "The image store stopped answering while saving, so nothing was saved. Please try again in a few minutes."
 )
 

@@ -11,6 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import NoReverseMatch, path, reverse
+from django.utils.translation import gettext as _
 
 from domain.models import Source
 from editorial.admin_permissions import RoleAdminMixin
@@ -96,7 +97,7 @@ class LibraryProposalAdmin(RoleAdminMixin, admin.ModelAdmin):
             raise PermissionDenied
         proposal = self.get_object(request, unquote(object_id))
         if proposal is None:
-            raise Http404("No proposed library change with this ID, or not yours to see.")
+            raise Http404(_("No proposed library change with this ID, or not yours to see."))
         if not may_decide(request.user, proposal):
             raise PermissionDenied
         page = reverse("admin:library_libraryproposal_change", args=[proposal.pk])
@@ -114,14 +115,24 @@ class LibraryProposalAdmin(RoleAdminMixin, admin.ModelAdmin):
 
 
 def _done(proposal):
-    name, version = proposal.name, proposal.library_version
+    names = {"name": proposal.name, "version": proposal.library_version}
     if proposal.status == Status.KEPT:
-        return f"Kept ours: “{name}” stays as this site has it; the decision is recorded."
+        return _("Kept ours: “%(name)s” stays as this site has it; the decision is recorded.") % names
     if proposal.change == Change.WITHDRAWN:
         return (
-            f"Accepted: “{name}” is hidden from the site (not deleted); its history names version {version}."
+            _(
+                "Accepted: “%(name)s” is hidden from the site (not deleted); its history names version "
+                "%(version)s."
+            )
+            % names
         )
-    return f"Accepted: “{name}” now shows library version {version}; its history records where it came from."
+    return (
+        _(
+            "Accepted: “%(name)s” now shows library version %(version)s; its history records where it came "
+            "from."
+        )
+        % names
+    )
 
 
 def _admin_url(item, page):

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy
 
 
 def _sync_roles(sender, using, apps=None, **kwargs):
@@ -13,7 +14,7 @@ class LibraryConfig(AppConfig):
     """The clinical library a site is built on: which version it has, and the library's proposed changes."""
 
     name = "library"
-    verbose_name = "Clinical library"
+    verbose_name = gettext_lazy("Clinical library")
 
     def ready(self):
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="library.sync_roles")

@@ -3,6 +3,7 @@ changes a newer version proposes, each waiting for someone at the clinic to acce
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LibraryState(models.Model):
@@ -12,7 +13,7 @@ class LibraryState(models.Model):
     loaded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "library version"
+        verbose_name = _("library version")
         constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="library_state_singleton")]
 
     def __str__(self):
@@ -47,8 +48,8 @@ class LibraryItem(models.Model):
     """
 
     kind = models.CharField(max_length=20, choices=ItemKind)
-    key = models.CharField(max_length=250, help_text="The item's slug (a source's key, a fact's figure).")
-    version = models.PositiveIntegerField(help_text="The library version these values come from.")
+    key = models.CharField(max_length=250, help_text=_("The item's slug (a source's key, a fact's figure)."))
+    version = models.PositiveIntegerField(help_text=_("The library version these values come from."))
     values = models.JSONField()
     # The site's row (empty: found by its key); an item whose slug the clinic changed stays the same item.
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -87,19 +88,21 @@ class LibraryProposal(models.Model):
 
     kind = models.CharField(max_length=20, choices=ItemKind)
     key = models.CharField(max_length=250)
-    name = models.CharField(max_length=250, help_text="The item's name, as the library gives it.")
+    name = models.CharField(max_length=250, help_text=_("The item's name, as the library gives it."))
     change = models.CharField(max_length=20, choices=Change)
-    values = models.JSONField(help_text="The library's values for the item; empty for a withdrawal.")
+    values = models.JSONField(help_text=_("The library's values for the item; empty for a withdrawal."))
     fields = models.JSONField(
-        default=list, help_text="The fields the library changed that the site shows otherwise now."
+        default=list, help_text=_("The fields the library changed that the site shows otherwise now.")
     )
     library_version = models.PositiveIntegerField()
-    reason = models.TextField(blank=True, help_text="The library changelog's reason for the change.")
+    reason = models.TextField(blank=True, help_text=_("The library changelog's reason for the change."))
     source_key = models.CharField(
-        "source", max_length=80, blank=True, help_text="The bibliography key of the source behind it."
+        _("source"), max_length=80, blank=True, help_text=_("The bibliography key of the source behind it.")
     )
     safety = models.BooleanField(
-        "safety correction", default=False, help_text="The library marks it as correcting a safety risk."
+        _("safety correction"),
+        default=False,
+        help_text=_("The library marks it as correcting a safety risk."),
     )
     status = models.CharField(max_length=20, choices=Status, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -112,7 +115,7 @@ class LibraryProposal(models.Model):
 
     class Meta:
         ordering = ["-safety", "-library_version", "kind", "key"]
-        verbose_name = "proposed library change"
+        verbose_name = _("proposed library change")
         indexes = [models.Index(fields=["status", "safety"], name="library_proposal_open_idx")]
 
     def __str__(self):

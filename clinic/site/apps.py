@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class SiteConfig(AppConfig):
@@ -6,4 +7,4 @@ class SiteConfig(AppConfig):
 
     name = "clinic.site"
     label = "site"
-    verbose_name = "Site pages"
+    verbose_name = gettext_lazy("Site pages")

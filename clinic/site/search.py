@@ -36,6 +36,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext_lazy
 
 from articles.models import Article
 from conditions.models import AdministrationRoute, Condition
@@ -63,6 +64,14 @@ MARK_START, MARK_STOP = "\x02", "\x03"
 IN_TITLE_OR_SUMMARY, IN_BODY = 0, 1
 
 
+# The badge each kind of result wears; the kinds themselves are keys (they go through SQL), not words.
+KIND_LABELS = {
+    "Article": pgettext_lazy("search result kind", "Article"),
+    "Condition": pgettext_lazy("search result kind", "Condition"),
+    "Treatment": pgettext_lazy("search result kind", "Treatment"),
+}
+
+
 @dataclass(frozen=True)
 class SearchResult:
     kind: str
@@ -71,6 +80,10 @@ class SearchResult:
     snippet: SafeString
     rank: float
     tier: int = IN_TITLE_OR_SUMMARY
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
 
 
 def normalize_query(raw: str) -> str:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 
@@ -7,7 +8,7 @@ class StaffAuthConfig(AppConfig):
     default = True  # this module also holds the configs below, named one by one in INSTALLED_APPS
     name = "editorial.staff_auth"
     label = "staff_auth"
-    verbose_name = "Staff sign-in"
+    verbose_name = gettext_lazy("Staff sign-in")
 
     def ready(self):
         from axes.signals import user_locked_out
@@ -20,8 +21,10 @@ class StaffAuthConfig(AppConfig):
 
 
 class AuthenticatorAppsConfig(TOTPConfig):
-    verbose_name = "Second factor: authenticator apps"  # the admin's heading; "Otp_Totp" by default
+    verbose_name = gettext_lazy(
+        "Second factor: authenticator apps"
+    )  # the admin's heading; "Otp_Totp" by default
 
 
 class RecoveryCodesConfig(StaticConfig):
-    verbose_name = "Second factor: recovery codes"
+    verbose_name = gettext_lazy("Second factor: recovery codes")

@@ -16,6 +16,8 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db.models import Max, Q
 from django.shortcuts import render
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +36,18 @@ def locked_until(request, username: str | None) -> datetime | None:
 
 def lockout_message(until: datetime | None, now: datetime | None = None) -> str:
     if until is None:
-        return "Too many failed sign-ins. Ask an administrator to unlock your account."
+        return _("Too many failed sign-ins. Ask an administrator to unlock your account.")
     minutes = max(1, math.ceil((until - (now or timezone.now())).total_seconds() / 60))
-    wait = (
-        f"{minutes} minute{'s' if minutes != 1 else ''}" if minutes < 120 else f"{round(minutes / 60)} hours"
-    )
+    if minutes < 120:
+        wait = ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
+    else:
+        hours = round(minutes / 60)
+        wait = ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours}
     at = dateformat.format(timezone.localtime(until), "H:i")
-    return (
-        f"Too many failed sign-ins. Try again after {at} (in {wait}), "
-        "or ask an administrator to unlock your account."
-    )
+    return _(
+        "Too many failed sign-ins. Try again after %(time)s (in %(wait)s), or ask an administrator to unlock "
+        "your account."
+    ) % {"time": at, "wait": wait}
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -52,7 +56,7 @@ def lockout_response(request, original_response=None, credentials=None):
     # The login view's own context (site header, `next`, …) when it has one; the admin's otherwise.
     context = dict(getattr(original_response, "context_data", None) or admin.site.each_context(request))
     context.update(
-        title="Log in",
+        title=_("Log in"),
         app_path=request.get_full_path(),
         form=AdminAuthenticationForm(request, initial={"username": username}),
         lockout_message=lockout_message(locked_until(request, username)),

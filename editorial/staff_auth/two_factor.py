@@ -12,6 +12,7 @@ import segno
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -86,19 +87,21 @@ class Check:
     used_recovery_code: bool = False
 
 
-WRONG_CODE = (
+WRONG_CODE = gettext_lazy(
     "That code is not right. Type the 6-digit code your app shows now (it changes every 30 seconds), "
     "or one of your recovery codes."
 )
 # While the app is being set up there are no recovery codes yet: they come once the first code is right.
-WRONG_SETUP_CODE = (
+WRONG_SETUP_CODE = gettext_lazy(
     "That code is not right. Type the 6-digit code your app shows now for this account (it changes every "
     "30 seconds)."
 )
 # A person who mistypes and retypes at once waits this long at most instead of being refused; longer waits
 # (after several wrong codes in a row) are still refused, so guessing stays slow.
 PATIENCE_SECONDS = 1.5
-THROTTLED = "Too many wrong codes in a row. Wait a few seconds, then try the newest code from your app."
+THROTTLED = gettext_lazy(
+    "Too many wrong codes in a row. Wait a few seconds, then try the newest code from your app."
+)
 
 
 def normalise(code: str) -> str:

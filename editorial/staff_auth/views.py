@@ -9,6 +9,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
@@ -62,14 +63,14 @@ def setup(request):
             _signed_in_with(request, check.device)
             log.info("Second factor enrolled for %r", user.get_username())
             return _page(
-                request, "staff_auth/recovery_codes.html", title="Save your recovery codes", codes=codes
+                request, "staff_auth/recovery_codes.html", title=_("Save your recovery codes"), codes=codes
             )
         form.add_error("code", check.error)
     qr_code, qr_size = two_factor.qr_code(device)
     return _page(
         request,
         "staff_auth/setup.html",
-        title="Set up your authenticator app",
+        title=_("Set up your authenticator app"),
         form=form,
         qr_code=qr_code,
         qr_size=qr_size,
@@ -96,9 +97,12 @@ def verify(request):
                 log.warning("Recovery code used by %r; %d left", user.get_username(), left)
                 messages.warning(
                     request,
-                    f"You signed in with a recovery code, now used up; {left} recovery codes left. If your "
-                    "phone is lost, ask an administrator to reset your second factor.",
+                    _(
+                        "You signed in with a recovery code, now used up; %(left)s recovery codes left. If "
+                        "your phone is lost, ask an administrator to reset your second factor."
+                    )
+                    % {"left": left},
                 )
             return redirect(_next_url(request))
         form.add_error("code", check.error)
-    return _page(request, "staff_auth/verify.html", title="Enter your code", form=form)
+    return _page(request, "staff_auth/verify.html", title=_("Enter your code"), form=form)

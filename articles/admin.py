@@ -160,12 +160,12 @@ class ArticleAdmin(
 
     @admin.display(description=gettext_lazy("review"))
     def review_state(self, obj):
-        return obj.review_state or "Current"
+        return obj.review_state or _("Current")
 
     @admin.display(description=gettext_lazy("last medically reviewed"), ordering="last_reviewed")
     def medical_review(self, obj):
         if not obj.last_reviewed:
-            return "Never"
+            return _("Never")
         reviewed = date_format(obj.last_reviewed, "N j, Y")
         return f"{reviewed} · {obj.review_state}" if obj.review_state else reviewed
 
@@ -267,15 +267,12 @@ class ArticleAdmin(
         if db_field.name == "status" and not _is_editor(request):
             statuses = lifecycle.statuses_writers_edit()
             kwargs["choices"] = [(status.value, status.label) for status in statuses]
+            or_ = pgettext("between choices", "or")  # outside the f-string, where makemessages finds it
             kwargs["error_messages"] = {
                 "invalid_choice": _(
                     "Only an editor can publish, schedule or archive an article. Choose %(stages)s."
                 )
-                % {
-                    "stages": f" {pgettext('between choices', 'or')} ".join(
-                        str(status.label) for status in statuses
-                    )
-                }
+                % {"stages": f" {or_} ".join(str(status.label) for status in statuses)}
             }
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -353,7 +350,8 @@ class ArticleAdmin(
             )
         if not_open:
             labels = [state.label.lower() for state in transition.sources]
-            or_ = f" {pgettext('between choices', 'or')} "
+            # Outside an f-string, where makemessages finds it.
+            or_ = " " + pgettext("between choices", "or") + " "
             sources = or_.join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
             self.message_user(
                 request,

@@ -127,6 +127,7 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
         if automatic:
             names.append(_("an automatic update (a content import or a command)"))
         last_saved = date_format(timezone.localtime(current), "j M Y, H:i")
+        and_ = pgettext("between names", "and")  # outside the f-string, where makemessages finds it
         raise ValidationError(
             _(
                 "%(names)s saved this article on %(when)s, after you opened it. Your changes are not saved "
@@ -135,7 +136,7 @@ class ArticleAdminForm(WorkflowFormMixin, forms.ModelForm):
             ),
             code="edit_conflict",
             params={
-                "names": capfirst(f" {pgettext('between names', 'and')} ".join(names) or _("someone else")),
+                "names": capfirst(f" {and_} ".join(names) or _("someone else")),
                 "when": last_saved,
             },
         )

@@ -379,9 +379,8 @@ class EmergencyAdvice:
 
     def __init__(self, routes):
         self.routes = list(routes)
-        self.short_name = f" {pgettext('between route names', 'or')} ".join(
-            route.short_name for route in self.routes
-        )
+        or_ = pgettext("between route names", "or")  # outside the f-string, where makemessages finds it
+        self.short_name = f" {or_} ".join(route.short_name for route in self.routes)
         self.emergency_sign_list = list(dict.fromkeys(s for r in self.routes for s in r.emergency_sign_list))
         self.call_clinic_sign_list = list(
             dict.fromkeys(s for r in self.routes for s in r.call_clinic_sign_list)

@@ -31,13 +31,14 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -454,16 +455,19 @@ def notify(transition, article, actor, comment, recipients, base_url=""):
     """Email recipients what happened, from the step's templates (articles/email/<step>_*.txt)."""
     if not recipients:
         return
-    context = {
-        "article": article,
-        "actor": person_name(actor),
-        "comment": comment,
-        "link": base_url + reverse("admin:articles_article_change", args=[article.pk]),
-        "public": base_url + article.get_absolute_url(),
-        "when": when(article.published_at) if article.published_at else "",
-    }
-    stem = f"articles/email/{transition.step.value}"
-    subject = " ".join(render_to_string(f"{stem}_subject.txt", context).split("\n")).strip()
-    # Every body ends with one newline, however the template file ends.
-    body = render_to_string(f"{stem}_body.txt", context).rstrip("\n") + "\n"
+    # In the site's language, not the sender's: the admin follows each staff member's browser, and nothing
+    # says which language the people emailed read.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "article": article,
+            "actor": person_name(actor),
+            "comment": comment,
+            "link": base_url + reverse("admin:articles_article_change", args=[article.pk]),
+            "public": base_url + article.get_absolute_url(),
+            "when": when(article.published_at) if article.published_at else "",
+        }
+        stem = f"articles/email/{transition.step.value}"
+        subject = " ".join(render_to_string(f"{stem}_subject.txt", context).split("\n")).strip()
+        # Every body ends with one newline, however the template file ends.
+        body = render_to_string(f"{stem}_body.txt", context).rstrip("\n") + "\n"
     send_mail(subject, body, None, recipients, fail_silently=False)

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import translation
 
 from tests.factories import ArticleFactory, ConditionFactory
-from tests.helpers import change_url
+from tests.helpers import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,26 @@ def test_a_spanish_admin_still_shows_dates_as_year_month_day(client, editor):
 
     assert 'name="last_reviewed" value="2026-03-09"' in html
     assert "09/03/2026" not in html
+
+
+def test_an_editor_reading_the_admin_in_spanish_emails_the_author_in_english(
+    client, editor, author_user, mailoutbox
+):
+    article = ArticleFactory(
+        in_review=True, author=author_user.author_profile, title="Sleep after an infusion"
+    )
+    with translation.override("es"):  # the project's own Spanish for the email, so that this test can fail
+        assert translation.gettext("Changes requested: %(title)s") != "Changes requested: %(title)s"
+    client.force_login(editor)
+    spanish = {"HTTP_ACCEPT_LANGUAGE": "es"}
+    data = form_data(
+        client.get(change_url(article), **spanish), _workflow="send_back", workflow_comment="Cite it."
+    )
+
+    response = client.post(change_url(article), data, follow=True, **spanish)
+
+    assert in_spanish("Log out") in response.content.decode()  # the editor's admin is Spanish
+    [email] = mailoutbox
+    assert email.to == [author_user.email]
+    assert email.subject == "Changes requested: Sleep after an infusion"
+    assert "sent “Sleep after an infusion” back to you: changes requested." in email.body

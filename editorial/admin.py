@@ -1,11 +1,12 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -106,11 +107,12 @@ class SiteProfileAdmin(RoleAdminMixin, SimpleHistoryAdmin):
         if profile is None or profile.pk is None:
             return _("Shown once the profile is saved.")
         context = {"site": profile}
-        return format_html(
-            '<div class="reader-preview">{}{}</div>',
-            render_to_string("includes/crisis_box.html", context),
-            render_to_string("includes/footer.html", context),
-        )
+        with translation.override(settings.LANGUAGE_CODE):  # as readers see it: in the public site's language
+            return format_html(
+                '<div class="reader-preview">{}{}</div>',
+                render_to_string("includes/crisis_box.html", context),
+                render_to_string("includes/footer.html", context),
+            )
 
     def has_add_permission(self, request):
         return not SiteProfile.objects.exists() and super().has_add_permission(request)

@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from conditions.forms import PrescreenForm
@@ -273,6 +274,17 @@ def test_the_profile_page_previews_the_crisis_box_and_footer_as_readers_see_them
     preview = html[html.index("As readers see it now") :]
     assert "If you are thinking about suicide, help is available now" in preview
     assert '<a href="tel:988"><strong>988</strong></a>' in preview and "In crisis?" in preview
+
+
+def test_the_preview_is_in_the_readers_language_when_the_admin_is_in_spanish(client):
+    _clinic_staff(client)
+    change_url, _ = _profile_form_data(client)
+    html = client.get(change_url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    with translation.override("es"):  # the admin is in Spanish, so that this test can fail
+        label = translation.gettext("As readers see it now")
+    assert label != "As readers see it now" and label in html
+    preview = html[html.index(label) :]
+    assert "If you are thinking about suicide, help is available now" in preview and "In crisis?" in preview
 
 
 def test_the_condition_forms_help_names_the_crisis_line_the_profile_holds(client):

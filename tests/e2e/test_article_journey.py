@@ -97,14 +97,20 @@ def test_author_writes_editor_publishes_reader_reads(new_page, login):
     expect(page.locator(".preview-banner")).to_have_count(0)
 
 
-def test_headings_in_the_editor_look_like_headings(new_page, login):
+def _an_editor_opens(article, new_page, login):
+    """Sign an editor in and open article's change page; return the page."""
     sync_roles(apps)
     editor = UserFactory(username="editor", password=PASSWORD)
     editor.groups.add(Group.objects.get(name="Editors"))
-    article = ArticleFactory(body="<h2>After the session</h2><p>Plan a quiet evening.</p>")
     page = new_page()
     login(page, "editor", PASSWORD)
     page.goto(f"/admin/articles/article/{article.pk}/change/")
+    return page
+
+
+def test_headings_in_the_editor_look_like_headings(new_page, login):
+    article = ArticleFactory(body="<h2>After the session</h2><p>Plan a quiet evening.</p>")
+    page = _an_editor_opens(article, new_page, login)
     editable = page.locator(".ck-editor__editable")
     expect(editable.locator("h2")).to_have_count(1, timeout=10_000)
 
@@ -112,13 +118,7 @@ def test_headings_in_the_editor_look_like_headings(new_page, login):
 
 
 def test_a_long_title_shows_its_count_and_is_kept_whole_when_refused(new_page, login):
-    sync_roles(apps)
-    editor = UserFactory(username="editor", password=PASSWORD)
-    editor.groups.add(Group.objects.get(name="Editors"))
-    article = ArticleFactory(title="Short")
-    page = new_page()
-    login(page, "editor", PASSWORD)
-    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page = _an_editor_opens(ArticleFactory(title="Short"), new_page, login)
     long_title = ("What to expect on the day of a first ketamine infusion, " * 7)[:334] + "."
 
     page.locator("#id_title").fill(long_title)

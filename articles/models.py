@@ -18,6 +18,7 @@ from domain.models import (
     with_sources,
 )
 from domain.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
+from domain.translations import Translation, translated
 from infrastructure import cache_tags
 from infrastructure.addresses import slug_url
 
@@ -151,9 +152,14 @@ def _published_q():
 
 
 class ArticleQuerySet(ReviewedQuerySet):
-    def published(self):
-        """Return articles the public may see now; a future publish time means scheduled."""
-        return self.filter(_published_q())
+    def published(self, in_page_language=True):
+        """Return articles the public may see now; a future publish time means scheduled.
+
+        On a page in another language, only those with a public translation into it (unless told otherwise:
+        an article's own address sends a reader to the English page).
+        """
+        live = self.filter(_published_q())
+        return live.in_page_language() if in_page_language else live
 
     def for_listing(self):
         """Return articles with what a feed item shows: a card's fields, update time, author page, tags."""
@@ -598,3 +604,47 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_step_display()}: {self.article}"
+
+
+@translated
+class ArticleTranslation(RichTextMixin, Translation):
+    """An article in another language, reviewed on its own; its derived fields are worked out as the
+    original's are, so that the page's contents, reading time and excerpt are the translation's."""
+
+    original = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="translations")
+    title = models.CharField(max_length=200)
+    dek = models.CharField(_("subtitle"), max_length=300, blank=True)
+    excerpt = models.TextField(blank=True)
+    key_takeaways = models.TextField(blank=True)
+    body = models.TextField()
+    seo_title = models.CharField(_("SEO title"), max_length=70, blank=True)
+    seo_description = models.CharField(_("SEO description"), max_length=170, blank=True)
+    featured_image_alt = models.CharField(_("image alt text"), max_length=250, blank=True)
+    featured_image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    reading_time = models.PositiveSmallIntegerField(default=1, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    body_summary = models.TextField(blank=True, editable=False)
+    body_text = models.TextField(blank=True, editable=False)
+    body_with_ids = models.TextField(blank=True, editable=False)
+    toc = models.JSONField(default=dict, blank=True, editable=False)
+
+    review_fields = ("title", "dek", "excerpt", "key_takeaways", "body")
+    # Shown in place of the original's even when empty: an English SEO title must not head a Spanish page.
+    presentation_fields = ("seo_title", "seo_description", "featured_image_alt", "featured_image_caption")
+    history = HistoricalRecords()
+    body_html = RichText("body")
+
+    class Meta:
+        verbose_name = _("article translation")
+        constraints = [models.UniqueConstraint(fields=["original", "language"], name="article_translation_once")]
+
+    derive_from_body = Article.derive_from_body
+
+    def clean_rich_text(self):
+        super().clean_rich_text()
+        self.derive_from_body()
+
+    def apply(self, original):
+        for name in (*self.presentation_fields, "reading_time", *DERIVED_FIELDS):
+            setattr(original, name, getattr(self, name))
+        return super().apply(original)

@@ -21,6 +21,7 @@ from conditions.models import AdministrationRoute, Condition, EmergencyAdvice
 from domain import structured_data
 from domain.crisis_text import fill
 from domain.models import SiteProfile
+from domain.translations import TranslatedPageMixin
 from domain.seo import PageMetaMixin, collection_page
 from infrastructure.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
 from infrastructure.templatetags.images import recently_made
@@ -256,12 +257,12 @@ def share_links(title: str, url: str) -> list[tuple[str, str]]:
     ]
 
 
-class ArticleDetailView(PageMetaMixin, DetailView):
+class ArticleDetailView(TranslatedPageMixin, PageMetaMixin, DetailView):
     def get_queryset(self):
         articles = Article.objects.for_detail()
         if self.request.user.is_staff:
             return articles.previewable_by(self.request.user)  # the template shows a "not published" banner
-        return articles.published()
+        return articles.published(in_page_language=False)  # untranslated: sent to the English page
 
     @cached_property
     def image_url(self):
@@ -320,7 +321,8 @@ class ArticleDetailView(PageMetaMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if not self.object.is_public:
+        shown = getattr(self, "object", None)  # None when sent to the English page
+        if shown is not None and not shown.is_public:
             add_never_cache_headers(response)  # a preview must never reach a shared cache
         return response
 

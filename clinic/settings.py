@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # page cache, the request log or the host check see it (infrastructure/metrics.py).
     "infrastructure.metrics.MetricsMiddleware",
     "infrastructure.request_log.RequestLogMiddleware",  # its time covers everything below
+    # The page's language, from its address alone (/es/…), before the page cache fills a kept page's holes.
+    "infrastructure.url_language.PathLanguageMiddleware",
     "infrastructure.page_cache.SafeGZipMiddleware",  # outside the page cache, whose hits come compressed
     # First: an anonymous hit skips every other middleware and replays the headers they set on the page it
     # keeps (infrastructure/page_cache.py). Its key holds the scheme, so a plain-HTTP request never meets an
@@ -230,10 +232,11 @@ COMPRESSION_EXCLUDED_PATHS = ["/admin/", "/safety/check/"]
 # /sitemap.xml becomes an index of one file per section from this many published articles on.
 SITEMAP_INDEX_FROM = env_int("DJANGO_SITEMAP_INDEX_FROM", 1000)
 
-# English is the site's language; Spanish is coming (issue 24). Interface strings are marked for translation
-# and extracted to locale/es/ (`make messages`). The admin follows each staff member's browser
-# (editorial.admin_language); public pages have no LocaleMiddleware and no /es/ address yet, because the page
-# cache's keys do not vary by language: every public request is in LANGUAGE_CODE.
+# English is the site's language, at today's addresses; Spanish pages live under /es/ (issue 24). A public
+# page's language comes from its address alone (infrastructure/url_language.py), never from what a browser
+# asks for, so the page cache keeps one page per address. Interface strings are extracted to locale/es/
+# (`make messages`); content is translated row by row, each translation reviewed (domain/translations.py).
+# The admin follows each staff member's browser (editorial.admin_language).
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

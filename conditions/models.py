@@ -5,8 +5,9 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from domain.models import Reviewed, ReviewedQuerySet, citations_field, reviewer_field
+from domain.models import InPageLanguageQuerySet, Reviewed, ReviewedQuerySet, citations_field, reviewer_field
 from domain.richtext import RichText, RichTextMixin
+from domain.translations import Translation, overlay, translated
 from infrastructure import cache_tags
 from infrastructure.addresses import slug_url
 
@@ -81,7 +82,7 @@ class Severity(models.TextChoices):
     MODERATE = "moderate", _("Moderate: tell your clinician; may need monitoring")
 
 
-class ListedQuerySet(models.QuerySet):
+class ListedQuerySet(InPageLanguageQuerySet):
     def listed(self):
         """Return what the public may see: rows staff have not hidden."""
         cache_tags.shows_list(self.model)  # a page listing them changes when one is added or hidden
@@ -97,6 +98,7 @@ class ConditionGroup(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers come first."))
 
+    objects = InPageLanguageQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -584,3 +586,134 @@ def _number(value):
         return ""
     normalized = value.normalize() if isinstance(value, Decimal) else value
     return f"{normalized:f}" if isinstance(normalized, Decimal) else str(normalized)
+
+
+def _once_per_language(name):
+    return [models.UniqueConstraint(fields=["original", "language"], name=name)]
+
+
+@translated
+class ConditionGroupTranslation(Translation):
+    original = models.ForeignKey(ConditionGroup, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(max_length=100)
+
+    review_fields = ("name",)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("condition group translation")
+        constraints = _once_per_language("conditiongroup_translation_once")
+
+
+@translated
+class ConditionTranslation(RichTextMixin, Translation):
+    original = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(max_length=150)
+    summary = models.TextField()
+    description = models.TextField(blank=True)
+    route_notes = models.JSONField(
+        _("notes on its routes"),
+        default=dict,
+        blank=True,
+        help_text=_("Each route's note in this language, by the route's slug: {\"iv-ketamine-infusion\": \"…\"}."),
+    )
+
+    review_fields = ("name", "summary", "description", "route_notes")
+    history = HistoricalRecords()
+    description_html = RichText("description")
+
+    class Meta:
+        verbose_name = _("condition translation")
+        constraints = _once_per_language("condition_translation_once")
+
+    def apply(self, original):
+        # The notes belong to the condition's links to its routes, loaded with the page, as are the routes.
+        links = original.__dict__.get("listed_route_links") or ()
+        for link in links:
+            note = (self.route_notes or {}).get(link.route.slug)
+            if note:
+                link.note = note
+        overlay([link.route for link in links if getattr(link.route, "shown_language", None) is None])
+        return super().apply(original)
+
+
+@translated
+class AdministrationRouteTranslation(RichTextMixin, Translation):
+    original = models.ForeignKey(AdministrationRoute, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(max_length=120)
+    short_name = models.CharField(max_length=60, blank=True)
+    summary = models.TextField()
+    medication = models.CharField(max_length=400, blank=True)
+    dose_note = models.CharField(max_length=400, blank=True)
+    session_length = models.CharField(max_length=120)
+    schedule_induction = models.CharField(_("schedule: first weeks"), max_length=250)
+    schedule_maintenance = models.CharField(_("schedule: afterwards"), max_length=250, blank=True)
+    observation_period = models.CharField(_("observation after a dose"), max_length=150)
+    setting = models.CharField(max_length=250)
+    monitoring = models.CharField(max_length=250)
+    onset = models.CharField(_("usual onset"), max_length=150)
+    requirements = models.CharField(max_length=250, blank=True)
+    emergency_signs = models.TextField(blank=True)
+    call_clinic_signs = models.TextField(blank=True)
+    description = models.TextField(blank=True)
+
+    review_fields = (
+        "name", "short_name", "summary", "medication", "dose_note", "session_length", "schedule_induction",
+        "schedule_maintenance", "observation_period", "setting", "monitoring", "onset", "requirements",
+        "emergency_signs", "call_clinic_signs", "description",
+    )  # fmt: skip
+    history = HistoricalRecords()
+    description_html = RichText("description")
+
+    class Meta:
+        verbose_name = _("treatment route translation")
+        constraints = _once_per_language("route_translation_once")
+
+
+@translated
+class ContraindicationTranslation(Translation):
+    original = models.ForeignKey(Contraindication, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(max_length=150)
+    explanation = models.TextField()
+    screening_question = models.CharField(max_length=400)
+    advice = models.TextField()
+    unsure_advice = models.TextField(blank=True)
+
+    review_fields = ("name", "explanation", "screening_question", "advice", "unsure_advice")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contraindication translation")
+        constraints = _once_per_language("contraindication_translation_once")
+
+
+@translated
+class InteractionTranslation(Translation):
+    original = models.ForeignKey(Interaction, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(max_length=150)
+    examples = models.CharField(max_length=300, blank=True)
+    effect = models.TextField()
+    advice = models.TextField()
+    screening_question = models.CharField(max_length=400)
+    unsure_advice = models.TextField(blank=True)
+
+    review_fields = ("name", "examples", "effect", "advice", "screening_question", "unsure_advice")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("interaction translation")
+        constraints = _once_per_language("interaction_translation_once")
+
+
+@translated
+class CandidateProfileTranslation(Translation):
+    original = models.ForeignKey(CandidateProfile, on_delete=models.CASCADE, related_name="translations")
+    title = models.CharField(max_length=150)
+    description = models.TextField()
+
+    review_fields = ("title", "description")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("typical candidate translation")
+        constraints = _once_per_language("candidate_translation_once")

@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from domain import structured_data
 from domain.models import attach_citations
+from domain.translations import TranslatedPageMixin
 from domain.seo import PageMetaMixin, collection_page
 from infrastructure import cache_tags
 
@@ -85,13 +86,13 @@ class ConditionListView(PageMetaMixin, ListView):
         return collection_page(reverse("conditions:list"), self.meta_title, self.meta_description, absolute)
 
     def get_queryset(self):
-        return Condition.objects.listed()
+        return Condition.objects.listed().in_page_language()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(evidence_levels=EVIDENCE_IN_PLAIN_WORDS.values(), **kwargs)
 
 
-class ConditionDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
+class ConditionDetailView(TranslatedPageMixin, StaffPreviewMixin, PageMetaMixin, DetailView):
     queryset = Condition.objects.for_page()
     preview_permission = "conditions.change_condition"
     list_url_name = "conditions:list"
@@ -185,7 +186,7 @@ class RouteListView(PageMetaMixin, ListView):
         return page + [therapy_reference(route, absolute) for route in self.object_list]
 
     def get_queryset(self):
-        return AdministrationRoute.objects.listed()
+        return AdministrationRoute.objects.listed().in_page_language()
 
     def get_context_data(self, **kwargs):
         # One row per fact, one column per route: zip turns each route's (label, value) list sideways.
@@ -194,7 +195,7 @@ class RouteListView(PageMetaMixin, ListView):
         return super().get_context_data(comparison_rows=rows, **kwargs)
 
 
-class RouteDetailView(StaffPreviewMixin, PageMetaMixin, DetailView):
+class RouteDetailView(TranslatedPageMixin, StaffPreviewMixin, PageMetaMixin, DetailView):
     queryset = AdministrationRoute.objects.for_page()
     context_object_name = "route"
     preview_permission = "conditions.change_administrationroute"

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.query import ModelIterable
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -29,6 +30,29 @@ from .richtext import RichText, RichTextMixin
 from .search_terms import parse_terms, parse_terms_leniently
 
 
+class InPageLanguageQuerySet(models.QuerySet):
+    """Rows come back in the public page's language: each with its reviewed translation laid over it, if any
+    (domain/translations.py), with one more query per kind; English pages, the admin and commands are
+    untouched."""
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if (
+            fresh
+            and self._iterable_class is ModelIterable
+            and hasattr(self.model, "translations")
+            and translations.translating()
+        ):
+            self._result_cache = translations.overlay(self._result_cache)
+
+    def in_page_language(self):
+        """Only what has a public translation into the page's language (everything on an English page)."""
+        if not translations.translating():
+            return self
+        return self.filter(translations.has_public_translation(self.model))
+
+
 class SiteProfileManager(models.Manager):
     last_seen = None
 
@@ -39,10 +63,16 @@ class SiteProfileManager(models.Manager):
         every server shows the change on its next request.
         """
         profile = cache.get_or_compute(
-            "site-profile", lambda: self.get_or_create(pk=1)[0], depends_on=[self.model._meta.label_lower]
+            "site-profile",
+            self._in_page_language,
+            depends_on=[self.model._meta.label_lower, "clinic.siteprofiletranslation"],
         )
         self.last_seen = profile  # for the outage page only, when neither database nor cache answers
         return profile
+
+    def _in_page_language(self):
+        profile = self.get_or_create(pk=1)[0]
+        return translations.overlay([profile])[0]  # the clinic's own words in the page's language, if reviewed
 
     def for_request(self, request):
         """Return get_current(), read once per request and shared by its view, templates and middleware."""
@@ -55,10 +85,16 @@ class SiteProfileManager(models.Manager):
 
 def _facts_held_once():
     cache_tags.shows_list(KeyFact)  # read as values: the list tag is what a fact's change drops
-    return {
+    facts = {
         key: (text, figure)
         for key, text, figure in KeyFact.objects.exclude(key="").values_list("key", "text", "figure")
     }
+    if translations.translating():
+        cache_tags.shows_list(translations.KeyFactTranslation)
+        rows = translations.KeyFactTranslation.objects.public().filter(language=translations.current_language())
+        for key, text, figure in rows.exclude(original__key="").values_list("original__key", "text", "figure"):
+            facts[key] = (text, figure)
+    return facts
 
 
 NO_PHONE_NUMBERS = RegexValidator(
@@ -154,7 +190,9 @@ class SiteProfile(RichTextMixin, models.Model):
     def facts(self):
         """{key: (text, figure)} of the facts held once, for {fact:key} in authored text: read on first use,
         from the shared cache, so a page without a fact token costs nothing."""
-        return cache.get_or_compute("facts", _facts_held_once, depends_on=["clinic.keyfact"])
+        return cache.get_or_compute(
+            "facts", _facts_held_once, depends_on=["clinic.keyfact", "clinic.keyfacttranslation"]
+        )
 
     @property
     def phone_href(self):
@@ -190,7 +228,7 @@ def citations_field(related_query_name=None):
     )
 
 
-class KeyFactQuerySet(models.QuerySet):
+class KeyFactQuerySet(InPageLanguageQuerySet):
     def listed(self):
         """Return the facts shown on the home page, in staff's order."""
         cache_tags.shows_list(self.model)
@@ -410,6 +448,7 @@ class Passage(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = InPageLanguageQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -507,7 +546,7 @@ def cite(item, sources):
             citation.save()
 
 
-class ReviewedQuerySet(models.QuerySet):
+class ReviewedQuerySet(InPageLanguageQuerySet):
     def review_queue(self, today=None):
         """Return items needing a medical review: never reviewed, overdue, due within 30 days, or changed."""
         today = today or timezone.localdate()
@@ -756,3 +795,7 @@ class SynonymSet(models.Model):
                     )
         if clashes:
             raise ValidationError({"terms": clashes}, code="term_in_another_set")
+
+
+# Translations of the shared domain's content (their models belong to this app), defined beside their base.
+from . import translations  # noqa: E402, F401

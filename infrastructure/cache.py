@@ -34,6 +34,7 @@ from django_redis.cache import RedisCache
 
 from . import cache_tags, metrics
 from .query_parameters import cache_address, keep_declared
+from .url_language import language_key
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +218,7 @@ def get_or_compute(name: str, compute, depends_on=(), timeout=CONTENT_TIMEOUT):
     when depends_on is empty. What the value shows counts for the page using it, hit or miss (cache_tags).
     """
     current = generation(*depends_on)
+    name = f"{language_key()}:{name}"  # values may hold text in the page's language
     entry = cache.get(f"values:{current}:{name}")
     if entry is None:
         with cache_tags.collecting() as seen:

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
 from . import cache_tags
+from .url_language import language_key
 
 NONCE = secrets.token_hex(8)
 MARKER = re.compile(rb"<!--hole:" + NONCE.encode() + rb":([\w.-]+):([A-Za-z0-9+/=]*)-->")
@@ -104,7 +105,8 @@ _fragments = _Memory(256)
 
 def fill(name: str, params: dict) -> tuple[str, str]:
     """Return (HTML, version) of one hole, from this process's memory while what it shows is unchanged."""
-    key = name + json.dumps(params, sort_keys=True)
+    # The page's language: a hole is filled in it, whatever language the page that last filled it was in.
+    key = f"{language_key()}:{name}" + json.dumps(params, sort_keys=True)
     entry = _fillings.get(key)
     if entry is None or not cache_tags.still_current(entry["tags"]):
         with cache_tags.collecting() as seen:
@@ -117,6 +119,7 @@ def fill(name: str, params: dict) -> tuple[str, str]:
 
 def shared_fragment(key: str, compute):
     """Return compute()'s value, rendered once per change for every worker and server (shared cache)."""
+    key = f"{language_key()}:{key}"  # rendered in the page's language
     entry = _fragments.get(key)
     if entry is None or not cache_tags.still_current(entry["tags"]):
         entry = cache.get(f"fragment:{key}")

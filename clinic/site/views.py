@@ -36,8 +36,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         # Only the columns the home page shows: conditions and routes carry long texts for their own pages.
-        listed_conditions = Condition.objects.listed().only("name", "slug", "group")
-        routes = AdministrationRoute.objects.listed().only("name", "short_name", "slug", "regulatory_status")
+        listed_conditions = Condition.objects.listed().in_page_language().only("name", "slug", "group")
+        routes = (
+            AdministrationRoute.objects.listed()
+            .in_page_language()
+            .only("name", "short_name", "slug", "regulatory_status")
+        )
         groups = ConditionGroup.objects.prefetch_related(
             Prefetch("conditions", queryset=listed_conditions, to_attr="listed_conditions")
         )

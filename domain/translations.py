@@ -1,0 +1,338 @@
+"""Translations of content into the public site's other languages (issue 24), each with its own medical review.
+
+A translation is a row of its own, one model per translated kind (ConditionTranslation, ArticleTranslation…),
+holding the translated fields under the original's names, a translator, a medical reviewer and a review date,
+like the original's sign-off. Its review also records *which version of the original it translates*: the
+original's clinical fingerprint at that moment (`translates`). Then:
+
+- A translation is public only once reviewed, and only while its own text is the text that was reviewed: an
+  unreviewed translation, machine-made or not, is never shown to a reader.
+- When the original's clinical text changes, `original_changed` says so (kept current by a signal, so the
+  admin and the review queue can filter on it); the public page says "the English page changed since this
+  translation" and links the English page, until the translation is reviewed against the new text.
+- A safety correction to the original (a library proposal marked safety, accepted) *withdraws* its
+  translations: off the public site until someone reviews the translation against the corrected original
+  (or puts it back on purpose in the admin).
+
+Readers' pages show a translation by laying its fields over the original loaded as usual (`overlay`), so the
+templates, structured data and caches read the same attributes in every language; an object so dressed
+refuses to be saved.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import post_save, pre_save
+from django.http import HttpResponseRedirect
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from simple_history.models import HistoricalRecords
+
+from infrastructure.url_language import page_language
+
+# domain.models imports this module last, so that its models are Django's models of this app.
+from .models import KeyFact, Passage, Person, Reviewed, ReviewedQuerySet, SiteProfile, fingerprint, reviewer_field
+from .richtext import RichText, RichTextMixin
+
+TRANSLATED_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != "en"]
+
+
+def default_language() -> str:
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
+def current_language() -> str:
+    """The language of the public page being served ("en", "es"); "en" outside one (admin, commands)."""
+    return (page_language.get() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def translating() -> bool:
+    """Whether the page being served is in a language other than the original's."""
+    return current_language() != default_language()
+
+
+class TranslationQuerySet(ReviewedQuerySet):
+    def public(self):
+        """Reviewed, unchanged since its review, and not withdrawn: what a reader may see."""
+        return self.filter(
+            last_reviewed__isnull=False, reviewer__isnull=False, changed_since_review=False, withdrawn=False
+        )
+
+    def needing_attention(self):
+        """For the review queue: never reviewed, changed since, overdue, withdrawn, or behind its original."""
+        return self.review_queue() | self.filter(models.Q(withdrawn=True) | models.Q(original_changed=True))
+
+
+class Translation(Reviewed):
+    """A translation of one item into one language; a concrete model adds `original` and the fields."""
+
+    language = models.CharField(_("language"), max_length=10, choices=TRANSLATED_LANGUAGES, default="es")
+    translator = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("translator")
+    )
+    reviewer = reviewer_field()
+    translates = models.CharField(
+        _("translates version"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("The original's clinical text this translation was reviewed against (its fingerprint)."),
+    )
+    original_changed = models.BooleanField(
+        _("original changed since"),
+        default=False,
+        editable=False,
+        help_text=_("The original's clinical text changed after this translation was reviewed."),
+    )
+    withdrawn = models.BooleanField(
+        _("taken off the public site"),
+        default=False,
+        help_text=_(
+            "Set when a safety correction changed the original. A review of this translation against the "
+            "corrected original puts it back; so does clearing this box, on purpose."
+        ),
+    )
+    withdrawn_because = models.CharField(_("why it was taken off"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TranslationQuerySet.as_manager()
+
+    # The original's fields this translation holds (its clinical text, reviewed): set by each concrete model.
+    review_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.original} ({self.get_language_display()})"
+
+    @property
+    def translated_fields(self):
+        return self.review_fields
+
+    @property
+    def is_public(self):
+        return self.review_is_current and self.reviewer_id is not None and not self.withdrawn
+
+    def refresh_review_state(self):
+        reviewed_now = self._review_recorded_now() or (self.last_reviewed and not self.translates)
+        super().refresh_review_state()
+        if reviewed_now and self.original_id:
+            # Reviewed now: against the original as it is now, which also lifts a safety withdrawal.
+            self.translates = original_fingerprint(self.original)
+            if self._review_recorded_now():
+                self.withdrawn, self.withdrawn_because = False, ""
+        if self.original_id and self.translates:
+            self.original_changed = self.translates != original_fingerprint(self.original)
+
+    REVIEW_STATE_FIELDS = (*Reviewed.REVIEW_STATE_FIELDS, "translates", "original_changed", "withdrawn",
+                           "withdrawn_because")  # fmt: skip
+
+    def apply(self, original):
+        """Lay this translation's fields over original (in place, unsaved) and return it."""
+        for name in self.translated_fields:
+            value = getattr(self, name)
+            if value not in ("", None, {}):  # an optional field left empty shows the original's
+                setattr(original, name, value)
+        original.shown_translation = self
+        original.shown_language = self.language
+        return original
+
+
+def original_fingerprint(original) -> str:
+    """Return the fingerprint of the original's clinical text: what a translation of it translates."""
+    if isinstance(original, Reviewed):
+        return original.clinical_fingerprint()
+    translations = original.translations.model
+    return fingerprint(getattr(original, name) for name in translations.review_fields)
+
+
+def translation_models():
+    return [model for model in _registry]
+
+
+_registry = []
+
+
+def translated(model):
+    """Class decorator for concrete translations: keep their originals' flag current, refuse dressed saves."""
+    _registry.append(model)
+    original_model = model._meta.get_field("original").remote_field.model
+    post_save.connect(_original_saved, sender=original_model, dispatch_uid=f"translations-{model.__name__}")
+    return model
+
+
+def _original_saved(sender, instance, raw=False, **kwargs):
+    if raw or getattr(instance, "shown_translation", None) is not None:
+        return
+    current = original_fingerprint(instance)
+    translations = instance.translations.all()
+    # update(): a translation's own text and review are unchanged. The pages showing both are dropped by the
+    # original's save already (they show the original too).
+    translations.exclude(translates="").exclude(translates=current).update(original_changed=True)
+    translations.filter(translates=current).update(original_changed=False)
+
+
+def _refuse_dressed_save(sender, instance, **kwargs):
+    if getattr(instance, "shown_translation", None) is not None:
+        raise RuntimeError(
+            f"{instance!r} shows a translation laid over it for a reader's page; it must not be saved."
+        )
+
+
+pre_save.connect(_refuse_dressed_save, dispatch_uid="translations-refuse-dressed-save")
+
+
+def withdraw_translations(original, because: str) -> int:
+    """Take the original's translations off the public site (a safety correction); return how many."""
+    count = 0
+    for item in original.translations.filter(withdrawn=False):
+        item.withdrawn, item.withdrawn_because = True, because[:300]
+        item.save()
+        count += 1
+    return count
+
+
+def has_public_translation(model, language=None):
+    """A condition on model's rows: it has a public translation into language (the page's)."""
+    translations = model.translations.rel.related_model
+    return models.Exists(
+        translations.objects.public().filter(language=language or current_language(), original=models.OuterRef("pk"))
+    )
+
+
+class Untranslated(Exception):
+    def __init__(self, item):
+        self.item = item
+
+
+def in_original_language(item) -> str:
+    """Return item's address in the original language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return item.get_absolute_url()
+
+
+class TranslatedPageMixin:
+    """A detail view's page in another language exists only while its item has a public translation; else
+    the address sends the reader to the page in English (302: a translation may come, or come back)."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Untranslated as missing:
+            return HttpResponseRedirect(in_original_language(missing.item))
+
+    def get_object(self, queryset=None):
+        item = super().get_object(queryset)
+        if translating() and getattr(item, "shown_translation", None) is None:
+            raise Untranslated(item)
+        return item
+
+
+def public_translation(original, language=None):
+    """Return original's reviewed, public translation into language (the page's), or None."""
+    language = language or current_language()
+    return original.translations.public().filter(language=language).select_related("translator").first()
+
+
+def overlay(objects, language=None, keep_untranslated=True):
+    """Lay each object's public translation over it, with one query per kind; return the objects kept.
+
+    Objects without one keep their own words and say so (`shown_language`, for lang="en" in the page), or
+    are left out when keep_untranslated is False (a list of what exists in that language).
+    """
+    language = language or current_language()
+    objects = list(objects)
+    if not objects or language == default_language():
+        return objects
+    by_kind = {}
+    for item in objects:
+        by_kind.setdefault(type(item), []).append(item)
+    found = {}
+    for model, items in by_kind.items():
+        translations = model.translations.rel.related_model.objects.public().filter(
+            language=language, original__in=[item.pk for item in items]
+        )
+        for row in translations:
+            found[model, row.original_id] = row
+    kept = []
+    for item in objects:
+        row = found.get((type(item), item.pk))
+        if row is not None:
+            kept.append(row.apply(item))
+        elif keep_untranslated:
+            item.shown_language = default_language()
+            kept.append(item)
+    loaded_with = [related for item in kept for related in _loaded_with(item)]
+    if loaded_with:
+        overlay(loaded_with, language)
+    return kept
+
+
+def _loaded_with(item):
+    """The translatable objects loaded with item (select_related, prefetch_related), not yet dressed."""
+    found = list(item._state.fields_cache.values())
+    for rows in getattr(item, "_prefetched_objects_cache", {}).values():
+        found.extend(rows)
+    return [
+        obj for obj in found
+        if obj is not None and hasattr(type(obj), "translations") and getattr(obj, "shown_language", None) is None
+    ]  # fmt: skip
+
+
+# The shared domain's translated kinds. Conditions, routes, safety items and articles keep theirs beside them.
+
+
+@translated
+class KeyFactTranslation(Translation):
+    original = models.ForeignKey(KeyFact, on_delete=models.CASCADE, related_name="translations")
+    figure = models.CharField(max_length=60, help_text=_("As written in the text, e.g. “2 horas”."))
+    text = models.CharField(max_length=300)
+
+    review_fields = ("figure", "text")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("key fact translation")
+        constraints = [models.UniqueConstraint(fields=["original", "language"], name="keyfact_translation_once")]
+
+
+@translated
+class PassageTranslation(Translation):
+    """A claim in the translation's words. The source's own words stay as the source wrote them."""
+
+    original = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="translations")
+    claim = models.CharField(
+        max_length=300, help_text=_("The words of the translated item that the source supports, exactly.")
+    )
+
+    review_fields = ("claim",)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("passage translation")
+        constraints = [models.UniqueConstraint(fields=["original", "language"], name="passage_translation_once")]
+
+
+@translated
+class SiteProfileTranslation(RichTextMixin, Translation):
+    """The site's own words in another language: the crisis line's name, tagline, introduction, disclaimer."""
+
+    original = models.ForeignKey(SiteProfile, on_delete=models.CASCADE, related_name="translations")
+    tagline = models.CharField(max_length=200, blank=True)
+    crisis_line_name = models.CharField(
+        _("crisis line name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Check it against the line's own pages in this language; left blank, the original's."),
+    )
+    intro = models.TextField(blank=True)
+    disclaimer = models.TextField(blank=True)
+
+    review_fields = ("tagline", "crisis_line_name", "intro", "disclaimer")
+    history = HistoricalRecords()
+    intro_html = RichText("intro")
+
+    class Meta:
+        verbose_name = _("site profile translation")
+        constraints = [models.UniqueConstraint(fields=["original", "language"], name="site_translation_once")]

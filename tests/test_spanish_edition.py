@@ -1,0 +1,204 @@
+"""The Spanish edition (issue 24): addresses, translations with their own review, staleness and withdrawal."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from articles.models import ArticleTranslation
+from conditions.models import ConditionTranslation, ContraindicationTranslation
+from domain.translations import withdraw_translations
+from tests.factories import (
+    AdministrationRouteFactory,
+    ArticleFactory,
+    ConditionFactory,
+    ConditionRouteFactory,
+    ContraindicationFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+REVIEWED = date(2026, 12, 1)
+
+
+def reviewer():
+    return PersonFactory(may_review=True)
+
+
+def spanish_condition(condition, **fields):
+    values = {
+        "name": "Depresión resistente al tratamiento",
+        "summary": "Una depresión que no mejora lo suficiente con dos antidepresivos.",
+        "description": "<p>Texto en español.</p>",
+        "reviewer": reviewer(),
+        "last_reviewed": REVIEWED,
+        **fields,
+    }
+    return ConditionTranslation.objects.create(original=condition, language="es", **values)
+
+
+def es(url):
+    with translation.override("es"):
+        return url()
+
+
+def test_english_pages_keep_their_addresses_and_spanish_ones_live_under_es(client):
+    condition = ConditionFactory(slug="trd")
+    spanish_condition(condition)
+    assert condition.get_absolute_url() == "/conditions/trd/"
+    assert es(condition.get_absolute_url) == "/es/conditions/trd/"
+
+    english = client.get("/conditions/trd/")
+    spanish = client.get("/es/conditions/trd/")
+
+    assert english.status_code == spanish.status_code == 200
+    assert b'<html lang="en">' in english.content
+    assert b'<html lang="es">' in spanish.content
+    assert "Depresión resistente al tratamiento" in spanish.text
+    assert "Depresión resistente al tratamiento" not in english.text
+    assert spanish["Content-Language"] == "es"
+
+
+def test_an_untranslated_page_sends_a_spanish_reader_to_the_english_page(client):
+    ConditionFactory(slug="ocd")
+
+    response = client.get("/es/conditions/ocd/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/conditions/ocd/"
+
+
+def test_an_unreviewed_translation_is_never_shown(client):
+    condition = ConditionFactory(slug="ptsd")
+    spanish_condition(condition, reviewer=None, last_reviewed=None)
+
+    assert client.get("/es/conditions/ptsd/").status_code == 302
+    assert condition.name.encode() not in client.get("/es/conditions/").content
+
+
+def test_a_translation_edited_after_its_review_leaves_the_site_until_reviewed_again(client):
+    condition = ConditionFactory(slug="ptsd")
+    spanish = spanish_condition(condition)
+    assert client.get("/es/conditions/ptsd/").status_code == 200
+
+    spanish.summary = "Un resumen nuevo, aún sin revisar."
+    spanish.save()
+
+    assert client.get("/es/conditions/ptsd/").status_code == 302
+
+
+def test_the_spanish_list_shows_only_what_is_translated_in_spanish(client):
+    spanish_condition(ConditionFactory(name="Treatment-resistant depression"))
+    ConditionFactory(name="Obsessive-compulsive disorder")
+
+    page = client.get("/es/conditions/").text
+
+    assert "Depresión resistente al tratamiento" in page
+    assert "Obsessive-compulsive disorder" not in page
+
+
+def test_a_change_to_the_english_clinical_text_marks_the_translation_stale_and_the_page_says_so(client):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition)
+    assert "cambió" not in client.get("/es/conditions/trd/").text
+
+    condition.summary = "A corrected summary."
+    condition.save()
+
+    spanish.refresh_from_db()
+    assert spanish.original_changed
+    page = client.get("/es/conditions/trd/")
+    assert page.status_code == 200  # still public, with the notice
+    notice = page.text.split('class="translation-notice"')[1].split("</aside>")[0]
+    assert "La página en inglés cambió después de esta traducción" in notice
+    assert 'href="/conditions/trd/"' in notice
+
+
+def test_a_new_review_of_the_translation_clears_the_stale_mark(client):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition)
+    condition.summary = "A corrected summary."
+    condition.save()
+
+    spanish.refresh_from_db()
+    spanish.sign_off(spanish.reviewer, date(2026, 12, 5))
+
+    spanish.refresh_from_db()
+    assert not spanish.original_changed
+    assert "cambió" not in client.get("/es/conditions/trd/").text
+
+
+def test_a_safety_correction_takes_the_translation_off_the_site_until_reviewed(client):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition)
+
+    withdraw_translations(condition, "Safety correction from the clinical library, version 2")
+
+    assert client.get("/es/conditions/trd/").status_code == 302
+    assert "Depresión resistente" not in client.get("/es/conditions/").text
+    spanish.refresh_from_db()
+    spanish.sign_off(spanish.reviewer, date(2026, 12, 5))
+    assert client.get("/es/conditions/trd/").status_code == 200
+
+
+def test_untranslated_safety_items_still_show_on_a_spanish_page_in_english_marked_as_english(client):
+    route = AdministrationRouteFactory()
+    condition = ConditionFactory(slug="trd")
+    ConditionRouteFactory(condition=condition, route=route)
+    spanish_condition(condition)
+    translated = ContraindicationFactory(name="Uncontrolled high blood pressure", routes=[route])
+    ContraindicationTranslation.objects.create(
+        original=translated, name="Presión arterial alta no controlada", explanation="Explicación.",
+        screening_question="¿Tiene la presión alta?", advice="Consejo.", reviewer=reviewer(),
+        last_reviewed=REVIEWED,
+    )  # fmt: skip
+    ContraindicationFactory(name="Pregnancy", routes=[route])
+
+    page = client.get("/es/conditions/trd/").text
+
+    assert "Presión arterial alta no controlada" in page
+    before_pregnancy = page.split("Pregnancy")[0]
+    assert before_pregnancy.rsplit("<li", 1)[1].startswith(' lang="en"')  # read aloud in English, not Spanish
+    before_translated = page.split("Presión arterial alta no controlada")[0]
+    assert not before_translated.rsplit("<li", 1)[1].startswith(' lang="en"')
+
+
+def test_spanish_article_pages_list_only_translated_articles(client):
+    translated = ArticleFactory(title="Preparing for your first infusion", slug="first", published=True)
+    ArticleTranslation.objects.create(
+        original=translated, title="Cómo prepararse para su primera infusión", body="<h2>Antes</h2><p>Texto.</p>",
+        reviewer=reviewer(), last_reviewed=REVIEWED,
+    )  # fmt: skip
+    ArticleFactory(title="Is ketamine a psychedelic?", slug="psychedelic", published=True)
+
+    listing = client.get("/es/articles/").text
+    assert "Cómo prepararse para su primera infusión" in listing
+    assert "psychedelic" not in listing
+    page = client.get("/es/articles/first/")
+    assert "Cómo prepararse para su primera infusión" in page.text
+    assert client.get("/es/articles/psychedelic/")["Location"] == "/articles/psychedelic/"
+
+
+def test_a_dressed_object_refuses_to_be_saved():
+    condition = ConditionFactory(slug="trd")
+    spanish_condition(condition)
+    with translation.override("es"):
+        from infrastructure.url_language import page_language
+
+        token = page_language.set("es")
+        try:
+            from conditions.models import Condition
+
+            dressed = Condition.objects.get(pk=condition.pk)
+        finally:
+            page_language.reset(token)
+    assert dressed.name == "Depresión resistente al tratamiento"
+    with pytest.raises(RuntimeError):
+        dressed.save()
+
+
+def test_reverse_in_spanish():
+    assert es(lambda: reverse("conditions:list")) == "/es/conditions/"
+    assert reverse("conditions:list") == "/conditions/"

@@ -26,6 +26,7 @@ from domain.content import (
     read_list,
 )
 from domain.models import cite
+from library.translations import TranslationLoader, translation_folders
 
 from .models import Article, Author, Category, Status, Tag
 
@@ -72,6 +73,37 @@ def load(library=None, folder=None):
         )[0]
     for document in documents(folder):
         _load_article(document, library, authors, categories, tags)
+    for language, translated in translation_folders(demo).items():
+        for document in documents(translated / "articles"):
+            _load_translation(document, language, library)
+
+
+TRANSLATION_FIELDS = {
+    "title", "dek", "excerpt", "key_takeaways", "featured_image_alt", "featured_image_caption", "seo_title",
+    "seo_description", "translator", "reviewer", "reviewed", "next_review_due", "passages",
+}  # fmt: skip
+
+
+def _load_translation(document, language, library):
+    """An article's translation (content/demo/<language>/articles/<the article's slug>.html)."""
+    meta = document.meta
+    meta.check_fields(TRANSLATION_FIELDS, required=["title"])
+    check_images(document)
+    article = Article.objects.filter(slug=document.slug).first()
+    if article is None:
+        raise meta.error("title", f"no article '{document.slug}' to translate (content/demo/articles/)")
+    loader = TranslationLoader(library, language)
+    entry = meta.values
+    values = {
+        "title": entry["title"],
+        "dek": entry.get("dek", ""),
+        "excerpt": entry.get("excerpt", ""),
+        "key_takeaways": "\n".join(entry.get("key_takeaways") or []),
+        "body": loader.body(document, article),
+        **{name: entry.get(name, "") for name in ("featured_image_alt", "featured_image_caption", "seo_title",
+                                                  "seo_description")},
+    }  # fmt: skip
+    loader.save(article, values, meta)
 
 
 def _load_author(entry, people):

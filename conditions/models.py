@@ -595,7 +595,7 @@ def _once_per_language(name):
 @translated
 class ConditionGroupTranslation(Translation):
     original = models.ForeignKey(ConditionGroup, on_delete=models.CASCADE, related_name="translations")
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=150)
 
     review_fields = ("name",)
     history = HistoricalRecords()
@@ -608,7 +608,7 @@ class ConditionGroupTranslation(Translation):
 @translated
 class ConditionTranslation(RichTextMixin, Translation):
     original = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="translations")
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=200)
     summary = models.TextField()
     description = models.TextField(blank=True)
     route_notes = models.JSONField(
@@ -640,19 +640,19 @@ class ConditionTranslation(RichTextMixin, Translation):
 @translated
 class AdministrationRouteTranslation(RichTextMixin, Translation):
     original = models.ForeignKey(AdministrationRoute, on_delete=models.CASCADE, related_name="translations")
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=400)
     short_name = models.CharField(max_length=60, blank=True)
     summary = models.TextField()
     medication = models.CharField(max_length=400, blank=True)
     dose_note = models.CharField(max_length=400, blank=True)
-    session_length = models.CharField(max_length=120)
-    schedule_induction = models.CharField(_("schedule: first weeks"), max_length=250)
-    schedule_maintenance = models.CharField(_("schedule: afterwards"), max_length=250, blank=True)
-    observation_period = models.CharField(_("observation after a dose"), max_length=150)
-    setting = models.CharField(max_length=250)
-    monitoring = models.CharField(max_length=250)
-    onset = models.CharField(_("usual onset"), max_length=150)
-    requirements = models.CharField(max_length=250, blank=True)
+    session_length = models.CharField(max_length=400)
+    schedule_induction = models.CharField(_("schedule: first weeks"), max_length=400)
+    schedule_maintenance = models.CharField(_("schedule: afterwards"), max_length=400, blank=True)
+    observation_period = models.CharField(_("observation after a dose"), max_length=400)
+    setting = models.CharField(max_length=400)
+    monitoring = models.CharField(max_length=400)
+    onset = models.CharField(_("usual onset"), max_length=400)
+    requirements = models.CharField(max_length=400, blank=True)
     emergency_signs = models.TextField(blank=True)
     call_clinic_signs = models.TextField(blank=True)
     description = models.TextField(blank=True)
@@ -691,7 +691,7 @@ class ContraindicationTranslation(Translation):
 class InteractionTranslation(Translation):
     original = models.ForeignKey(Interaction, on_delete=models.CASCADE, related_name="translations")
     name = models.CharField(max_length=150)
-    examples = models.CharField(max_length=300, blank=True)
+    examples = models.CharField(max_length=400, blank=True)
     effect = models.TextField()
     advice = models.TextField()
     screening_question = models.CharField(max_length=400)

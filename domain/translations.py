@@ -287,7 +287,7 @@ def _loaded_with(item):
 class KeyFactTranslation(Translation):
     original = models.ForeignKey(KeyFact, on_delete=models.CASCADE, related_name="translations")
     figure = models.CharField(max_length=60, help_text=_("As written in the text, e.g. “2 horas”."))
-    text = models.CharField(max_length=300)
+    text = models.CharField(max_length=400)
 
     review_fields = ("figure", "text")
     history = HistoricalRecords()
@@ -303,7 +303,7 @@ class PassageTranslation(Translation):
 
     original = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="translations")
     claim = models.CharField(
-        max_length=300, help_text=_("The words of the translated item that the source supports, exactly.")
+        max_length=400, help_text=_("The words of the translated item that the source supports, exactly.")
     )
 
     review_fields = ("claim",)

@@ -10,6 +10,8 @@ from conditions import demo as conditions_loader
 from domain.content import load_library, read_list, save_passages
 from domain.models import KeyFact, cite
 
+from . import translations
+
 KEY_FACT_FIELDS = {"key", "figure", "text", "topic", "sources", "passages", "listed"}
 
 
@@ -20,6 +22,7 @@ def load_files(folder):
     # Facts first: items write {fact:key}, and a passage's claim is matched against the filled text.
     load_key_facts(library, folder)
     conditions_loader.load(library, folder)
+    translations.load(library, folder)  # each translated item beside its original
     return library
 
 

@@ -9,6 +9,7 @@ from domain.content import ContentError, demo_dir, library_dir, read_mapping
 from domain.models import KeyFact, SiteProfile, SynonymSet
 from domain.search_terms import add_seed_sets, read_seed_sets
 from library.sync import write_library
+from library.translations import REVIEW_FIELDS, TranslationLoader, translation_folders
 
 PROFILE_FIELDS = {
     "name", "tagline", "phone", "email", "street_address", "locality", "region", "postal_code", "country",
@@ -30,6 +31,21 @@ def load_site(folder):
     profile.intro = (folder / "site" / "intro.html").read_text(encoding="utf-8")
     profile.save()
     KeyFact.objects.filter(figure__in=RETIRED_KEY_FACT_FIGURES).delete()
+    return profile
+
+
+PROFILE_TRANSLATION_FIELDS = {"tagline", "crisis_line_name", "disclaimer"}
+
+
+def load_site_translations(folder, library, profile):
+    """Load content/demo/<language>/site/: the profile's own words in that language, each reviewed."""
+    for language, translated in translation_folders(folder).items():
+        entry = read_mapping(translated / "site" / "profile.yaml")
+        entry.check_fields({*PROFILE_TRANSLATION_FIELDS, *REVIEW_FIELDS})
+        values = {name: str(entry.values.get(name) or "").strip() for name in PROFILE_TRANSLATION_FIELDS}
+        intro = translated / "site" / "intro.html"
+        values["intro"] = intro.read_text(encoding="utf-8") if intro.exists() else ""
+        TranslationLoader(library, language).save(profile, values, entry)
 
 
 class Command(BaseCommand):
@@ -52,7 +68,8 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 library = write_library(library_dir())
-                load_site(demo_dir())
+                profile = load_site(demo_dir())
+                load_site_translations(demo_dir(), library, profile)
                 articles_demo.load(library, demo_dir())
                 # Seed sets the site has none of the terms of (those a migrate made, or staff changed, stay).
                 add_seed_sets(SynonymSet, read_seed_sets())

@@ -1,6 +1,6 @@
 """The article pages' schema.org nodes, built from the shared graph helpers of domain.structured_data."""
 
-from domain.structured_data import Absolute, clinic_id, medical_web_page, named_person, person
+from domain.structured_data import Absolute, clinic_id, language_tag, medical_web_page, named_person, person
 
 
 def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict]:
@@ -20,7 +20,7 @@ def article_nodes(article, absolute: Absolute, image_url: str = "") -> list[dict
         "mainEntityOfPage": {"@id": absolute(url) + "#webpage"},
         "wordCount": article.word_count,
         "timeRequired": f"PT{article.reading_time}M",
-        "inLanguage": "en-US",
+        "inLanguage": language_tag(),
         "citation": [
             {
                 "@type": "CreativeWork",

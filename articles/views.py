@@ -258,6 +258,8 @@ def share_links(title: str, url: str) -> list[tuple[str, str]]:
 
 
 class ArticleDetailView(TranslatedPageMixin, PageMetaMixin, DetailView):
+    list_url_name = "articles:list"
+
     def get_queryset(self):
         articles = Article.objects.for_detail()
         if self.request.user.is_staff:

@@ -237,7 +237,7 @@ SITEMAP_INDEX_FROM = env_int("DJANGO_SITEMAP_INDEX_FROM", 1000)
 # asks for, so the page cache keeps one page per address. Interface strings are extracted to locale/es/
 # (`make messages`); content is translated row by row, each translation reviewed (domain/translations.py).
 # The admin follows each staff member's browser (editorial.admin_language).
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The admin's date fields are typed year-month-day in Spanish too (clinic/formats/es/formats.py).

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from domain.translations import current_language
+
 from .crisis_text import fill
 
 Absolute = Callable[[str], str]
@@ -67,7 +69,7 @@ def site_nodes(profile, absolute: Absolute) -> list[dict]:
         "@id": website_id(absolute),
         "name": profile.name,
         "url": absolute("/"),
-        "inLanguage": "en-US",
+        "inLanguage": language_tag(),
         "publisher": {"@id": clinic_id(absolute)},
         "potentialAction": {
             "@type": "SearchAction",
@@ -117,6 +119,14 @@ def person(author, absolute: Absolute) -> dict:
     return node
 
 
+LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}
+
+
+def language_tag() -> str:
+    """The page's language as structured data names it (BCP 47): en-US, es-US."""
+    return LANGUAGE_TAGS.get(current_language(), current_language())
+
+
 def web_page(page_type: str, path: str, name: str, description: str, absolute: Absolute, **extra) -> dict:
     return {
         "@type": page_type,
@@ -125,7 +135,7 @@ def web_page(page_type: str, path: str, name: str, description: str, absolute: A
         "name": name,
         "description": description,
         "isPartOf": {"@id": website_id(absolute)},
-        "inLanguage": "en-US",
+        "inLanguage": language_tag(),
         **{key: value for key, value in extra.items() if value not in (None, "", [], {})},
     }
 

@@ -1,4 +1,4 @@
-"""Translations of content into the public site's other languages (issue 24), each with its own medical review.
+"""Content in the public site's other languages (issue 24), each translation with its own medical review.
 
 A translation is a row of its own, one model per translated kind (ConditionTranslation, ArticleTranslation…),
 holding the translated fields under the original's names, a translator, a medical reviewer and a review date,
@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_save, pre_save
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -193,6 +194,13 @@ def withdraw_translations(original, because: str) -> int:
     return count
 
 
+def with_translation_flags(queryset):
+    """Annotate each row with translated_<code>: whether it has a public translation into that language."""
+    return queryset.annotate(
+        **{f"translated_{code}": has_public_translation(queryset.model, code) for code, _ in TRANSLATED_LANGUAGES}
+    )
+
+
 def has_public_translation(model, language=None):
     """A condition on model's rows: it has a public translation into language (the page's)."""
     translations = model.translations.rel.related_model
@@ -214,7 +222,13 @@ def in_original_language(item) -> str:
 
 class TranslatedPageMixin:
     """A detail view's page in another language exists only while its item has a public translation; else
-    the address sends the reader to the page in English (302: a translation may come, or come back)."""
+    the address sends the reader to the page in English (302: a translation may come, or come back).
+
+    The page names its versions for hreflang and the language switch (`alternates`): whether each language
+    has one is read with the item, in the same query.
+    """
+
+    list_url_name = ""
 
     def get(self, request, *args, **kwargs):
         try:
@@ -223,10 +237,24 @@ class TranslatedPageMixin:
             return HttpResponseRedirect(in_original_language(missing.item))
 
     def get_object(self, queryset=None):
-        item = super().get_object(queryset)
+        queryset = self.get_queryset() if queryset is None else queryset
+        item = super().get_object(with_translation_flags(queryset))
         if translating() and getattr(item, "shown_translation", None) is None:
             raise Untranslated(item)
         return item
+
+    def get_context_data(self, **kwargs):
+        item = self.object
+        alternates = {default_language(): in_original_language(item)}
+        fallback = {}
+        for code, _ in TRANSLATED_LANGUAGES:
+            with translation.override(code):
+                if getattr(item, f"translated_{code}", False):
+                    alternates[code] = item.get_absolute_url()
+                else:
+                    alternates[code] = None
+                    fallback[code] = reverse(self.list_url_name) if self.list_url_name else reverse("home")
+        return super().get_context_data(alternates=alternates, language_fallback=fallback, **kwargs)
 
 
 def public_translation(original, language=None):

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from domain.translations import withdraw_translations
+
 from .kinds import KINDS, MissingItem
 from .models import Change, LibraryItem, LibraryProposal, Status
 from .sync import history_reason
@@ -101,6 +103,12 @@ def _accept(proposal, origin, item, user):
         raise DecisionError(
             f"“{proposal.name}” can't be accepted yet: {missing}. Nothing was changed."
         ) from None
+    if proposal.safety and hasattr(item, "translations"):
+        # A translation says what the item said before the correction: off the public site until someone
+        # reviews it against the corrected original (domain/translations.py).
+        withdraw_translations(
+            item, f"Safety correction from the clinical library, version {proposal.library_version}"
+        )
     _move_origin(proposal, item)
 
 

@@ -1,5 +1,6 @@
 """The Spanish edition (issue 24): addresses, translations with their own review, staleness and withdrawal."""
 
+import re
 from datetime import date
 
 import pytest
@@ -16,6 +17,8 @@ from tests.factories import (
     ConditionRouteFactory,
     ContraindicationFactory,
     PersonFactory,
+    UserFactory,
+    open_library_proposal,
 )
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +205,128 @@ def test_a_dressed_object_refuses_to_be_saved():
 def test_reverse_in_spanish():
     assert es(lambda: reverse("conditions:list")) == "/es/conditions/"
     assert reverse("conditions:list") == "/conditions/"
+
+
+def accept(proposal):
+    from library.decisions import ACCEPT, decide, seen_token
+
+    user = UserFactory(is_superuser=True, is_staff=True)
+    decide(proposal, ACCEPT, user, seen_token(proposal))
+
+
+def test_accepting_a_safety_correction_from_the_library_takes_the_spanish_page_off_the_site(client):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition)
+    proposal = open_library_proposal(condition, summary="Corrected: not for anyone with a past psychosis.")
+    proposal.safety = True
+    proposal.save()
+
+    accept(proposal)
+
+    spanish.refresh_from_db()
+    assert spanish.withdrawn and "Safety correction" in spanish.withdrawn_because
+    assert client.get("/es/conditions/trd/")["Location"] == "/conditions/trd/"
+    assert "Corrected: not for anyone" in client.get("/conditions/trd/").text
+
+
+def test_accepting_an_ordinary_library_change_keeps_the_translation_public_but_marked_behind(client):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition)
+
+    accept(open_library_proposal(condition, summary="A clearer summary."))
+
+    spanish.refresh_from_db()
+    assert not spanish.withdrawn and spanish.original_changed
+    assert "La página en inglés cambió" in client.get("/es/conditions/trd/").text
+
+
+SITEMAP_LINK = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"')
+HEAD_LINK = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+
+
+def sitemap_entries(client):
+    """{page address: {hreflang: address}} from /sitemap.xml."""
+    xml = client.get("/sitemap.xml").content.decode()
+    entries = {}
+    for block in re.findall(r"<url>(.*?)</url>", xml, re.S):
+        location = re.search(r"<loc>(.*?)</loc>", block)[1]
+        entries[location] = dict(SITEMAP_LINK.findall(block))
+    return entries
+
+
+def test_every_page_of_the_sitemap_names_its_other_language_versions_and_they_name_it_back(client):
+    route = AdministrationRouteFactory(slug="iv")
+    translated = ConditionFactory(slug="trd")
+    ConditionRouteFactory(condition=translated, route=route)
+    spanish_condition(translated)
+    ConditionFactory(slug="ocd")  # English only
+    article = ArticleFactory(slug="first", published=True)
+    ArticleTranslation.objects.create(
+        original=article, title="Primera", body="<p>Texto.</p>", reviewer=reviewer(), last_reviewed=REVIEWED
+    )
+    ArticleFactory(slug="english-only", published=True)
+
+    entries = sitemap_entries(client)
+
+    assert "http://testserver/es/conditions/trd/" in entries
+    assert "http://testserver/es/conditions/ocd/" not in entries  # no Spanish page to list
+    assert "http://testserver/es/articles/english-only/" not in entries
+    for address, sitemap_alternates in entries.items():
+        page = client.get(address)
+        assert page.status_code == 200, address
+        head = dict(HEAD_LINK.findall(page.content.decode()))
+        assert head == sitemap_alternates, address  # the head and the sitemap say the same
+        if not head:
+            continue
+        assert head["x-default"] == head["en"]
+        assert address in head.values(), address
+        for language, other in head.items():
+            back = dict(HEAD_LINK.findall(client.get(other).content.decode()))
+            assert back == head, f"{other} ({language}) does not name {address} back"
+
+
+def test_an_english_page_without_a_translation_names_no_spanish_version_and_its_switch_goes_to_the_list(client):
+    ConditionFactory(slug="ocd")
+
+    page = client.get("/conditions/ocd/").text
+
+    assert 'hreflang="es" href' not in page.split("</head>")[0]
+    switch = page.split('class="language-switch"')[1].split("</nav>")[0]
+    assert 'href="/es/conditions/"' in switch
+
+
+def test_the_language_switch_lands_on_the_same_page_in_the_other_language(client):
+    spanish_condition(ConditionFactory(slug="trd"))
+
+    english_switch = client.get("/conditions/trd/").text.split('class="language-switch"')[1].split("</nav>")[0]
+    spanish_switch = client.get("/es/conditions/trd/").text.split('class="language-switch"')[1].split("</nav>")[0]
+
+    assert 'href="/es/conditions/trd/"' in english_switch and "Español" in english_switch
+    assert 'href="/conditions/trd/"' in spanish_switch and "English" in spanish_switch
+
+
+def test_open_graph_locale_and_structured_data_language_follow_the_page(client):
+    spanish_condition(ConditionFactory(slug="trd"))
+
+    english = client.get("/conditions/trd/").text
+    spanish = client.get("/es/conditions/trd/").text
+
+    assert '<meta property="og:locale" content="en_US">' in english
+    assert '<meta property="og:locale" content="es_US">' in spanish
+    assert '"inLanguage": "es-US"' in spanish and '"inLanguage": "en-US"' not in spanish
+    assert '"inLanguage": "en-US"' in english and '"inLanguage": "es-US"' not in english
+
+
+def test_the_spanish_feeds_list_spanish_articles_only_at_spanish_addresses(client):
+    article = ArticleFactory(slug="first", title="First", published=True)
+    ArticleTranslation.objects.create(
+        original=article, title="Primera", body="<p>Texto.</p>", reviewer=reviewer(), last_reviewed=REVIEWED
+    )
+    ArticleFactory(slug="english-only", title="English only", published=True)
+
+    for feed in ("/es/articles/feed/", "/es/articles/feed/atom/"):
+        xml = client.get(feed).content.decode()
+        assert "Primera" in xml and "http://testserver/es/articles/first/" in xml
+        assert "English only" not in xml
+    english = client.get("/articles/feed/").content.decode()
+    assert "English only" in english and "Primera" not in english

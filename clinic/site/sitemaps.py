@@ -10,9 +10,19 @@ from django.urls import reverse
 
 from articles.models import Article, Author, Category, Tag
 from conditions.models import AdministrationRoute, Condition
+from domain.translations import TRANSLATED_LANGUAGES, with_translation_flags
 
 
-class ContentSitemap(Sitemap):
+class InEveryLanguage(Sitemap):
+    """Each page in every language it exists in, each naming the others and x-default (English) as its
+    alternates, as the pages' own heads do."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ContentSitemap(InEveryLanguage):
     """Detail pages of one kind: `public` builds their QuerySet per request, so scheduled pages appear."""
 
     changefreq = "monthly"
@@ -22,13 +32,18 @@ class ContentSitemap(Sitemap):
         self.public = public
 
     def items(self):
-        return self.public()
+        return with_translation_flags(self.public())  # which languages each is in, in the same query
+
+    def get_languages_for_item(self, item):
+        return [settings.LANGUAGE_CODE] + [
+            code for code, _ in TRANSLATED_LANGUAGES if getattr(item, f"translated_{code}", False)
+        ]
 
     def lastmod(self, item):
         return item.updated_at
 
 
-class ArchiveSitemap(Sitemap):
+class ArchiveSitemap(InEveryLanguage):
     """Category, tag and author pages with at least one public article; lastmod is their newest change."""
 
     changefreq = "weekly"
@@ -50,7 +65,7 @@ class ArchiveSitemap(Sitemap):
         return item[1]
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(InEveryLanguage):
     """The home page and the section pages; each changes when its newest content does."""
 
     changefreq = "weekly"
@@ -79,7 +94,9 @@ class SectionSitemap(Sitemap):
 # The view builds each sitemap per request: partial() defers ContentSitemap's QuerySet to that moment.
 SITEMAPS = {
     "sections": SectionSitemap,
-    "articles": partial(ContentSitemap, lambda: Article.objects.published().order_by("-published_at")),
+    "articles": partial(
+        ContentSitemap, lambda: Article.objects.published(in_page_language=False).order_by("-published_at")
+    ),
     "conditions": partial(ContentSitemap, Condition.objects.listed),
     "routes": partial(ContentSitemap, AdministrationRoute.objects.listed),
     "archives": ArchiveSitemap,

@@ -35,13 +35,18 @@ def _codes():
     return [code for code, _ in settings.LANGUAGES]
 
 
+def url_in(path, code):
+    """Return path's page in the language code ("en" is LANGUAGE_CODE, whose pages have no prefix)."""
+    return translate_url(path, settings.LANGUAGE_CODE if code == default_language() else code)
+
+
 def page_versions(context):
     """Return {code: path or None} of this page in every language."""
     request = context["request"]
     given = context.get("alternates")
     if given is not None:
         return given
-    return {code: translate_url(request.path, code) for code in _codes()}
+    return {code: url_in(request.path, code) for code in _codes()}
 
 
 @register.simple_tag(takes_context=True)
@@ -68,7 +73,7 @@ def language_switch(context):
     fallback = context.get("language_fallback") or {}
     here = current_language()
     return [
-        (code, LANGUAGE_NAMES.get(code, code), versions.get(code) or fallback.get(code) or translate_url("/", code),
+        (code, LANGUAGE_NAMES.get(code, code), versions.get(code) or fallback.get(code) or url_in("/", code),
          bool(versions.get(code)))
         for code in _codes() if code != here
     ]  # fmt: skip

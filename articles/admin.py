@@ -16,13 +16,14 @@ from domain.redirects import RedirectOnDeleteAdminMixin
 from editorial.admin import CitationInline, ReviewStateFilter
 from editorial.admin_permissions import RoleAdminMixin
 from editorial.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from editorial.translation_admin import translation_inline
 from editorial.version_diff import CompareVersionsAdminMixin
 from infrastructure.storage import UploadsNeedStorageMixin
 
 from . import lifecycle, views, workflow
 from .forms import ArticleAdminForm, AuthorAdminForm
 from .links import broken_links
-from .models import Article, Author, Category, MostReadArticle, Tag
+from .models import Article, ArticleTranslation, Author, Category, MostReadArticle, Tag
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
 EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at", "is_featured"]
@@ -83,7 +84,7 @@ class ArticleAdmin(
     SimpleHistoryAdmin,
 ):
     form = ArticleAdminForm
-    inlines = [ReferenceInline]
+    inlines = [ReferenceInline, translation_inline(ArticleTranslation)]
     change_form_template = "admin/articles/article/change_form.html"
     autosave_version_field = "loaded_version"
     readability_fields = ("body",)

@@ -9,18 +9,25 @@ from domain.redirects import RedirectOnDeleteAdminMixin
 from editorial.admin import CitationInline, ReviewedAdminMixin
 from editorial.admin_permissions import RoleAdminMixin
 from editorial.editing import AutosaveAdminMixin, WritingAidsAdminMixin
+from editorial.translation_admin import translation_inline
 from editorial.version_diff import CompareVersionsAdminMixin
 
 from .dose_check import dose_warnings
 from .forms import ConditionRouteForm, StaffAdminForm
 from .models import (
     AdministrationRoute,
+    AdministrationRouteTranslation,
     CandidateProfile,
+    CandidateProfileTranslation,
     Condition,
     ConditionGroup,
+    ConditionGroupTranslation,
     ConditionRoute,
+    ConditionTranslation,
     Contraindication,
+    ContraindicationTranslation,
     Interaction,
+    InteractionTranslation,
 )
 
 
@@ -79,6 +86,7 @@ class RouteConditionInline(admin.TabularInline):
 
 @admin.register(ConditionGroup)
 class ConditionGroupAdmin(RoleAdminMixin, CompareVersionsAdminMixin, SimpleHistoryAdmin):
+    inlines = [translation_inline(ConditionGroupTranslation)]
     form = StaffAdminForm
     list_display = ["name", "order", "condition_count"]
     list_editable = ["order"]
@@ -118,7 +126,7 @@ class ConditionAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedAdmin):
     list_select_related = ["group"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["group", "contraindications", "evidence_sources", "reviewer"]
-    inlines = [ConditionRouteInline, CitationInline]
+    inlines = [ConditionRouteInline, CitationInline, translation_inline(ConditionTranslation)]
     fieldsets = [
         (None, {"fields": ["name", "slug", "group", "summary", "description"]}),
         (
@@ -171,7 +179,7 @@ class AdministrationRouteAdmin(ReviewedAdminMixin, PublicPageAdminMixin, ListedA
     search_fields = ["name", "short_name", "slug", "medication"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["reviewer"]
-    inlines = [RouteConditionInline, CitationInline]
+    inlines = [RouteConditionInline, CitationInline, translation_inline(AdministrationRouteTranslation)]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "summary"]}),
         (
@@ -223,7 +231,7 @@ class ContraindicationAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdm
     search_fields = ["name", "slug", "explanation", "screening_question", "advice", "unsure_advice"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["routes", "reviewer"]
-    inlines = [CitationInline]
+    inlines = [CitationInline, translation_inline(ContraindicationTranslation)]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "explanation"]}),
         (_("Where it applies"), {"fields": ["routes"]}),
@@ -235,6 +243,7 @@ class ContraindicationAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdm
 
 @admin.register(CandidateProfile)
 class CandidateProfileAdmin(ListedAdmin):
+    inlines = [translation_inline(CandidateProfileTranslation)]
     readability_fields = ("description",)
     list_display = ["title", "order", "is_listed"]
     search_fields = ["title", "description"]
@@ -247,7 +256,7 @@ class InteractionAdmin(RouteScopedAdminMixin, ReviewedAdminMixin, ListedAdmin):
     search_fields = ["name", "slug", "examples", "effect", "advice", "unsure_advice"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["routes", "reviewer"]
-    inlines = [CitationInline]
+    inlines = [CitationInline, translation_inline(InteractionTranslation)]
     fieldsets = [
         (None, {"fields": ["name", "slug", "examples", "effect", "severity", "advice"]}),
         (_("Where it applies"), {"fields": ["routes"]}),

@@ -12,7 +12,7 @@ SHARED_RECORDS = [
     *(
         f"clinic.{action}_{model}"
         for action in ("view", "add", "change", "delete")
-        for model in ("source", "citation", "passage")
+        for model in ("source", "citation", "passage", "siteprofiletranslation")
     ),
     "clinic.view_person",
     # The search synonyms readers' words are matched with: brand and generic names, abbreviations.

@@ -18,8 +18,10 @@ from domain.figures import numbers_not_in
 from domain.identifiers import normalize_doi
 from domain.models import Citation, KeyFact, Passage, Person, Redirect, SiteProfile, Source, SynonymSet
 from domain.review_dates import ReviewState, due_soon, overdue
+from domain.translations import KeyFactTranslation, SiteProfileTranslation
 
 from .admin_permissions import RoleAdminMixin
+from .translation_admin import translation_inline
 
 
 class SiteProfileForm(forms.ModelForm):
@@ -73,6 +75,7 @@ class SiteProfileForm(forms.ModelForm):
 
 @admin.register(SiteProfile)
 class SiteProfileAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+    inlines = [translation_inline(SiteProfileTranslation)]
     form = SiteProfileForm
     fieldsets = [
         (None, {"fields": ["name", "tagline", "intro"]}),
@@ -341,7 +344,7 @@ class KeyFactAdmin(RoleAdminMixin, admin.ModelAdmin):
     list_display = ["figure", "text", "key", "is_listed", "order"]
     list_editable = ["is_listed", "order"]
     search_fields = ["figure", "text", "key", "topic"]
-    inlines = [CitationInline]
+    inlines = [CitationInline, translation_inline(KeyFactTranslation)]
 
 
 @admin.register(Redirect)

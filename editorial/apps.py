@@ -16,8 +16,11 @@ class EditorialConfig(AppConfig):
 
         from . import dashboard
         from .admin_site import clinical_review_panel
+        from .translation_admin import translations_panel
 
         dashboard.register(clinical_review_panel)
+        dashboard.register(translations_panel)
+        dashboard.register_review_queue(translations_panel)
 
         # Staff's own records: a sign-in (last_login), roles and permissions, and autosaved form text.
         cache.never_on_public_pages("auth.user", "auth.group", "auth.permission", "clinic.autosave")

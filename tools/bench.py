@@ -284,6 +284,10 @@ def discover(base_url: str) -> list[str]:
         "/articles/feed/", "/articles/feed/atom/", "/conditions/",
         "/conditions/treatment-resistant-depression/", "/treatments/", route, "/safety/", "/safety/check/",
         "/search/?q=ketamine+depression", "/sitemap.xml",
+        # The Spanish edition (issue 24): the same kinds of page, at the same ratios.
+        "/es/", "/es/articles/", "/es/articles/ketamine-and-suicidal-thoughts/", "/es/conditions/",
+        "/es/conditions/treatment-resistant-depression/", "/es/treatments/", "/es/safety/check/",
+        "/es/search/?q=depresion", "/es/articles/feed/",
     ]  # fmt: skip
 
 

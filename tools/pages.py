@@ -13,10 +13,18 @@ PUBLIC_PAGES = [
     "/treatments/",
     "/safety/",
     "/search/?q=ketamine",
+    # The Spanish edition (issue 24): its home, an article, a condition, the pre-screen and search.
+    "/es/",
+    "{es_article}",
+    "{es_condition}",
+    "/es/safety/check/",
+    "/es/search/?q=depresion",
 ]
 DETAIL_LINKS = {
     "{article}": ("/articles/", re.compile(r"^/articles/(?!(?:category|tag|author|feed|views)/)[\w-]+/$")),
     "{condition}": ("/conditions/", re.compile(r"^/conditions/[\w-]+/$")),
+    "{es_article}": ("/es/articles/", re.compile(r"^/es/articles/(?!(?:category|tag|author|feed|views)/)[\w-]+/$")),
+    "{es_condition}": ("/es/conditions/", re.compile(r"^/es/conditions/[\w-]+/$")),
 }
 
 

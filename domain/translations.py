@@ -145,7 +145,8 @@ def original_fingerprint(original) -> str:
     if isinstance(original, Reviewed):
         return original.clinical_fingerprint()
     translations = original.translations.model
-    return fingerprint(getattr(original, name) for name in translations.review_fields)
+    fields = getattr(translations, "original_fields", translations.review_fields)
+    return fingerprint(getattr(original, name) for name in fields)
 
 
 def translation_models():
@@ -358,8 +359,18 @@ class SiteProfileTranslation(RichTextMixin, Translation):
     disclaimer = models.TextField(blank=True)
 
     review_fields = ("tagline", "crisis_line_name", "intro", "disclaimer")
+    # The line's number too: the name translated belongs to that line.
+    original_fields = ("tagline", "crisis_line_name", "crisis_line", "intro", "disclaimer")
     history = HistoricalRecords()
     intro_html = RichText("intro")
+
+    def apply(self, original):
+        crisis_name = original.crisis_line_name
+        dressed = super().apply(original)
+        if self.original_changed:
+            # The clinic changed its crisis line (or its words) since: a translated name may name another line.
+            dressed.crisis_line_name = crisis_name
+        return dressed
 
     class Meta:
         verbose_name = _("site profile translation")

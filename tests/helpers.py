@@ -89,6 +89,16 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+def inline_management(response):
+    """Return the management fields of the admin form's inlines, as a browser sends them with the form."""
+    data = {}
+    for inline in response.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        for key, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{key}"] = value
+    return data
+
+
 def form_data(response, **changes):
     """Return the POST data of the admin form in response, as a browser would send it unchanged."""
     data = {}

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from domain.models import SiteProfile
 from infrastructure import cache as content_cache
+from infrastructure.url_language import language_key
 from infrastructure.cache import ResilientFileBasedCache
 from tests.factories import ArticleFactory
 from tests.helpers import run_django
@@ -45,7 +46,8 @@ def test_saved_crisis_line_is_read_by_the_next_request_with_no_stale_copy(client
 def test_another_workers_cached_profile_is_not_used_after_a_save(client):
     old = SiteProfile.objects.get_current()
     # What a second worker holds in its memory is never consulted: only the shared generation counts.
-    stale_key = f"values:{content_cache.generation('clinic.siteprofile')}:site-profile"
+    generation = content_cache.generation("clinic.siteprofile", "clinic.siteprofiletranslation")
+    stale_key = f"values:{generation}:{language_key()}:site-profile"
     assert cache.get(stale_key)[0].crisis_line == old.crisis_line
     SiteProfile.objects.filter(pk=1).update(crisis_line="111")  # a write no signal saw: stays cached
     assert SiteProfile.objects.get_current().crisis_line == old.crisis_line

@@ -34,7 +34,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
-from tests.helpers import sitemap_entries
+from tests.helpers import inline_management, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -161,8 +161,9 @@ def test_clinic_staff_find_the_site_profile_on_the_admin_home_and_keep_the_crisi
         reverse("admin:clinic_siteprofile_changelist") in client.get(reverse("admin:index")).content.decode()
     )
 
-    form = client.get(change_url).context["adminform"].form
-    data = {name: form.initial.get(name) or "" for name in form.fields}
+    page = client.get(change_url)
+    form = page.context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields} | inline_management(page)
     data.update(NEW)
     response = client.post(change_url, data)
 
@@ -178,8 +179,9 @@ def test_a_disclaimer_with_a_number_is_refused_in_the_admin_and_keeps_what_was_t
     _clinic_staff(client)
     profile = SiteProfile.objects.get_current()
     change_url = reverse("admin:clinic_siteprofile_change", args=[profile.pk])
-    form = client.get(change_url).context["adminform"].form
-    data = {name: form.initial.get(name) or "" for name in form.fields}
+    page = client.get(change_url)
+    form = page.context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields} | inline_management(page)
     data["disclaimer"] = "Call 988 if you are in crisis."
 
     response = client.post(change_url, data)
@@ -192,10 +194,11 @@ def test_a_disclaimer_with_a_number_is_refused_in_the_admin_and_keeps_what_was_t
 
 def _profile_form_data(client):
     change_url = reverse("admin:clinic_siteprofile_change", args=[SiteProfile.objects.get_current().pk])
-    form = client.get(change_url).context["adminform"].form
+    page = client.get(change_url)
+    form = page.context["adminform"].form
     return change_url, {
         name: form.initial.get(name) or "" for name in form.fields if name != "reader_preview"
-    }
+    } | inline_management(page)
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,9 @@ from tests.helpers import SITEMAP_NS, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
-# articles counted (index or not), sections 3, then a count and a page for each list (×3), archives 3 × 2,
-# profile
-SITEMAP_QUERIES = 17
+# articles counted (index or not), sections 3, then each list read once (×3: every page in each language it
+# exists in, with whether it is translated read in the same query), archives 3 × 2, profile
+SITEMAP_QUERIES = 14
 
 
 def json_ld_graph(response):

@@ -290,16 +290,18 @@ def test_an_english_page_without_a_translation_names_no_spanish_version_and_its_
 
     page = client.get("/conditions/ocd/").text
 
-    assert 'hreflang="es" href' not in page.split("</head>")[0]
-    switch = page.split('class="language-switch"')[1].split("</nav>")[0]
+    head = page.split("</head>")[0]
+    assert 'hreflang="es" href' not in head
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/conditions/ocd/">' in head
+    switch = page.split('class="language-switch"')[1].split("</p>")[0]
     assert 'href="/es/conditions/"' in switch
 
 
 def test_the_language_switch_lands_on_the_same_page_in_the_other_language(client):
     spanish_condition(ConditionFactory(slug="trd"))
 
-    english_switch = client.get("/conditions/trd/").text.split('class="language-switch"')[1].split("</nav>")[0]
-    spanish_switch = client.get("/es/conditions/trd/").text.split('class="language-switch"')[1].split("</nav>")[0]
+    english_switch = client.get("/conditions/trd/").text.split('class="language-switch"')[1].split("</p>")[0]
+    spanish_switch = client.get("/es/conditions/trd/").text.split('class="language-switch"')[1].split("</p>")[0]
 
     assert 'href="/es/conditions/trd/"' in english_switch and "Español" in english_switch
     assert 'href="/conditions/trd/"' in spanish_switch and "English" in spanish_switch
@@ -313,8 +315,8 @@ def test_open_graph_locale_and_structured_data_language_follow_the_page(client):
 
     assert '<meta property="og:locale" content="en_US">' in english
     assert '<meta property="og:locale" content="es_US">' in spanish
-    assert '"inLanguage": "es-US"' in spanish and '"inLanguage": "en-US"' not in spanish
-    assert '"inLanguage": "en-US"' in english and '"inLanguage": "es-US"' not in english
+    assert '"inLanguage":"es-US"' in spanish and '"inLanguage":"en-US"' not in spanish
+    assert '"inLanguage":"en-US"' in english and '"inLanguage":"es-US"' not in english
 
 
 def test_the_spanish_feeds_list_spanish_articles_only_at_spanish_addresses(client):

@@ -8,6 +8,7 @@ from django.db import models
 
 from articles.models import Article
 from conditions.models import AdministrationRoute, CandidateProfile, Condition, Contraindication, Interaction
+from domain.citation_markers import MARKER as CITATION_MARK
 from domain.citation_markers import cited_numbers
 from domain.crisis_text import FACT_TOKEN, TOKENS, literal_numbers
 from domain.dialable import validate_dialable
@@ -224,4 +225,51 @@ def restated_facts():
                 f"{_label(item)}, {field}: “{sentence}” {verb} the fact “{fact.key}” ({given}); the fact, in "
                 f"key facts, says “{fact.text}”: write {{fact:{fact.key}}} instead"
             )
+    return found
+
+
+DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _digits(text):
+    """The numbers a text writes in digits, citation markers and fact tokens aside (as in 0.5 or 0,5)."""
+    text = FACT_TOKEN.sub(" ", CITATION_MARK.sub(" ", html_to_text(str(text or ""))))
+    return sorted(number.replace(",", ".") for number in DIGITS.findall(text))
+
+
+def translation_problems():
+    """Return one plain line per translation that says a number its original doesn't (or drops one), writes
+    the crisis number out, cites a marker its original has no source for, or is behind or withdrawn.
+
+    A translated dose or interval that differs from the English is the error a patient can least see.
+    """
+    from domain.translations import translation_models
+
+    profile = SiteProfile.objects.get_current()
+    found = []
+    for model in translation_models():
+        for translation in model.objects.select_related("original"):
+            original = translation.original
+            label = f"{_label(original)} in {translation.get_language_display()}"
+            fields = [name for name in translation.review_fields if name != "route_notes"]
+            mine = _digits(" ".join(str(getattr(translation, name) or "") for name in fields))
+            theirs = _digits(" ".join(str(getattr(original, name, "") or "") for name in fields))
+            if mine != theirs:
+                extra = sorted(set(mine) - set(theirs)) or sorted(set(mine))
+                missing = sorted(set(theirs) - set(mine))
+                found.append(
+                    f"{label}: its numbers ({', '.join(mine) or 'none'}) are not the original's "
+                    f"({', '.join(theirs) or 'none'})"
+                    + (f"; it adds {', '.join(extra)}" if set(mine) - set(theirs) else "")
+                    + (f"; it drops {', '.join(missing)}" if missing else "")
+                )
+            for name in fields:
+                if name == "crisis_line_name":
+                    continue  # the line's name, as the English one (“988 Suicide & Crisis Lifeline”)
+                for number in literal_numbers(getattr(translation, name), profile):
+                    found.append(f"{label}, {name}: writes {number} itself; write {{crisis line}} instead")
+            if translation.original_changed:
+                found.append(f"{label}: the original changed after the translation was reviewed")
+            if translation.withdrawn:
+                found.append(f"{label}: taken off the site ({translation.withdrawn_because})")
     return found

@@ -51,12 +51,13 @@ def page_versions(context):
 
 @register.simple_tag(takes_context=True)
 def hreflang_links(context):
-    """Return [(hreflang, absolute url)] for each language the page exists in, and x-default (English)."""
+    """Return [(hreflang, absolute url)] for each language the page exists in, and x-default (English), as the
+    sitemap lists them."""
     request = context.get("request")
     if request is None:
         return []
     versions = {code: path for code, path in page_versions(context).items() if path}
-    if len(versions) < 2:
+    if not versions.get(default_language()):
         return []
     links = [(code, request.build_absolute_uri(path)) for code, path in versions.items()]
     links.append(("x-default", request.build_absolute_uri(versions[default_language()])))

@@ -5,6 +5,7 @@ from clinic.site.content_check import (
     literal_crisis_numbers,
     restated_facts,
     shared_screening_advice,
+    translation_problems,
     undialable_numbers,
     unsourced_figures,
     unsupported_citations,
@@ -16,7 +17,8 @@ class Command(BaseCommand):
         "List clinical text that states a figure (percentage, dose, count, duration) without a citation, "
         "authored text that writes the crisis or emergency number itself, and pre-screen advice that several "
         "items share, clinical citations without the passage of the source that supports the claim, and site "
-        "profile numbers no phone can dial, and citation markers that name a source the item does not have."
+        "profile numbers no phone can dial, citation markers that name a source the item does not have, and "
+        "translations whose numbers are not the original's or that are behind it."
     )
 
     def handle(self, *args, **options):
@@ -27,9 +29,10 @@ class Command(BaseCommand):
         restated = restated_facts()
         undialable = undialable_numbers()
         dangling = dangling_markers()
-        for line in [*found, *numbers, *shared, *unsupported, *restated, *undialable, *dangling]:
+        translated = translation_problems()
+        for line in [*found, *numbers, *shared, *unsupported, *restated, *undialable, *dangling, *translated]:
             self.stdout.write(line)
-        if found or numbers or shared or unsupported or restated or undialable or dangling:
+        if found or numbers or shared or unsupported or restated or undialable or dangling or translated:
             raise CommandError(
                 f"{len(found)} figure(s) without a citation (add a [@key] citation beside each); "
                 f"{len(numbers)} crisis number(s) written out (write the token instead); "
@@ -38,7 +41,9 @@ class Command(BaseCommand):
                 "lacks the claim's figure; "
                 f"{len(restated)} fact(s) held once but stated again in other words (write {{fact:key}}); "
                 f"{len(undialable)} site profile number(s) no phone can dial; "
-                f"{len(dangling)} citation marker(s) naming a source the item does not have."
+                f"{len(dangling)} citation marker(s) naming a source the item does not have; "
+                f"{len(translated)} translation(s) whose numbers differ from the original's, that write the "
+                "crisis number out, or that are behind their original or withdrawn."
             )
         self.stdout.write(
             self.style.SUCCESS("Every figure in the clinical text stands next to its citation.")

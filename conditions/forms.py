@@ -77,6 +77,12 @@ class PrescreenForm(forms.Form):
                 error_messages={"invalid_choice": _("Choose yes, no or not sure, or leave it unanswered.")},
             )
         self.medicine_field_names = [self.field_name(item) for item in self.interactions]
+        # Questions not yet translated into the page's language are asked in their own words, marked as such.
+        self.shown_languages = {
+            self.field_name(item): item.shown_language
+            for item in [*self.contraindications, *self.interactions]
+            if getattr(item, "shown_language", None)
+        }
 
     @staticmethod
     def field_name(item):

@@ -162,10 +162,10 @@ def test_untranslated_safety_items_still_show_on_a_spanish_page_in_english_marke
     page = client.get("/es/conditions/trd/").text
 
     assert "Presión arterial alta no controlada" in page
-    before_pregnancy = page.split("Pregnancy")[0]
-    assert before_pregnancy.rsplit("<li", 1)[1].startswith(' lang="en"')  # read aloud in English, not Spanish
-    before_translated = page.split("Presión arterial alta no controlada")[0]
-    assert not before_translated.rsplit("<li", 1)[1].startswith(' lang="en"')
+    # Read aloud in English, not Spanish: the item's own words, not the page's around them.
+    assert '<strong lang="en">Pregnancy</strong>' in page
+    assert '<strong>Presión arterial alta no controlada</strong>' in page
+    assert not re.search(r'lang="en">\s*<details', page)
 
 
 def test_spanish_article_pages_list_only_translated_articles(client):

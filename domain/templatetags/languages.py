@@ -9,7 +9,7 @@ the switch offers the section's list in that language instead (`fallback`).
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 from domain import translations
@@ -98,3 +98,21 @@ def starts_with(text, prefix):
 def in_original_language(item):
     """The item's page in the original language (English)."""
     return translations.in_original_language(item)
+
+
+@register.simple_tag
+def language_of_field(form, name):
+    """` lang="en"` for a form question asked in a language other than the page's (not yet translated)."""
+    shown = getattr(form, "shown_languages", {}).get(name)
+    if shown and shown != current_language():
+        return mark_safe(f' lang="{escape(shown)}"')
+    return ""
+
+
+@register.filter(needs_autoescape=True)
+def as_source_text(text, autoescape=True):
+    """A source's title or quotation, marked as English on a page in another language (it stays English)."""
+    text = conditional_escape(text) if autoescape else text
+    if current_language() != "en":
+        return mark_safe(f'<span lang="en">{text}</span>')
+    return mark_safe(text)

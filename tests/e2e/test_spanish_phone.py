@@ -49,7 +49,7 @@ def _language_switch(page, sizes):
     that the link is a 24×24 px tap target (WCAG 2.2, 2.5.8); its measured size goes into sizes."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page.url} is {width} px wide"
-    link = page.locator("header nav.language-switch a")
+    link = page.locator("header .language-switch a")
     assert link.count() == 1, page.url  # two languages: one link, to the other
     box = link.bounding_box()
     assert box is not None, f"the language switch is not shown on {page.url}"

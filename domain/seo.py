@@ -7,6 +7,7 @@ authored text only, so the crisis tokens in it are filled here, once; a page tha
 typed (search) builds its own meta and leaves that text as it is.
 """
 
+from django.urls import reverse_lazy
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
@@ -14,7 +15,7 @@ from domain import crisis_text, structured_data
 from domain.citation_markers import without_markers
 from domain.models import SiteProfile
 
-HOME_CRUMB = (pgettext_lazy("breadcrumb", "Home"), "/")
+HOME_CRUMB = (pgettext_lazy("breadcrumb", "Home"), reverse_lazy("home"))  # "/es/" on a Spanish page
 
 
 def as_text(data):

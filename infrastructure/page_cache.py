@@ -53,6 +53,7 @@ from django.utils.http import parse_http_date_safe
 from . import cache as content_cache
 from . import cache_tags, page_holes, spliced_gzip
 from .query_parameters import cache_address, declared_for, keep_declared
+from .url_language import without_language_prefix
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
@@ -87,6 +88,8 @@ def _clock_passed(since: float):
 
 
 def _excluded(path: str) -> bool:
+    # In every language: /es/safety/check/ is the pre-screen as much as /safety/check/ is.
+    path = without_language_prefix(path)
     return any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
 
 
@@ -420,4 +423,5 @@ class SafeGZipMiddleware(GZipMiddleware):
 
 
 def _excluded_from_compression(path: str) -> bool:
+    path = without_language_prefix(path)  # the Spanish pre-screen carries answers as the English one does
     return any(path.startswith(prefix) for prefix in settings.COMPRESSION_EXCLUDED_PATHS)

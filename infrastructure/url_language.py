@@ -25,6 +25,14 @@ def language_of_path(path: str) -> str:
     return settings.LANGUAGE_CODE
 
 
+def without_language_prefix(path: str) -> str:
+    """Return path without its language prefix: /es/safety/check/ -> /safety/check/."""
+    language = language_of_path(path)
+    if language == settings.LANGUAGE_CODE:
+        return path
+    return path[len(language) + 1 :] or "/"
+
+
 class PathLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -76,3 +76,16 @@ def test_the_spanish_answer_page_is_in_spanish_and_records_nothing_that_varies_w
     assert first["cache writes"] == []
     assert not [sql for sql in first["sql"] if not sql.lstrip().upper().startswith("SELECT")]
     assert "no-store" in first_page["Cache-Control"] and "private" in first_page["Cache-Control"]
+
+
+def test_the_spanish_pre_screen_is_never_cached_or_compressed(client, spanish_questions):
+    """BREACH: a compressed answer page beside what the reader typed could leak the answers."""
+    for _ in range(2):
+        page = client.get(SPANISH_CHECK_URL, headers={"accept-encoding": "gzip"})
+        assert "Content-Encoding" not in page
+        assert "s-maxage" not in page["Cache-Control"] and "no-store" in page["Cache-Control"]
+    answered = client.post(
+        SPANISH_CHECK_URL, {field(spanish_questions["psychosis"]): "yes"}, headers={"accept-encoding": "gzip"}
+    )
+    assert answered.status_code == 200 and "Antecedentes de psicosis" in answered.content.decode()
+    assert "Content-Encoding" not in answered and "s-maxage" not in answered["Cache-Control"]

@@ -18,8 +18,10 @@ from tests.factories import (
     ContraindicationFactory,
     PersonFactory,
     UserFactory,
+    member_of,
     open_library_proposal,
 )
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -332,3 +334,64 @@ def test_the_spanish_feeds_list_spanish_articles_only_at_spanish_addresses(clien
         assert "English only" not in xml
     english = client.get("/articles/feed/").content.decode()
     assert "English only" in english and "Primera" not in english
+
+
+def clinic_staff(client):
+    from conditions.roles import CLINIC_STAFF
+
+    user = member_of(CLINIC_STAFF)
+    client.force_login(user)
+    return user
+
+
+def test_the_condition_form_edits_its_translation_and_says_when_the_english_changed_since(client):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition)
+    condition.summary = "A corrected summary."
+    condition.save()
+    clinic_staff(client)
+
+    page = client.get(reverse("admin:conditions_condition_change", args=[condition.pk]))
+
+    html = page.content.decode()
+    assert "Translations, each medically reviewed on its own" in html
+    assert "The English page changed since this translation: review it against the current text" in html
+    assert spanish.summary in html
+
+
+def test_the_review_queue_lists_translations_behind_their_original_and_withdrawn_first(client):
+    behind = ConditionFactory(name="Treatment-resistant depression")
+    spanish_condition(behind)
+    behind.summary = "A corrected summary."
+    behind.save()
+    withdrawn = ConditionFactory(name="PTSD")
+    spanish_condition(withdrawn, name="Trastorno de estrés postraumático")
+    withdraw_translations(withdrawn, "Safety correction from the clinical library, version 3")
+    spanish_condition(ConditionFactory(name="OCD"), name="Trastorno obsesivo-compulsivo")  # current: not listed
+    clinic_staff(client)
+
+    queue = client.get(reverse("admin:review_queue")).content.decode()
+
+    assert "Translations that need a reviewer" in queue
+    assert "Taken off the site: a safety correction changed the original" in queue
+    assert "The English page changed since this translation" in queue
+    assert "Trastorno obsesivo-compulsivo" not in queue and "OCD (Español)" not in queue
+    home = client.get(reverse("admin:index")).content.decode()
+    assert "Translations that need a reviewer" in home
+
+
+def test_saving_a_translation_on_the_form_with_a_new_review_puts_it_back_on_the_site(client):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition)
+    withdraw_translations(condition, "Safety correction")
+    clinic_staff(client)
+    url = reverse("admin:conditions_condition_change", args=[condition.pk])
+    prefix = "translations"
+    data = form_data(client.get(url), **{f"{prefix}-0-last_reviewed": "2026-12-06"})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    spanish.refresh_from_db()
+    assert not spanish.withdrawn and spanish.last_reviewed == date(2026, 12, 6)
+    assert client.get("/es/conditions/trd/").status_code == 200

@@ -4,11 +4,16 @@ A term is compared by the stems of its words, as PostgreSQL's english configurat
 Snowball stemmer, in Python): "Infusions" and "infusion" are one term, and "treatment-resistant depression"
 is the same three words with or without its hyphen. Common words search ignores ("the", "of") don't count.
 
+Spanish pages are searched in Spanish: accents are taken off first ("depresión" is "depresion", "niño" is
+"nino", as readers often type them), then words are stemmed by the Snowball Spanish stemmer, as PostgreSQL's
+clinic_spanish configuration does (domain/migrations/0016: unaccent, then spanish_stem).
+
 A synonym set (domain.models.SynonymSet) is written as text, one term per line or separated by commas;
 `parse_terms` reads it and names every problem in words staff can act on.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -23,6 +28,26 @@ STOP_WORDS = frozenset({
     "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you",
     "your"
 })  # fmt: skip
+# PostgreSQL's spanish.stop, less its words with accents ("él", "más"): clinic_spanish takes accents off
+# before it reads the list, so those never match there, and the fallback leaves them out too.
+SPANISH_STOP_LIST = """
+de la que el en y a los del se las por un para con no una su al lo como pero sus le ya o este porque
+esta entre cuando muy sin sobre me hasta hay donde quien desde todo nos durante todos uno les ni contra
+otros ese eso ante ellos e esto antes algunos unos yo otro otras otra tanto esa estos mucho quienes nada
+muchos cual poco ella estar estas algunas algo nosotros mi mis te ti tu tus ellas nosotras vosostros
+vosostras os tuyo tuya tuyos tuyas suyo suya suyos suyas nuestro nuestra nuestros nuestras vuestro
+vuestra vuestros vuestras esos esas estoy estamos estemos estaremos estaba estabas estabais estaban
+estuve estuviste estuvo estuvimos estuvisteis estuvieron estuviera estuvieras estuvierais estuvieran
+estuviese estuvieses estuvieseis estuviesen estando estado estada estados estadas estad he has ha hemos
+han haya hayas hayamos hayan habremos hube hubiste hubo hubimos hubisteis hubieron hubiera hubieras
+hubierais hubieran hubiese hubieses hubieseis hubiesen habiendo habido habida habidos habidas soy eres
+es somos sois son sea seas seamos sean seremos era eras erais eran fui fuiste fue fuimos fuisteis fueron
+fuera fueras fuerais fueran fuese fueses fueseis fuesen sintiendo sentido sentida sentidos sentidas
+siente sentid tengo tienes tiene tenemos tienen tenga tengas tengamos tengan tendremos tuve tuviste tuvo
+tuvimos tuvisteis tuvieron tuviera tuvieras tuvierais tuvieran tuviese tuvieses tuvieseis tuviesen
+teniendo tenido tenida tenidos tenidas tened
+"""
+SPANISH_STOP_WORDS = frozenset(SPANISH_STOP_LIST.split())
 MAX_TERM_CHARS = 60
 MAX_TERM_WORDS = 6  # a query is scanned for terms this many words long at most
 MAX_TERMS_PER_SET = 20  # each term becomes one more alternative in every query that names the set
@@ -32,6 +57,19 @@ TERM_SEPARATORS = re.compile(r"[,\n]")
 def stemmer():
     """Return a Snowball English stemmer; one per caller and thread: it keeps state."""
     return snowballstemmer.stemmer("english").stemWord
+
+
+def fold_accents(text: str) -> str:
+    """Return text without the accents and other marks on its letters: "Depresión", "Depresion"; "niño",
+    "nino"."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def spanish_stemmer():
+    """Return a Snowball Spanish stemmer of words with their accents taken off first; one per caller and
+    thread, as stemmer()."""
+    stem = snowballstemmer.stemmer("spanish").stemWord
+    return lambda word: stem(fold_accents(word))
 
 
 def term_words(term: str) -> list[str]:

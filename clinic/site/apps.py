@@ -8,3 +8,6 @@ class SiteConfig(AppConfig):
     name = "clinic.site"
     label = "site"
     verbose_name = gettext_lazy("Site pages")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the checks)

@@ -19,6 +19,13 @@ ranks by where the words are and how much of the title they name.
 A query that finds nothing as typed is searched again by the view, its misspelt words corrected and its
 unknown ones left out (clinic/site/forgiving.py); a query that finds something costs no more for it.
 
+A Spanish page (/es/search/) searches the public Spanish translations of what the public may find, and only
+those: never an English-only page, and an English page never finds a translation. Each translation keeps
+stored vectors as its original does (articles/migrations/0021, conditions/migrations/0016), in the
+clinic_spanish configuration: accents taken off, then Spanish stems, so "depresion" finds "Depresión" and
+"inyecciones" finds "inyección"; the fallback folds accents and stems with Snowball's Spanish stemmer in
+Python. The synonym sets and the forgiving search are English and stay off there (see spanish_parts).
+
 Titles and snippets are authored text, so their crisis tokens are filled with the site profile's numbers
 before a snippet is cut or marked: a token is never cut in half, and a match on the number is marked. The
 query itself is never filled: the page shows it as the reader typed it.
@@ -27,25 +34,40 @@ query itself is never filled: the page shows it as the reader typed it.
 import functools
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Func, Q, TextField
+from django.db.models.lookups import Contains
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext_lazy
 
-from articles.models import Article
-from conditions.models import AdministrationRoute, Condition
+from articles.models import Article, ArticleTranslation
+from conditions.models import (
+    AdministrationRoute,
+    AdministrationRouteTranslation,
+    Condition,
+    ConditionTranslation,
+)
 from domain.crisis_text import TOKENS, fill
 from domain.models import SiteProfile
 from domain.richtext import html_to_text
-from domain.search_terms import STOP_WORDS, WORD, stemmer
+from domain.search_terms import (
+    SPANISH_STOP_WORDS,
+    STOP_WORDS,
+    WORD,
+    fold_accents,
+    spanish_stemmer,
+    stemmer,
+)
+from domain.translations import current_language, default_language
 
-from .synonyms import AnyOf, as_websearch, expand
+from .synonyms import AnyOf, Text, as_websearch, expand
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
@@ -58,6 +80,7 @@ MAX_CANDIDATES = 500  # rows per kind the fallback checks word by word
 # Matches per kind and tier that PostgreSQL ranks: the newest, when a word is common to more pages than this.
 MAX_RANKED = 100
 SEARCH_CONFIG = "english"
+SPANISH_SEARCH_CONFIG = "clinic_spanish"  # spanish, accents taken off first (domain/migrations/0016)
 # Sentinels the database puts around matches; the snippet is escaped first, then they become <mark>.
 MARK_START, MARK_STOP = "\x02", "\x03"
 # The tiers results come in: the words in the title or summary, or only in the body.
@@ -92,9 +115,12 @@ def normalize_query(raw: str) -> str:
     return " ".join(printable.split())[:MAX_QUERY_CHARS].strip()
 
 
-def search(query: str, profile=None):
+def search(query: str, profile=None, language=None):
     """Return results for query, best first, their crisis tokens filled from profile (the current site
     profile by default); an empty query finds nothing.
+
+    language is the pages' (the page being served's by default): "es" searches the Spanish translations, in
+    Spanish, and its results link to the Spanish pages.
 
     On PostgreSQL the answer is a RankedResults: every match is ranked at once, but titles and highlighted
     snippets are fetched only for the slice read (the page shown).
@@ -102,18 +128,103 @@ def search(query: str, profile=None):
     query = normalize_query(query)
     if not query:
         return []
+    language = language or current_language()
     profile = profile or SiteProfile.objects.get_current()
-    parts = expand(query)
+    # The synonym sets are English terms for English pages.
+    parts = expand(query) if language == default_language() else spanish_parts(query)
     if connection.vendor == "postgresql":
-        return _postgres_search(parts, profile)
-    return sorted(_fallback_search(parts, profile), key=lambda result: (result.tier, -result.rank))
+        return _postgres_search(parts, profile, language)
+    results = _fallback_search(parts, profile, language)
+    return sorted(results, key=lambda result: (result.tier, -result.rank))
+
+
+@dataclass(frozen=True)
+class _Language:
+    """How pages in one language are searched: PostgreSQL's configuration, and the fallback's equivalent."""
+
+    config: str  # PostgreSQL's text search configuration
+    stemmer: Callable  # () -> stem(word), as the configuration stems words; one per search: it keeps state
+    stop_words: frozenset  # words the configuration leaves out, as the stemmer sees them
+    folds_accents: bool  # whether accents are taken off before words are compared
+    root: Callable  # a stem -> the part every form of its word starts with, as the word is written...
+    pattern: Callable  # ...and that part as a PostgreSQL regular expression that finds it in the text
+
+    def fold(self, text):
+        return fold_accents(text) if self.folds_accents else text
+
+
+# Accented letters a folded Spanish root stands for in the text (PostgreSQL's regular expressions don't
+# fold accents): where a snippet's window starts.
+ACCENTED = {"a": "áàâä", "e": "éèêë", "i": "íìîï", "o": "óòôö", "u": "úùûü", "n": "ñ", "c": "ç"}
+
+
+def _accented_pattern(root):
+    return "".join(
+        f"[{letter}{ACCENTED[letter]}{ACCENTED[letter].upper()}]" if letter in ACCENTED else re.escape(letter)
+        for letter in root
+    )
+
+
+def _root(term):
+    """Return the part of a stem every form of the word starts with ("studi" for study: "stud")."""
+    return term[:-1] if term.endswith("i") and len(term) > 3 else term
+
+
+def _spanish_root(term):
+    """Return the part of a Spanish stem (accents off) every form of the word starts with: "-encia" stems as
+    "-ent" ("emergencia", "emergente": "emergent"), so the root of "emergent" is "emergen"."""
+    return term[:-1] if term.endswith("ent") and len(term) > 4 else term
+
+
+LANGUAGES = {
+    "en": _Language(SEARCH_CONFIG, stemmer, STOP_WORDS, False, _root, re.escape),
+    "es": _Language(
+        SPANISH_SEARCH_CONFIG, spanish_stemmer, SPANISH_STOP_WORDS, True, _spanish_root, _accented_pattern
+    ),
+}
+ENGLISH = LANGUAGES["en"]
+
+# PostgreSQL 15's Snowball stems "medicación" and "medicaciones" alike ("medic"), but not "medicacion": with
+# the accent taken off first, the singular keeps its whole word. A Spanish query's words in -ación and
+# -ución are searched in both numbers, so that either finds both (a newer Snowball, the fallback's, needs it
+# not, and finds the same).
+SPANISH_BOTH_NUMBERS = re.compile(r"(\w+[au]cion)(?:es)?")
+
+
+def spanish_parts(query: str) -> list:
+    """Return a Spanish query as parts (clinic/site/synonyms.py): as typed, but for the words searched in both
+    numbers. Words in quotes or after a minus are searched as typed: the reader asked for them exactly.
+
+    The synonym sets and the forgiving search (clinic/site/forgiving.py) are English: they would search an
+    English term, or "correct" a Spanish word into an English one, so Spanish pages go without them.
+    """
+    parts, position = [], 0
+    for match in WORD.finditer(query):
+        start = match.start()
+        in_quotes = query.count('"', 0, start) % 2 == 1
+        negated = start > 0 and query[start - 1] == "-" and (start == 1 or query[start - 2].isspace())
+        forms = SPANISH_BOTH_NUMBERS.fullmatch(fold_accents(match.group()).casefold())
+        if forms is None or in_quotes or negated:
+            continue
+        if query[position:start].strip():
+            parts.append(Text(query[position:start]))
+        singular = forms.group(1)
+        parts.append(AnyOf(match.group(), (singular, f"{singular}es")))
+        position = match.end()
+    if query[position:].strip() or not parts:
+        parts.append(Text(query[position:]))
+    return parts
 
 
 # PostgreSQL. Both statements are written as SQL, around the WHERE clause of each kind's public QuerySet
 # (Article.objects.published() and the others, the one place that says what the public may see): built
 # with the ORM, the ranking statement's nested subqueries took 10 ms of Python each search, three times the
 # database's time. Columns are named without a table: in each subquery the nearest table is meant.
-TSQUERY = f"websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+def tsquery(config):
+    return f"websearch_to_tsquery('{config}'::regconfig, %s)"
+
+
+TSQUERY = tsquery(SEARCH_CONFIG)
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, "
     'FragmentDelimiter=" … "'
@@ -130,15 +241,30 @@ class _Source:
     url_name: str
     text_from_html: bool = True  # the text holds tags and HTML entities
     newest_first: str = "id DESC"  # the order of an index, for a word thousands of rows have
+    config: str = SEARCH_CONFIG
+    original: type | None = None  # for a translation: the model it translates, which holds the slug
 
     @property
     def table(self):
         return connection.ops.quote_name(self.model._meta.db_table)
 
+    @property
+    def tsquery(self):
+        return tsquery(self.config)
+
+    @property
+    def slug_sql(self):
+        if self.original is None:
+            return "slug"
+        original = connection.ops.quote_name(self.original._meta.db_table)
+        return f"(SELECT slug FROM {original} WHERE {original}.id = {self.table}.original_id)"
+
     def public_where(self):
         """Return the public QuerySet's WHERE clause and its parameters."""
         query = self.public().query
-        if len(query.alias_map) > 1:  # the statements below read the kind's own table alone
+        # The statements below read the kind's own table alone. (A join set up and then trimmed, as for
+        # reviewer__isnull or original__in, is no longer used: its count is 0.)
+        if sum(1 for count in query.alias_refcount.values() if count) > 1:
             raise ImproperlyConfigured(f"{self.kind}: search needs a public QuerySet that filters one table")
         sql, params = query.get_compiler(connection=connection).compile(query.where)
         return sql or "TRUE", list(params)
@@ -155,12 +281,13 @@ class _Source:
         """
         where, where_params = self.public_where()
         first = f"in_title_or_summary_{self.kind.lower()}"
+        query = self.tsquery
 
         def best(tier, among, condition="", condition_params=()):
             sql = (
-                f"SELECT %s AS kind, id, {tier} AS tier, ts_rank(search_vector, {TSQUERY}) AS rank "
+                f"SELECT %s AS kind, id, {tier} AS tier, ts_rank(search_vector, {query}) AS rank "
                 f"FROM {self.table} WHERE {condition}id IN (SELECT id FROM {self.table} WHERE {where} AND "
-                f"{among} @@ {TSQUERY} ORDER BY {self.newest_first} LIMIT {MAX_RANKED}) "
+                f"{among} @@ {query} ORDER BY {self.newest_first} LIMIT {MAX_RANKED}) "
                 f"ORDER BY rank DESC, id LIMIT {MAX_RESULTS_PER_KIND}"
             )
             return sql, [self.kind, query_text, *condition_params, *where_params, query_text]
@@ -169,7 +296,7 @@ class _Source:
         rest_sql, rest_params = best(
             IN_BODY,
             "search_vector",
-            f"(SELECT count(*) FROM {first}) < {MAX_RESULTS_PER_KIND} AND NOT search_head @@ {TSQUERY} AND ",
+            f"(SELECT count(*) FROM {first}) < {MAX_RESULTS_PER_KIND} AND NOT search_head @@ {query} AND ",
             [query_text],
         )
         return (
@@ -181,9 +308,9 @@ class _Source:
         """Return the text a snippet is cut from, as SQL, and its parameters.
 
         ts_headline reads every word it is given: about 1 ms a body. It is given SNIPPET_WINDOW_CHARS, from a
-        little before the first word that starts like a word searched for (hints: the stems' roots), cut at
-        whole words and whole tags; crisis tokens are filled before it is cut, so a token is never cut in
-        half.
+        little before the first word that starts like a word searched for (hints: the stems' roots, as
+        regular expressions), cut at whole words and whole tags; crisis tokens are filled before it is cut,
+        so a token is never cut in half.
         """
         field = connection.ops.quote_name(self.text_field)
         text, params = field, []
@@ -192,7 +319,7 @@ class _Source:
         start = "1"
         if hints:
             start = f"GREATEST(regexp_instr({field}, %s, 1, 1, 0, 'i') - {SNIPPET_WINDOW_LEAD_CHARS}, 1)"
-            params.append(r"\m(" + "|".join(re.escape(hint) for hint in hints) + ")")
+            params.append(r"\m(" + "|".join(hints) + ")")
         # Padded with a space at each end: trimming the words cut in half keeps a text's own first and last.
         window = f"substr(concat(' ', {text}, ' '), {start}, {SNIPPET_WINDOW_CHARS})"
         window = f"regexp_replace(regexp_replace({window}, '^\\S*\\s', ''), '\\s\\S*$', '')"
@@ -207,7 +334,8 @@ class _Source:
         text, text_params = self.snippet_sql(hints, profile)
         title = connection.ops.quote_name(self.title_field)
         sql = (
-            f"SELECT %s, id, {title}, slug, ts_headline('{SEARCH_CONFIG}'::regconfig, {text}, {TSQUERY}, %s) "
+            f"SELECT %s, id, {title}, {self.slug_sql}, "
+            f"ts_headline('{self.config}'::regconfig, {text}, {self.tsquery}, %s) "
             f"FROM {self.table} WHERE {where} AND id = ANY(%s)"
         )
         return sql, [self.kind, *text_params, query_text, HEADLINE_OPTIONS, *where_params, list(pks)]
@@ -218,7 +346,8 @@ SOURCES = [
     _Source(
         "Article",
         Article,
-        Article.objects.published,
+        # Every published article, whatever the page's language: Spanish pages search the translations.
+        lambda: Article.objects.published(in_page_language=False),
         "title",
         "body_text",
         "articles:detail",
@@ -238,16 +367,51 @@ SOURCES = [
 SOURCE_ORDER = {source.kind: order for order, source in enumerate(SOURCES)}
 
 
+def public_translations(model, originals, language):
+    """Return () -> the public translations into language of what originals() lets the public see."""
+    return lambda: model.objects.public().filter(language=language, original__in=originals().values("pk"))
+
+
+def _translated_sources(language):
+    """The kinds as SOURCES has them, each searched in its translations into language (the same kinds, in
+    the same order, so that results are ranked and fetched the same way)."""
+    originals = {  # the originals the public may see; a translation must be public itself as well
+        Article: (ArticleTranslation, lambda: Article.objects.published(in_page_language=False)),
+        Condition: (ConditionTranslation, Condition.objects.listed),
+        AdministrationRoute: (AdministrationRouteTranslation, AdministrationRoute.objects.listed),
+    }
+    sources = []
+    for source in SOURCES:
+        translations, public_originals = originals[source.model]
+        sources.append(
+            _Source(
+                source.kind,
+                translations,
+                public_translations(translations, public_originals, language),
+                source.title_field,
+                source.text_field,
+                source.url_name,
+                text_from_html=source.text_from_html,
+                config=LANGUAGES[language].config,
+                original=source.model,
+            )
+        )
+    return sources
+
+
+SOURCES_BY_LANGUAGE = {"en": SOURCES, "es": _translated_sources("es")}
+
+
 def _rows(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def ranking_statement(query_text):
+def ranking_statement(query_text, sources=SOURCES):
     """Return the one statement that ranks every kind's matches for a websearch query, and its parameters."""
     clauses, statements, clause_params, statement_params = [], [], [], []
-    for source in SOURCES:
+    for source in sources:
         (clause, more_clause_params), (statement, more_params) = source.ranking_sql(query_text)
         clauses.append(clause)
         statements.append(statement)
@@ -271,22 +435,27 @@ def _best_first(refs):
     return kept
 
 
-def _postgres_search(parts, profile) -> "RankedResults":
+def _postgres_search(parts, profile, language="en") -> "RankedResults":
     query_text = as_websearch(parts)
+    sources = SOURCES_BY_LANGUAGE[language]
     # One statement finds and ranks each kind's best of each tier and reads nothing else: no text, no snippet.
-    refs = _rows(*ranking_statement(query_text))
-    stems = {word for clause in _clauses(parts, stemmer()) for phrase in clause for word in phrase}
-    return RankedResults(_best_first(refs), query_text, profile, sorted(map(_root, stems)))
+    refs = _rows(*ranking_statement(query_text, sources))
+    words = LANGUAGES[language]
+    clauses = _clauses(parts, words.stemmer(), words)
+    stems = {word for clause in clauses for phrase in clause for word in phrase}
+    hints = [words.pattern(root) for root in sorted(map(words.root, stems))]
+    return RankedResults(_best_first(refs), query_text, profile, hints, language)
 
 
 class RankedResults(Sequence):
     """Ranked (kind, pk, tier, rank) references; reading a slice fetches its titles and snippets at once."""
 
-    def __init__(self, refs, query_text, profile, hints=()):
+    def __init__(self, refs, query_text, profile, hints=(), language="en"):
         self._refs = refs
         self._query_text = query_text  # in websearch syntax, synonyms expanded
         self._profile = profile
         self._hints = hints  # where a snippet's text may begin (_Source.snippet_sql)
+        self._language = language  # the pages': which sources, and the results' addresses
 
     def __len__(self):
         return len(self._refs)
@@ -311,7 +480,8 @@ class RankedResults(Sequence):
         for kind, pk, _tier, _rank in refs:
             wanted.setdefault(kind, []).append(pk)
         statements, params = [], []
-        for source in SOURCES:
+        sources = SOURCES_BY_LANGUAGE[self._language]
+        for source in sources:
             if source.kind in wanted:
                 sql, more = source.shown_sql(
                     wanted[source.kind], self._query_text, self._hints, self._profile
@@ -322,13 +492,14 @@ class RankedResults(Sequence):
             (kind, pk): (label, slug, snippet)
             for kind, pk, label, slug, snippet in _rows(" UNION ALL ".join(statements), params)
         }
-        sources = {source.kind: source for source in SOURCES}
+        sources = {source.kind: source for source in sources}
         results = []
         for kind, pk, tier, rank in refs:
             if (kind, pk) not in found:
                 continue  # unpublished or hidden between the two statements
             label, slug, snippet = found[kind, pk]
-            url = reverse(sources[kind].url_name, kwargs={"slug": slug})
+            with translation.override(self._language):  # /es/… for a Spanish page's results
+                url = reverse(sources[kind].url_name, kwargs={"slug": slug})
             results.append(
                 SearchResult(
                     kind=kind,
@@ -358,20 +529,22 @@ def _marked(text: str, *, from_html: bool = False) -> SafeString:
 # of its set's phrases.
 
 
-def _clauses(parts, stem):
+def _clauses(parts, stem, words=ENGLISH):
     clauses = []
     for part in parts:
         if isinstance(part, AnyOf):
-            phrases = (_stems(phrase, stem) for phrase in part.phrases)
+            phrases = (_stems(phrase, stem, words) for phrase in part.phrases)
             clauses.append(tuple(dict.fromkeys(phrase for phrase in phrases if phrase)))
         else:
-            clauses += [((word,),) for word in _stems(part.text, stem)]
+            clauses += [((word,),) for word in _stems(part.text, stem, words)]
     return list(dict.fromkeys(clause for clause in clauses if clause))[:MAX_TERMS]
 
 
-def _stems(text, stem):
-    """Return the stems of text's words in order, leaving out the words search ignores."""
-    return tuple(stem(word) for word in WORD.findall(text.casefold()) if word not in STOP_WORDS)
+def _stems(text, stem, words=ENGLISH):
+    """Return the stems of text's words in order, leaving out the words search ignores (words: the
+    language's _Language)."""
+    found = WORD.findall(words.fold(text).casefold())
+    return tuple(stem(word) for word in found if word not in words.stop_words)
 
 
 def _has_phrase(stems, phrase):
@@ -385,23 +558,28 @@ def _matches(clause, stems):
     return any(_has_phrase(stems, phrase) for phrase in clause)
 
 
-def _fallback_search(parts, profile) -> list[SearchResult]:
+def _fallback_search(parts, profile, language="en") -> list[SearchResult]:
+    words = LANGUAGES[language]
     # One stemmer per search (it keeps state), remembering its words: a page's words repeat.
-    stem = functools.lru_cache(maxsize=None)(stemmer())
-    clauses = _clauses(parts, stem)
+    stem = functools.lru_cache(maxsize=None)(words.stemmer())
+    clauses = _clauses(parts, stem, words)
     if not clauses:
         return []
     wanted = {word for clause in clauses for phrase in clause for word in phrase}
+    articles = Article.objects.published(in_page_language=False)
+    conditions, routes = Condition.objects.listed(), AdministrationRoute.objects.listed()
+    if language != default_language():  # the public translations, each with its original (the address)
+        articles = _translations_with_originals(ArticleTranslation, articles, language)
+        conditions = _translations_with_originals(ConditionTranslation, conditions, language)
+        routes = _translations_with_originals(AdministrationRouteTranslation, routes, language)
+    contains = _any_field_contains
+    if words.folds_accents:
+        _give_the_fold_function()
+        contains = _any_folded_field_contains
     sources = [
-        ("Article", Article.objects.published(), ("title",), ("dek", "excerpt"), "body"),
-        ("Condition", Condition.objects.listed(), ("name",), ("summary",), "description"),
-        (
-            "Treatment",
-            AdministrationRoute.objects.listed(),
-            ("name", "short_name", "medication"),
-            ("summary",),
-            "description",
-        ),
+        ("Article", articles, ("title",), ("dek", "excerpt"), "body"),
+        ("Condition", conditions, ("name",), ("summary",), "description"),
+        ("Treatment", routes, ("name", "short_name", "medication"), ("summary",), "description"),
     ]
     results = []
     for kind, queryset, title_fields, summary_fields, text_field in sources:
@@ -412,16 +590,16 @@ def _fallback_search(parts, profile) -> list[SearchResult]:
             for phrase in clause:
                 all_words = Q()
                 for word in phrase:
-                    all_words &= _any_field_contains(fields, _root(word))
+                    all_words &= contains(fields, words.root(word))
                 any_phrase |= all_words
             candidates &= any_phrase
         found = []
         for row in queryset.filter(candidates)[:MAX_CANDIDATES]:
             text = html_to_text(getattr(row, text_field))
             field_stems = [
-                _stems(" ".join(str(getattr(row, f)) for f in group), stem)
+                _stems(" ".join(str(getattr(row, f)) for f in group), stem, words)
                 for group in (title_fields, summary_fields)
-            ] + [_stems(text, stem)]
+            ] + [_stems(text, stem, words)]
             if not all(any(_matches(clause, group) for group in field_stems) for clause in clauses):
                 continue  # the root matched inside another word, not a form of the word searched
             rank = sum(
@@ -429,11 +607,12 @@ def _fallback_search(parts, profile) -> list[SearchResult]:
                 for clause in clauses
                 for weight, group in zip((1.0, 0.4, 0.1), field_stems, strict=True)
                 if _matches(clause, group)
-            ) + _title_coverage(clauses, _stems(getattr(row, title_fields[0]), stem))
+            ) + _title_coverage(clauses, _stems(getattr(row, title_fields[0]), stem, words))
             head = field_stems[0] + ("",) + field_stems[1]  # a phrase never runs from title into summary
             tier = IN_TITLE_OR_SUMMARY if all(_matches(clause, head) for clause in clauses) else IN_BODY
             text = fill(text or " ".join(getattr(row, f) for f in summary_fields), profile)
-            found.append(_result(kind, row, _python_snippet(text, wanted, stem), rank, tier, profile))
+            snippet = _python_snippet(text, wanted, stem)
+            found.append(_result(kind, row, snippet, rank, tier, profile, language))
         found.sort(key=lambda result: (result.tier, -result.rank))
         results += found[:MAX_RESULTS_PER_KIND]
     return results
@@ -452,16 +631,40 @@ def _title_coverage(clauses, title):
     return len(named) / len(set(title))
 
 
-def _root(term):
-    """Return the part of a stem every form of the word starts with ("studi" for study: "stud")."""
-    return term[:-1] if term.endswith("i") and len(term) > 3 else term
-
-
 def _any_field_contains(fields, term):
     condition = Q()
     for field in fields:
         condition |= Q(**{f"{field}__icontains": term})
     return condition
+
+
+# The fallback's narrowing of a Spanish search compares the text with its accents off, as the stems are:
+# "depresion" must find "Depresión". SQLite has no function for it; this one is Python's, given to the
+# connection when a search needs it.
+FOLD_FUNCTION = "clinic_search_fold"
+
+
+def _fold_for_sql(text):
+    return None if text is None else fold_accents(text).casefold()
+
+
+def _give_the_fold_function():
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        connection.connection.create_function(FOLD_FUNCTION, 1, _fold_for_sql, deterministic=True)
+
+
+def _any_folded_field_contains(fields, term):
+    condition = Q()
+    for field in fields:
+        folded = Func(F(field), function=FOLD_FUNCTION, output_field=TextField())
+        condition |= Q(Contains(folded, term))
+    return condition
+
+
+def _translations_with_originals(model, originals, language):
+    """Return the public translations into language of originals' rows, each with its original loaded."""
+    return public_translations(model, lambda: originals, language)().select_related("original")
 
 
 def _python_snippet(text: str, wanted: set[str], stem) -> SafeString:
@@ -486,8 +689,8 @@ def _python_snippet(text: str, wanted: set[str], stem) -> SafeString:
     return _marked(f"{prefix}{''.join(parts)}{suffix}")
 
 
-def _result(kind, row, snippet, rank, tier, profile) -> SearchResult:
+def _result(kind, row, snippet, rank, tier, profile, language="en") -> SearchResult:
     title = fill(getattr(row, "title", None) or row.name, profile)
-    return SearchResult(
-        kind=kind, title=title, url=row.get_absolute_url(), snippet=snippet, rank=float(rank or 0), tier=tier
-    )
+    with translation.override(language):  # a translation's result is its original's page in its language
+        url = getattr(row, "original", row).get_absolute_url()
+    return SearchResult(kind=kind, title=title, url=url, snippet=snippet, rank=float(rank or 0), tier=tier)

@@ -17,10 +17,17 @@ from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 from django.views.static import serve
 
-from articles.models import Article
-from conditions.models import AdministrationRoute, Condition, ConditionGroup
+from articles.models import Article, ArticleTranslation
+from conditions.models import (
+    AdministrationRoute,
+    AdministrationRouteTranslation,
+    Condition,
+    ConditionGroup,
+    ConditionTranslation,
+)
 from domain.crisis_text import fill
 from domain.models import KeyFact, SiteProfile, SynonymSet, with_sources
+from domain.translations import translating
 from infrastructure import cache_tags
 from infrastructure.storage import storage_answers
 
@@ -120,9 +127,15 @@ class SearchView(ListView):
         self.query = normalize_query(self.request.GET.get("q", ""))
         # Any edit can make a page match the words, or stop matching them; a synonym set changes the words.
         cache_tags.shows_any_change(Article, Condition, AdministrationRoute, SynonymSet)
+        if translating():  # a Spanish page finds the translations: an edit of one changes what it finds
+            translations = (ArticleTranslation, ConditionTranslation, AdministrationRouteTranslation)
+            cache_tags.shows_any_change(*translations)
         profile = SiteProfile.objects.for_request(self.request)
         results, self.forgiven = search(self.query, profile), None
-        if self.query and not results:  # only then: a search that finds something costs no more
+        # Only when nothing was found: a search that finds something costs no more. English pages only: the
+        # forgiving search corrects words into the English pages' words, which a Spanish page's reader did
+        # not mean and its pages don't have ("depresion" would become "depression" and find nothing).
+        if self.query and not results and not translating():
             found = search_again(self.query, profile)
             if found is not None:
                 self.forgiven, results = found
@@ -159,11 +172,12 @@ def serve_media(request, path):
 
 @require_safe
 def robots_txt(request):
+    # Result pages and the safety check answer what a reader typed: in every language (/es/search/ too).
+    prefixes = [""] + [f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /search/",
-        "Disallow: /safety/check/",
+        *(f"Disallow: {prefix}{path}" for path in ("/search/", "/safety/check/") for prefix in prefixes),
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

@@ -636,7 +636,9 @@ class ArticleTranslation(RichTextMixin, Translation):
 
     class Meta:
         verbose_name = _("article translation")
-        constraints = [models.UniqueConstraint(fields=["original", "language"], name="article_translation_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "language"], name="article_translation_once")
+        ]
 
     derive_from_body = Article.derive_from_body
 

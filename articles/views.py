@@ -21,8 +21,8 @@ from conditions.models import AdministrationRoute, Condition, EmergencyAdvice
 from domain import structured_data
 from domain.crisis_text import fill
 from domain.models import SiteProfile
-from domain.translations import TranslatedPageMixin
 from domain.seo import PageMetaMixin, collection_page
+from domain.translations import TranslatedPageMixin
 from infrastructure.storage import STORAGE_ERRORS, UPLOAD_FAILED_MESSAGE, lasting_url
 from infrastructure.templatetags.images import recently_made
 

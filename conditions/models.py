@@ -615,7 +615,9 @@ class ConditionTranslation(RichTextMixin, Translation):
         _("notes on its routes"),
         default=dict,
         blank=True,
-        help_text=_("Each route's note in this language, by the route's slug: {\"iv-ketamine-infusion\": \"…\"}."),
+        help_text=_(
+            'Each route\'s note in this language, by the route\'s slug: {"iv-ketamine-infusion": "…"}.'
+        ),
     )
 
     review_fields = ("name", "summary", "description", "route_notes")

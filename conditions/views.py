@@ -14,8 +14,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from domain import structured_data
 from domain.models import attach_citations
-from domain.translations import TranslatedPageMixin
 from domain.seo import PageMetaMixin, collection_page
+from domain.translations import TranslatedPageMixin
 from infrastructure import cache_tags
 
 from .forms import PrescreenForm

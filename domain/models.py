@@ -11,8 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.query import ModelIterable
 from django.db.models import prefetch_related_objects
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -72,7 +72,9 @@ class SiteProfileManager(models.Manager):
 
     def _in_page_language(self):
         profile = self.get_or_create(pk=1)[0]
-        return translations.overlay([profile])[0]  # the clinic's own words in the page's language, if reviewed
+        return translations.overlay([profile])[
+            0
+        ]  # the clinic's own words in the page's language, if reviewed
 
     def for_request(self, request):
         """Return get_current(), read once per request and shared by its view, templates and middleware."""
@@ -91,8 +93,12 @@ def _facts_held_once():
     }
     if translations.translating():
         cache_tags.shows_list(translations.KeyFactTranslation)
-        rows = translations.KeyFactTranslation.objects.public().filter(language=translations.current_language())
-        for key, text, figure in rows.exclude(original__key="").values_list("original__key", "text", "figure"):
+        rows = translations.KeyFactTranslation.objects.public().filter(
+            language=translations.current_language()
+        )
+        for key, text, figure in rows.exclude(original__key="").values_list(
+            "original__key", "text", "figure"
+        ):
             facts[key] = (text, figure)
     return facts
 

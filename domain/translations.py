@@ -26,13 +26,21 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.models import HistoricalRecords
 
 from infrastructure.url_language import page_language
 
 # domain.models imports this module last, so that its models are Django's models of this app.
-from .models import KeyFact, Passage, Person, Reviewed, ReviewedQuerySet, SiteProfile, fingerprint, reviewer_field
+from .models import (
+    KeyFact,
+    Passage,
+    Person,
+    Reviewed,
+    ReviewedQuerySet,
+    SiteProfile,
+    fingerprint,
+    reviewer_field,
+)
 from .richtext import RichText, RichTextMixin
 
 TRANSLATED_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != "en"]
@@ -69,7 +77,12 @@ class Translation(Reviewed):
 
     language = models.CharField(_("language"), max_length=10, choices=TRANSLATED_LANGUAGES, default="es")
     translator = models.ForeignKey(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("translator")
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("translator"),
     )
     reviewer = reviewer_field()
     translates = models.CharField(
@@ -150,7 +163,7 @@ def original_fingerprint(original) -> str:
 
 
 def translation_models():
-    return [model for model in _registry]
+    return list(_registry)
 
 
 _registry = []
@@ -198,7 +211,10 @@ def withdraw_translations(original, because: str) -> int:
 def with_translation_flags(queryset):
     """Annotate each row with translated_<code>: whether it has a public translation into that language."""
     return queryset.annotate(
-        **{f"translated_{code}": has_public_translation(queryset.model, code) for code, _ in TRANSLATED_LANGUAGES}
+        **{
+            f"translated_{code}": has_public_translation(queryset.model, code)
+            for code, _ in TRANSLATED_LANGUAGES
+        }
     )
 
 
@@ -206,7 +222,9 @@ def has_public_translation(model, language=None):
     """A condition on model's rows: it has a public translation into language (the page's)."""
     translations = model.translations.rel.related_model
     return models.Exists(
-        translations.objects.public().filter(language=language or current_language(), original=models.OuterRef("pk"))
+        translations.objects.public().filter(
+            language=language or current_language(), original=models.OuterRef("pk")
+        )
     )
 
 
@@ -248,7 +266,7 @@ class TranslatedPageMixin:
         item = self.object
         alternates = {default_language(): in_original_language(item)}
         fallback = {}
-        for code, _ in TRANSLATED_LANGUAGES:
+        for code, _name in TRANSLATED_LANGUAGES:
             with translation.override(code):
                 if getattr(item, f"translated_{code}", False):
                     alternates[code] = item.get_absolute_url()
@@ -304,9 +322,12 @@ def _loaded_with(item):
     for rows in getattr(item, "_prefetched_objects_cache", {}).values():
         found.extend(rows)
     return [
-        obj for obj in found
-        if obj is not None and hasattr(type(obj), "translations") and getattr(obj, "shown_language", None) is None
-    ]  # fmt: skip
+        obj
+        for obj in found
+        if obj is not None
+        and hasattr(type(obj), "translations")
+        and getattr(obj, "shown_language", None) is None
+    ]
 
 
 # The shared domain's translated kinds. Conditions, routes, safety items and articles keep theirs beside them.
@@ -323,7 +344,9 @@ class KeyFactTranslation(Translation):
 
     class Meta:
         verbose_name = _("key fact translation")
-        constraints = [models.UniqueConstraint(fields=["original", "language"], name="keyfact_translation_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "language"], name="keyfact_translation_once")
+        ]
 
 
 @translated
@@ -340,7 +363,9 @@ class PassageTranslation(Translation):
 
     class Meta:
         verbose_name = _("passage translation")
-        constraints = [models.UniqueConstraint(fields=["original", "language"], name="passage_translation_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "language"], name="passage_translation_once")
+        ]
 
 
 @translated
@@ -355,10 +380,20 @@ class SiteProfileTranslation(RichTextMixin, Translation):
         blank=True,
         help_text=_("Check it against the line's own pages in this language; left blank, the original's."),
     )
+    crisis_line_note = models.CharField(
+        _("how to reach the crisis line in this language"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "From the line's own pages, e.g. for the 988 Lifeline in Spanish: call and press 2, or text "
+            "AYUDA. Shown beside the crisis line on every page in this language; write {crisis line} for its "
+            "number."
+        ),
+    )
     intro = models.TextField(blank=True)
     disclaimer = models.TextField(blank=True)
 
-    review_fields = ("tagline", "crisis_line_name", "intro", "disclaimer")
+    review_fields = ("tagline", "crisis_line_name", "crisis_line_note", "intro", "disclaimer")
     # The line's number too: the name translated belongs to that line.
     original_fields = ("tagline", "crisis_line_name", "crisis_line", "intro", "disclaimer")
     history = HistoricalRecords()
@@ -368,8 +403,10 @@ class SiteProfileTranslation(RichTextMixin, Translation):
         crisis_name = original.crisis_line_name
         dressed = super().apply(original)
         if self.original_changed:
-            # The clinic changed its crisis line (or its words) since: a translated name may name another line.
+            # The clinic changed its crisis line (or its words) since: the translated name and the way to
+            # reach the line in this language may be another line's.
             dressed.crisis_line_name = crisis_name
+            dressed.crisis_line_note = ""
         return dressed
 
     class Meta:

@@ -16,4 +16,6 @@ def slug_url(viewname: str, slug: str) -> str:
     """Return reverse(viewname, kwargs={"slug": slug}), remembered per URLconf, script prefix and language."""
     # reverse() costs ~40 µs; the answer depends on nothing else (the language gives readers' pages their
     # prefix, /es/…), so a page's repeated links are free.
-    return _reverse(get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language(), viewname, slug)
+    return _reverse(
+        get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), get_language(), viewname, slug
+    )

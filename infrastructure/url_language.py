@@ -12,15 +12,18 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.utils import translation
 
-# The language of the public page being served, from its address: content is shown in it (domain.translations).
-# Unset outside a request (commands, the shell) and LANGUAGE_CODE under /admin/, whatever the admin's language.
+# The language of the public page being served, from its address: content is shown in it
+# (domain.translations). Unset outside a request (commands, the shell); LANGUAGE_CODE under /admin/,
+# whatever the admin's own language.
 page_language = ContextVar("page_language", default=None)
 
 
 def language_of_path(path: str) -> str:
     """Return the language an address is in: a prefix's language, else LANGUAGE_CODE."""
     for code, _ in settings.LANGUAGES:
-        if code != settings.LANGUAGE_CODE.split("-")[0] and (path == f"/{code}" or path.startswith(f"/{code}/")):
+        if code != settings.LANGUAGE_CODE.split("-")[0] and (
+            path == f"/{code}" or path.startswith(f"/{code}/")
+        ):
             return code
     return settings.LANGUAGE_CODE
 

@@ -120,7 +120,8 @@ class TranslationLoader:
         if len(listed) != len(passages):
             raise entry.error(
                 "passages",
-                f"{len(listed)} passages for the original's {len(passages)}: give one claim for each, in order",
+                f"{len(listed)} passages for the original's {len(passages)}: give one claim for each, "
+                "in order",
             )
         text = self.written_text(row)
         for number, (values, passage) in enumerate(zip(listed, passages, strict=True), start=1):
@@ -139,7 +140,7 @@ class TranslationLoader:
                 )
             PassageTranslation.objects.update_or_create(
                 original=passage, language=self.language,
-                defaults={"claim": claim, **{k: v for k, v in self.people(entry).items()}},
+                defaults={"claim": claim, **self.people(entry)},
             )  # fmt: skip
 
     def written_text(self, row):

@@ -152,6 +152,9 @@ def condition_form_data(condition=None, **overrides):
         "route_links-MAX_NUM_FORMS": 1000,
         CITATIONS + "-TOTAL_FORMS": 0,
         CITATIONS + "-INITIAL_FORMS": 0,
+        # The translations inline (editorial.translation_admin), with no translation.
+        "translations-TOTAL_FORMS": 0,
+        "translations-INITIAL_FORMS": 0,
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

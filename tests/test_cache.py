@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from domain.models import SiteProfile
 from infrastructure import cache as content_cache
-from infrastructure.url_language import language_key
 from infrastructure.cache import ResilientFileBasedCache
+from infrastructure.url_language import language_key
 from tests.factories import ArticleFactory
 from tests.helpers import run_django
 

@@ -228,8 +228,8 @@ def test_demo_routes_state_the_regulatory_facts(demo_content):
 
 
 def test_demo_review_names_the_reviewing_psychiatrist_recently(time_machine):
-    # The files record the real review dates (content/REVIEW.md: 2026-12-06, the Spanish 2026-12-07); read them
-    # the day after.
+    # The files record the real review dates (content/REVIEW.md: 2026-12-06, the Spanish 2026-12-07): read
+    # them the day after.
     time_machine.move_to(date(2026, 12, 8))
     load_files(library_dir())  # the library's one loader: facts, then the items that name them
     reviewer = next(

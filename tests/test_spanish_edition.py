@@ -166,15 +166,15 @@ def test_untranslated_safety_items_still_show_on_a_spanish_page_in_english_marke
     assert "Presión arterial alta no controlada" in page
     # Read aloud in English, not Spanish: the item's own words, not the page's around them.
     assert '<strong lang="en">Pregnancy</strong>' in page
-    assert '<strong>Presión arterial alta no controlada</strong>' in page
+    assert "<strong>Presión arterial alta no controlada</strong>" in page
     assert not re.search(r'lang="en">\s*<details', page)
 
 
 def test_spanish_article_pages_list_only_translated_articles(client):
     translated = ArticleFactory(title="Preparing for your first infusion", slug="first", published=True)
     ArticleTranslation.objects.create(
-        original=translated, title="Cómo prepararse para su primera infusión", body="<h2>Antes</h2><p>Texto.</p>",
-        reviewer=reviewer(), last_reviewed=REVIEWED,
+        original=translated, title="Cómo prepararse para su primera infusión",
+        body="<h2>Antes</h2><p>Texto.</p>", reviewer=reviewer(), last_reviewed=REVIEWED,
     )  # fmt: skip
     ArticleFactory(title="Is ketamine a psychedelic?", slug="psychedelic", published=True)
 
@@ -287,7 +287,9 @@ def test_every_page_of_the_sitemap_names_its_other_language_versions_and_they_na
             assert back == head, f"{other} ({language}) does not name {address} back"
 
 
-def test_an_english_page_without_a_translation_names_no_spanish_version_and_its_switch_goes_to_the_list(client):
+def test_an_english_page_without_a_translation_names_no_spanish_version_and_its_switch_goes_to_the_list(
+    client,
+):
     ConditionFactory(slug="ocd")
 
     page = client.get("/conditions/ocd/").text
@@ -299,11 +301,17 @@ def test_an_english_page_without_a_translation_names_no_spanish_version_and_its_
     assert 'href="/es/conditions/"' in switch
 
 
+def switch_of(page):
+    return page.split('class="language-switch"')[1].split("</p>")[0]
+
+
 def test_the_language_switch_lands_on_the_same_page_in_the_other_language(client):
     spanish_condition(ConditionFactory(slug="trd"))
 
     english_switch = client.get("/conditions/trd/").text.split('class="language-switch"')[1].split("</p>")[0]
-    spanish_switch = client.get("/es/conditions/trd/").text.split('class="language-switch"')[1].split("</p>")[0]
+    spanish_switch = (
+        client.get("/es/conditions/trd/").text.split('class="language-switch"')[1].split("</p>")[0]
+    )
 
     assert 'href="/es/conditions/trd/"' in english_switch and "Español" in english_switch
     assert 'href="/conditions/trd/"' in spanish_switch and "English" in spanish_switch
@@ -367,7 +375,9 @@ def test_the_review_queue_lists_translations_behind_their_original_and_withdrawn
     withdrawn = ConditionFactory(name="PTSD")
     spanish_condition(withdrawn, name="Trastorno de estrés postraumático")
     withdraw_translations(withdrawn, "Safety correction from the clinical library, version 3")
-    spanish_condition(ConditionFactory(name="OCD"), name="Trastorno obsesivo-compulsivo")  # current: not listed
+    spanish_condition(
+        ConditionFactory(name="OCD"), name="Trastorno obsesivo-compulsivo"
+    )  # current: not listed
     clinic_staff(client)
 
     queue = client.get(reverse("admin:review_queue")).content.decode()

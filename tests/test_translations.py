@@ -69,7 +69,7 @@ def untranslated_source(source: str) -> str:
             if name == "block" and arguments[0] in ATTRIBUTE_BLOCKS:
                 closing = "endblock"
         parts.append(HOLE + lines)
-    # A tag named by a variable (<h{{ level }}>), or with attributes from one (<h3{{ attrs }}>), is still a tag.
+    # A tag named by a variable (<h{{ level }}>), or given attributes by one (<h3{{ attrs }}>), is a tag.
     return re.sub(r"(</?[a-zA-Z][a-zA-Z0-9]*)" + HOLE, r"\1x", "".join(parts))
 
 

@@ -23,7 +23,10 @@ PUBLIC_PAGES = [
 DETAIL_LINKS = {
     "{article}": ("/articles/", re.compile(r"^/articles/(?!(?:category|tag|author|feed|views)/)[\w-]+/$")),
     "{condition}": ("/conditions/", re.compile(r"^/conditions/[\w-]+/$")),
-    "{es_article}": ("/es/articles/", re.compile(r"^/es/articles/(?!(?:category|tag|author|feed|views)/)[\w-]+/$")),
+    "{es_article}": (
+        "/es/articles/",
+        re.compile(r"^/es/articles/(?!(?:category|tag|author|feed|views)/)[\w-]+/$"),
+    ),
     "{es_condition}": ("/es/conditions/", re.compile(r"^/es/conditions/[\w-]+/$")),
 }
 

@@ -252,8 +252,10 @@ def translation_problems():
             original = translation.original
             label = f"{_label(original)} in {translation.get_language_display()}"
             fields = [name for name in translation.review_fields if name != "route_notes"]
-            mine = _digits(" ".join(str(getattr(translation, name) or "") for name in fields))
-            theirs = _digits(" ".join(str(getattr(original, name, "") or "") for name in fields))
+            # A field with no English counterpart (how to reach the line in Spanish) has nothing to match.
+            shared = [name for name in fields if hasattr(type(original), name)]
+            mine = _digits(" ".join(str(getattr(translation, name) or "") for name in shared))
+            theirs = _digits(" ".join(str(getattr(original, name) or "") for name in shared))
             if mine != theirs:
                 extra = sorted(set(mine) - set(theirs)) or sorted(set(mine))
                 missing = sorted(set(theirs) - set(mine))

@@ -34,7 +34,7 @@ def load_site(folder):
     return profile
 
 
-PROFILE_TRANSLATION_FIELDS = {"tagline", "crisis_line_name", "disclaimer"}
+PROFILE_TRANSLATION_FIELDS = {"tagline", "crisis_line_name", "crisis_line_note", "disclaimer"}
 
 
 def load_site_translations(folder, library, profile):

@@ -50,6 +50,8 @@ class InPageLanguageQuerySet(models.QuerySet):
         """Only what has a public translation into the page's language (everything on an English page)."""
         if not translations.translating():
             return self
+        # A translation reviewed or withdrawn later changes the list (even an empty one).
+        cache_tags.shows_list(self.model.translations.rel.related_model)
         return self.filter(translations.has_public_translation(self.model))
 
 

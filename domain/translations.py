@@ -28,6 +28,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from infrastructure import cache_tags
 from infrastructure.url_language import page_language
 
 # domain.models imports this module last, so that its models are Django's models of this app.
@@ -141,6 +142,11 @@ class Translation(Reviewed):
 
     REVIEW_STATE_FIELDS = (*Reviewed.REVIEW_STATE_FIELDS, "translates", "original_changed", "withdrawn",
                            "withdrawn_because")  # fmt: skip
+
+    def page_cache_also_changes(self):
+        """A translation reviewed, edited or withdrawn moves its original in or out of the lists in its language:
+        the pages that list that kind in another language record its list tag (`overlay`)."""
+        return {cache_tags.list_tag(type(self))}
 
     def apply(self, original):
         """Lay this translation's fields over original (in place, unsaved) and return it."""
@@ -297,7 +303,9 @@ def overlay(objects, language=None, keep_untranslated=True):
         by_kind.setdefault(type(item), []).append(item)
     found = {}
     for model, items in by_kind.items():
-        translations = model.translations.rel.related_model.objects.public().filter(
+        translation_model = model.translations.rel.related_model
+        cache_tags.shows_list(translation_model)  # a translation of this kind reviewed or withdrawn changes it
+        translations = translation_model.objects.public().filter(
             language=language, original__in=[item.pk for item in items]
         )
         for row in translations:

@@ -102,5 +102,5 @@ def translations_panel(request):
         if withdrawn
         else [],
         waiting=waiting,
-        alert=bool(withdrawn),
+        # Not an alert: a withdrawn translation is already off the site, so no reader is at risk meanwhile.
     )

@@ -405,3 +405,18 @@ def test_saving_a_translation_on_the_form_with_a_new_review_puts_it_back_on_the_
     spanish.refresh_from_db()
     assert not spanish.withdrawn and spanish.last_reviewed == date(2026, 12, 6)
     assert client.get("/es/conditions/trd/").status_code == 200
+
+
+def test_a_cached_spanish_list_shows_a_translation_the_moment_it_is_reviewed_and_drops_it_when_withdrawn(
+    client, page_cache
+):
+    condition = ConditionFactory(slug="trd")
+    spanish = spanish_condition(condition, reviewer=None, last_reviewed=None)
+    assert "Depresión resistente" not in client.get("/es/conditions/").text
+    assert "Depresión resistente" not in client.get("/es/conditions/").text  # kept, as readers get it
+
+    spanish.sign_off(reviewer(), date(2026, 12, 5))
+
+    assert "Depresión resistente" in client.get("/es/conditions/").text
+    withdraw_translations(condition, "Safety correction")
+    assert "Depresión resistente" not in client.get("/es/conditions/").text

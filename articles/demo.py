@@ -26,6 +26,7 @@ from domain.content import (
     read_list,
 )
 from domain.models import cite
+from infrastructure.cache import one_invalidation
 from library.translations import TranslationLoader, translation_folders
 
 from .models import Article, Author, Category, Status, Tag
@@ -73,9 +74,10 @@ def load(library=None, folder=None):
         )[0]
     for document in documents(folder):
         _load_article(document, library, authors, categories, tags)
-    for language, translated in translation_folders(demo).items():
-        for document in documents(translated / "articles"):
-            _load_translation(document, language, library)
+    with one_invalidation():  # what the translations change is dropped once, at the end
+        for language, translated in translation_folders(demo).items():
+            for document in documents(translated / "articles"):
+                _load_translation(document, language, library)
 
 
 TRANSLATION_FIELDS = {

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 import uuid
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.core.cache import cache
@@ -296,22 +297,55 @@ def changes_public_pages(sender, instance=None):
     return decide() if callable(decide) else True
 
 
+# Inside one_invalidation(): the labels and tags the writes so far change, dropped once when it ends.
+_pending = ContextVar("pending_invalidation", default=None)
+
+
+@contextlib.contextmanager
+def one_invalidation():
+    """Let the writes inside (a bulk load of hundreds of rows) drop what they change once, as they end,
+    rather than once per row: each drop is a few cache writes, and the file cache culls on every write."""
+    if _pending.get() is not None:
+        yield
+        return
+    pending = (set(), set())
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+        labels, tags = pending
+        if labels:
+            _new_generation({*labels, ALL_CONTENT})
+            transaction.on_commit(lambda: _new_generation({*labels, ALL_CONTENT}))
+        cache_tags.invalidate(tags)
+
+
+def _changed(label, tags):
+    pending = _pending.get()
+    if pending is not None:
+        pending[0].add(label)
+        pending[1].update(tags)
+        return
+    invalidate(label)
+    cache_tags.invalidate(tags)
+
+
 def _content_changed(sender, instance=None, created=False, **kwargs):
     if changes_public_pages(sender, instance):
-        invalidate(sender._meta.label_lower)
-        cache_tags.invalidate(cache_tags.tags_changed_by(instance, created=created))
+        _changed(sender._meta.label_lower, cache_tags.tags_changed_by(instance, created=created))
 
 
 def _content_deleted(sender, instance=None, **kwargs):
     if changes_public_pages(sender, instance):
-        invalidate(sender._meta.label_lower)
-        cache_tags.invalidate(cache_tags.tags_changed_by(instance, deleted=True))
+        _changed(sender._meta.label_lower, cache_tags.tags_changed_by(instance, deleted=True))
 
 
 def _relation_changed(sender, instance=None, action="", model=None, pk_set=None, reverse=False, **kwargs):
     if action.startswith("post_") and changes_public_pages(type(instance), instance):
-        invalidate(sender._meta.label_lower)
-        cache_tags.invalidate(cache_tags.tags_changed_by_relation(instance, model, pk_set, reverse))
+        _changed(
+            sender._meta.label_lower, cache_tags.tags_changed_by_relation(instance, model, pk_set, reverse)
+        )
 
 
 def connect_signals():

@@ -33,6 +33,7 @@ from domain.crisis_text import FACT_TOKEN
 from domain.models import Citation, KeyFact, Passage
 from domain.richtext import html_to_text
 from domain.translations import KeyFactTranslation, PassageTranslation
+from infrastructure.cache import one_invalidation
 
 REVIEW_FIELDS = {"translator", "reviewer", "reviewed", "next_review_due"}
 ROUTE_TEXT = (
@@ -56,28 +57,33 @@ def translation_folders(folder):
 
 def load(library, folder):
     """Write every translation in the library's language folders; the originals are loaded already."""
-    for language, translated in translation_folders(folder).items():
-        loader = TranslationLoader(library, language)
-        # Facts first: items write {fact:key}, and a claim is matched against the text with facts filled in.
-        if (translated / "key-facts.yaml").exists():
-            loader.key_facts(translated / "key-facts.yaml")
-        if (translated / "conditions" / "_groups.yaml").exists():
-            loader.groups(translated / "conditions" / "_groups.yaml")
-        for document in documents(translated / "conditions"):
-            loader.condition(document)
-        for document in documents(translated / "routes"):
-            loader.route(document)
-        safety = translated / "safety"
-        for name, model, fields in (
-            ("contraindications.yaml", Contraindication, CONTRAINDICATION_TEXT),
-            ("interactions.yaml", Interaction, INTERACTION_TEXT),
-        ):
-            if (safety / name).exists():
-                for entry in read_list(safety / name):
-                    loader.item(entry, model, "slug", fields)
-        if (safety / "candidates.yaml").exists():
-            for entry in read_list(safety / "candidates.yaml"):
-                loader.item(entry, CandidateProfile, "title", ("title", "description"), key_field="key")
+    with one_invalidation():  # hundreds of rows: what they change is dropped once, at the end
+        for language, translated in translation_folders(folder).items():
+            _load_language(library, language, translated)
+
+
+def _load_language(library, language, translated):
+    loader = TranslationLoader(library, language)
+    # Facts first: items write {fact:key}, and a claim is matched against the text with facts filled in.
+    if (translated / "key-facts.yaml").exists():
+        loader.key_facts(translated / "key-facts.yaml")
+    if (translated / "conditions" / "_groups.yaml").exists():
+        loader.groups(translated / "conditions" / "_groups.yaml")
+    for document in documents(translated / "conditions"):
+        loader.condition(document)
+    for document in documents(translated / "routes"):
+        loader.route(document)
+    safety = translated / "safety"
+    for name, model, fields in (
+        ("contraindications.yaml", Contraindication, CONTRAINDICATION_TEXT),
+        ("interactions.yaml", Interaction, INTERACTION_TEXT),
+    ):
+        if (safety / name).exists():
+            for entry in read_list(safety / name):
+                loader.item(entry, model, "slug", fields)
+    if (safety / "candidates.yaml").exists():
+        for entry in read_list(safety / "candidates.yaml"):
+            loader.item(entry, CandidateProfile, "title", ("title", "description"), key_field="key")
 
 
 class TranslationLoader:

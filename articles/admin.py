@@ -23,7 +23,17 @@ from infrastructure.storage import UploadsNeedStorageMixin
 from . import lifecycle, views, workflow
 from .forms import ArticleAdminForm, AuthorAdminForm
 from .links import broken_links
-from .models import Article, ArticleTranslation, Author, Category, MostReadArticle, Tag
+from .models import (
+    Article,
+    ArticleTranslation,
+    Author,
+    AuthorTranslation,
+    Category,
+    CategoryTranslation,
+    MostReadArticle,
+    Tag,
+    TagTranslation,
+)
 
 # What only editors set: authors see these read-only, so a hand-made POST can't change them either.
 EDITOR_ONLY_FIELDS = ["author", "reviewer", "last_reviewed", "next_review_due", "published_at", "is_featured"]
@@ -399,6 +409,8 @@ class AuthorAdmin(
 ):
     """A byline: the name, credentials and review right typed here are the author's person record's."""
 
+    inlines = [translation_inline(AuthorTranslation)]
+
     fallback_address = "/articles/"
     form = AuthorAdminForm
     fields = ["display_name", "slug", "credentials", "role", "bio", "photo", "user", "may_review"]
@@ -435,3 +447,7 @@ class ArticleLabelAdmin(RoleAdminMixin, RedirectOnDeleteAdminMixin, admin.ModelA
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_inlines(self, request, obj):
+        translations = {Category: CategoryTranslation, Tag: TagTranslation}[self.model]
+        return [translation_inline(translations)]

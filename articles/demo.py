@@ -76,8 +76,33 @@ def load(library=None, folder=None):
         _load_article(document, library, authors, categories, tags)
     with one_invalidation():  # what the translations change is dropped once, at the end
         for language, translated in translation_folders(demo).items():
+            _load_label_translations(translated / "articles", language, library, categories, tags, authors)
             for document in documents(translated / "articles"):
                 _load_translation(document, language, library)
+
+
+LABEL_TRANSLATIONS = {
+    "_categories.yaml": ("categories", ("name", "description")),
+    "_tags.yaml": ("tags", ("name",)),
+    "_authors.yaml": ("authors", ("role", "bio")),
+}
+
+
+def _load_label_translations(folder, language, library, categories, tags, authors):
+    """The categories', tags' and bylines' words in another language, each by its English slug."""
+    known = {"categories": categories, "tags": tags, "authors": authors}
+    loader = TranslationLoader(library, language)
+    for name, (kind, fields) in LABEL_TRANSLATIONS.items():
+        if not (folder / name).exists():
+            continue
+        for entry in read_list(folder / name):
+            entry.check_fields({"slug", *fields, "translator", "reviewer", "reviewed"}, required=["slug"])
+            original = known[kind].get(entry.values["slug"])
+            if original is None:
+                raise entry.error("slug", f"no {kind[:-1] if kind != 'categories' else 'category'} "
+                                  f"'{entry.values['slug']}' to translate")  # fmt: skip
+            values = {field: str(entry.values.get(field) or "").strip() for field in fields}
+            loader.save(original, values, entry)
 
 
 TRANSLATION_FIELDS = {

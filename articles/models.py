@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from domain.citation_markers import without_markers
 from domain.models import (
+    InPageLanguageQuerySet,
     Person,
     Reviewed,
     ReviewedQuerySet,
@@ -45,7 +46,7 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
-class AuthorManager(models.Manager):
+class AuthorManager(models.Manager.from_queryset(InPageLanguageQuerySet)):
     def get_queryset(self):
         # Whatever shows an author shows their name, which their person record holds: one query, not two.
         return super().get_queryset().select_related("person")
@@ -116,6 +117,8 @@ class Category(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
 
+    objects = InPageLanguageQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = _("categories")
@@ -130,6 +133,8 @@ class Category(models.Model):
 class Tag(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
+
+    objects = InPageLanguageQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -650,3 +655,46 @@ class ArticleTranslation(RichTextMixin, Translation):
         for name in (*self.presentation_fields, "reading_time", *DERIVED_FIELDS):
             setattr(original, name, getattr(self, name))
         return super().apply(original)
+
+
+@translated
+class CategoryTranslation(Translation):
+    original = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(max_length=150)
+    description = models.TextField(blank=True)
+
+    review_fields = ("name", "description")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("category translation")
+        constraints = [models.UniqueConstraint(fields=["original", "language"], name="category_translation_once")]
+
+
+@translated
+class TagTranslation(Translation):
+    original = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="translations")
+    name = models.CharField(max_length=100)
+
+    review_fields = ("name",)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tag translation")
+        constraints = [models.UniqueConstraint(fields=["original", "language"], name="tag_translation_once")]
+
+
+@translated
+class AuthorTranslation(Translation):
+    """An author's role and bio in another language; their name is their own."""
+
+    original = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="translations")
+    role = models.CharField(max_length=200, blank=True)
+    bio = models.TextField(blank=True)
+
+    review_fields = ("role", "bio")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("author translation")
+        constraints = [models.UniqueConstraint(fields=["original", "language"], name="author_translation_once")]

@@ -144,8 +144,8 @@ class Translation(Reviewed):
                            "withdrawn_because")  # fmt: skip
 
     def page_cache_also_changes(self):
-        """A translation reviewed, edited or withdrawn moves its original in or out of the lists in its language:
-        the pages that list that kind in another language record its list tag (`overlay`)."""
+        """A translation reviewed, edited or withdrawn moves its original in or out of the lists in its
+        language: the pages that list that kind in another language record its list tag (`overlay`)."""
         return {cache_tags.list_tag(type(self))}
 
     def apply(self, original):
@@ -304,7 +304,7 @@ def overlay(objects, language=None, keep_untranslated=True):
     found = {}
     for model, items in by_kind.items():
         translation_model = model.translations.rel.related_model
-        cache_tags.shows_list(translation_model)  # a translation of this kind reviewed or withdrawn changes it
+        cache_tags.shows_list(translation_model)  # one of this kind reviewed or withdrawn changes the page
         translations = translation_model.objects.public().filter(
             language=language, original__in=[item.pk for item in items]
         )

@@ -90,8 +90,9 @@ SPANISH_PAGES = {
 def test_list_pages_make_as_many_queries_with_more_content(client, reviewer, path, django_assert_num_queries):
     route = AdministrationRouteFactory()
     AdministrationRouteTranslation.objects.create(
-        original=route, name="Vía", summary="Resumen.", session_length="40 minutos", schedule_induction="Seis",
-        observation_period="Una hora", setting="Clínica", monitoring="Presión", onset="Rápido",
+        original=route, name="Vía", summary="Resumen.", session_length="40 minutos",
+        schedule_induction="Seis", observation_period="Una hora", setting="Clínica", monitoring="Presión",
+        onset="Rápido",
         reviewer=reviewer, last_reviewed=REVIEWED,
     )  # fmt: skip
     for _ in range(2):

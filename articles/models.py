@@ -668,7 +668,9 @@ class CategoryTranslation(Translation):
 
     class Meta:
         verbose_name = _("category translation")
-        constraints = [models.UniqueConstraint(fields=["original", "language"], name="category_translation_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "language"], name="category_translation_once"),
+        ]
 
 
 @translated
@@ -681,7 +683,9 @@ class TagTranslation(Translation):
 
     class Meta:
         verbose_name = _("tag translation")
-        constraints = [models.UniqueConstraint(fields=["original", "language"], name="tag_translation_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "language"], name="tag_translation_once"),
+        ]
 
 
 @translated
@@ -697,4 +701,6 @@ class AuthorTranslation(Translation):
 
     class Meta:
         verbose_name = _("author translation")
-        constraints = [models.UniqueConstraint(fields=["original", "language"], name="author_translation_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["original", "language"], name="author_translation_once"),
+        ]

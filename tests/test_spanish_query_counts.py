@@ -71,8 +71,7 @@ def queries_for(client, path, django_assert_num_queries, expected):
 
 # Measured with an empty shared cache, each page in Spanish and in English: the Spanish one makes one more
 # query per kind of translated row it shows (conditions, their groups, routes, articles, their categories,
-# tags and authors, key facts, safety
-# items, the site profile…), and neither makes more as content grows.
+# tags and authors, key facts, safety items, the site profile…), and neither makes more as content grows.
 SPANISH_PAGES = {
     "/es/": 14,
     "/": 7,

@@ -16,6 +16,7 @@ host, or a Lighthouse category below --min-score (95); 2 if the site or the tool
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -244,7 +245,8 @@ def run_lighthouse(result: PageResult, base_url: str, runs: int, min_score: int)
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={chrome_flags_string()}",
     ]
-    if urlsplit(result.path).path.startswith(NOINDEX_PATHS):
+    path = re.sub(r"^/[a-z]{2}(?=/)", "", urlsplit(result.path).path)  # in every language: /es/search/ too
+    if path.startswith(NOINDEX_PATHS):
         command.append("--skip-audits=is-crawlable")
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     for _ in range(runs):

@@ -122,11 +122,13 @@ def test_a_spanish_reader_switches_to_spanish_reads_a_condition_runs_the_pre_scr
     assert item.locator(".badge").inner_text() == "Por lo general, no es candidato"
     assert _inherited_lang(explanation) == "es"
 
-    # The item not yet translated shows its English words, marked as English for a screen reader.
+    # The item not yet translated shows its English words, marked as English for a screen reader; the page's
+    # own words around them (its weight, "Fuente:") stay Spanish.
     english = phone.locator(".contraindication-list > li").filter(has_text=untranslated_item.name).first
-    assert english.get_attribute("lang") == "en"
+    assert english.locator("> details > summary > strong").get_attribute("lang") == "en"
+    assert _inherited_lang(english.locator(".badge")) == "es"
     english.locator("> details > summary").click()
-    english_explanation = english.locator("> details > p")
+    english_explanation = english.locator("> details > p > span").first
     assert english_explanation.is_visible()
     assert english_explanation.inner_text().startswith(untranslated_item.explanation[:60])
     assert _inherited_lang(english_explanation) == "en"

@@ -125,10 +125,6 @@ class Translation(Reviewed):
     def translated_fields(self):
         return self.review_fields
 
-    @property
-    def is_public(self):
-        return self.review_is_current and self.reviewer_id is not None and not self.withdrawn
-
     def refresh_review_state(self):
         reviewed_now = self._review_recorded_now() or (self.last_reviewed and not self.translates)
         super().refresh_review_state()
@@ -280,12 +276,6 @@ class TranslatedPageMixin:
                     alternates[code] = None
                     fallback[code] = reverse(self.list_url_name) if self.list_url_name else reverse("home")
         return super().get_context_data(alternates=alternates, language_fallback=fallback, **kwargs)
-
-
-def public_translation(original, language=None):
-    """Return original's reviewed, public translation into language (the page's), or None."""
-    language = language or current_language()
-    return original.translations.public().filter(language=language).select_related("translator").first()
 
 
 def overlay(objects, language=None, keep_untranslated=True):

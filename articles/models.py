@@ -19,7 +19,7 @@ from domain.models import (
     with_sources,
 )
 from domain.richtext import RichText, RichTextMixin, html_to_text, images_without_alt
-from domain.translations import Translation, translated
+from domain.translations import Translation, overlay, translated
 from infrastructure import cache_tags
 from infrastructure.addresses import slug_url
 
@@ -533,17 +533,17 @@ class Article(RichTextMixin, Reviewed):
             published_at=self.published_at, pk__gt=self.pk
         )
         # The bounds on published_at alone let article_neighbours_idx start at this article and read one row.
-        previous = (
-            published.filter(earlier, published_at__lte=self.published_at)
-            .order_by("-published_at", "-pk")
-            .first()
+        # Read as stored, then both dressed at once: one query for their translations, not two.
+        published = published.as_stored()
+        previous = published.filter(earlier, published_at__lte=self.published_at).order_by(
+            "-published_at", "-pk"
         )
-        following = (
-            published.filter(later, published_at__gte=self.published_at)
-            .order_by("published_at", "pk")
-            .first()
+        following = published.filter(later, published_at__gte=self.published_at).order_by(
+            "published_at", "pk"
         )
-        return previous, following
+        found = [rows.first() for rows in (previous, following)]
+        overlay([item for item in found if item is not None])
+        return tuple(found)
 
     @property
     def summary(self):
@@ -636,6 +636,7 @@ class ArticleTranslation(RichTextMixin, Translation):
     review_fields = ("title", "dek", "excerpt", "key_takeaways", "body")
     # Shown in place of the original's even when empty: an English SEO title must not head a Spanish page.
     presentation_fields = ("seo_title", "seo_description", "featured_image_alt", "featured_image_caption")
+    held_whole = False  # thousands of bodies: read for the articles a page shows
     history = HistoricalRecords()
     body_html = RichText("body")
 
@@ -652,7 +653,7 @@ class ArticleTranslation(RichTextMixin, Translation):
         self.derive_from_body()
 
     def apply(self, original):
-        for name in (*self.presentation_fields, "reading_time", *DERIVED_FIELDS):
+        for name in self.loaded((*self.presentation_fields, "reading_time", *DERIVED_FIELDS)):
             setattr(original, name, getattr(self, name))
         return super().apply(original)
 

@@ -35,11 +35,25 @@ class InPageLanguageQuerySet(models.QuerySet):
     (domain/translations.py), with one more query per kind; English pages, the admin and commands are
     untouched."""
 
+    dressed = True
+
+    def as_stored(self):
+        """Rows as stored, for a caller that dresses several lists at once (translations.overlay)."""
+        clone = self._chain()
+        clone.dressed = False
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.dressed = self.dressed
+        return clone
+
     def _fetch_all(self):
         fresh = self._result_cache is None
         super()._fetch_all()
         if (
             fresh
+            and self.dressed
             and self._iterable_class is ModelIterable
             and hasattr(self.model, "translations")
             and translations.translating()
@@ -50,8 +64,11 @@ class InPageLanguageQuerySet(models.QuerySet):
         """Only what has a public translation into the page's language (everything on an English page)."""
         if not translations.translating():
             return self
+        translation_model = self.model.translations.rel.related_model
         # A translation reviewed or withdrawn later changes the list (even an empty one).
-        cache_tags.shows_list(self.model.translations.rel.related_model)
+        cache_tags.shows_list(translation_model)
+        if translation_model.held_whole:  # known in memory (translations.public_translations)
+            return self.filter(pk__in=sorted(translations.translated_ids(translation_model)))
         return self.filter(translations.has_public_translation(self.model))
 
 

@@ -28,7 +28,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from infrastructure import cache_tags
+from infrastructure import cache, cache_tags
 from infrastructure.url_language import page_language
 
 # domain.models imports this module last, so that its models are Django's models of this app.
@@ -114,6 +114,8 @@ class Translation(Reviewed):
 
     # The original's fields this translation holds (its clinical text, reviewed): set by each concrete model.
     review_fields: tuple[str, ...] = ()
+    # Few and short enough for each process to hold all the public ones (`public_translations`).
+    held_whole = True
 
     class Meta:
         abstract = True
@@ -144,9 +146,14 @@ class Translation(Reviewed):
         language: the pages that list that kind in another language record its list tag (`overlay`)."""
         return {cache_tags.list_tag(type(self))}
 
+    def loaded(self, names):
+        """The names among names this row was read with (a list reads fewer columns than a page)."""
+        deferred = self.get_deferred_fields()
+        return [name for name in names if name not in deferred]
+
     def apply(self, original):
         """Lay this translation's fields over original (in place, unsaved) and return it."""
-        for name in self.translated_fields:
+        for name in self.loaded(self.translated_fields):
             value = getattr(self, name)
             if value not in ("", None, {}):  # an optional field left empty shows the original's
                 setattr(original, name, value)
@@ -279,7 +286,7 @@ class TranslatedPageMixin:
 
 
 def overlay(objects, language=None, keep_untranslated=True):
-    """Lay each object's public translation over it, with one query per kind; return the objects kept.
+    """Lay each object's public translation over it; return the objects kept.
 
     Objects without one keep their own words and say so (`shown_language`, for lang="en" in the page), or
     are left out when keep_untranslated is False (a list of what exists in that language).
@@ -295,11 +302,8 @@ def overlay(objects, language=None, keep_untranslated=True):
     for model, items in by_kind.items():
         translation_model = model.translations.rel.related_model
         cache_tags.shows_list(translation_model)  # one of this kind reviewed or withdrawn changes the page
-        translations = translation_model.objects.public().filter(
-            language=language, original__in=[item.pk for item in items]
-        )
-        for row in translations:
-            found[model, row.original_id] = row
+        for original_id, row in public_translations(translation_model, language, items).items():
+            found[model, original_id] = row
     kept = []
     for item in objects:
         row = found.get((type(item), item.pk))
@@ -312,6 +316,86 @@ def overlay(objects, language=None, keep_untranslated=True):
     if loaded_with:
         overlay(loaded_with, language)
     return kept
+
+
+def public_translations(translation_model, language, originals) -> dict:
+    """Return {original id: public translation into language} for the originals given.
+
+    Each process holds what it read (`_held`) while nothing it depends on changed, so that once read, a page
+    in another language costs no more queries than the English one. A kind held whole (all but articles: a
+    few dozen short rows each) is read whole; articles are read for the rows a page shows, a list's without
+    the columns its originals were read without (no bodies).
+    """
+    if translation_model.held_whole:
+        rows = _whole(translation_model, language)
+        return {item.pk: rows[item.pk] for item in originals if item.pk in rows}
+    held = _held(translation_model, language)
+    deferred = frozenset(
+        set().union(*(item.get_deferred_fields() for item in originals)) & _text_fields(translation_model)
+    )
+    wanted = [item.pk for item in originals if (deferred, item.pk) not in held.rows]
+    if wanted:
+        if len(held.rows) > HELD_BY_ID:
+            held.rows.clear()
+        found = _read(translation_model, language, wanted, deferred)
+        held.rows.update({(deferred, pk): found.get(pk) for pk in wanted})  # None: known to have none
+    return {item.pk: row for item in originals if (row := held.rows[deferred, item.pk]) is not None}
+
+
+def translated_ids(translation_model, language=None):
+    """The ids of the originals with a public translation into language (the page's), of a kind held whole."""
+    return list(_whole(translation_model, language or current_language()))
+
+
+def _whole(translation_model, language):
+    held = _held(translation_model, language)
+    if not held.whole:
+        held.rows, held.whole = _read(translation_model, language), True
+    return held.rows
+
+
+def _read(translation_model, language, original_ids=None, deferred=()):
+    rows = translation_model.objects.public().filter(language=language)
+    rows = rows.select_related("translator", "reviewer")
+    if original_ids is not None:
+        rows = rows.filter(original__in=original_ids)
+    return {row.original_id: row for row in rows.defer(*deferred)}
+
+
+def _text_fields(translation_model):
+    """The translated text's columns (not the review's, nor the original's key)."""
+    shared = {field.attname for field in Translation._meta.fields}
+    return {
+        field.attname
+        for field in translation_model._meta.concrete_fields
+        if not field.is_relation and not field.primary_key and field.attname not in shared
+    }
+
+
+class _Held:
+    def __init__(self, generation):
+        self.generation = generation  # read before the rows
+        self.rows = {}
+        self.whole = False
+
+
+_held_here = {}  # (translation model, language) -> _Held
+HELD_BY_ID = 500  # rows of a kind read by id (articles) a process keeps before starting again
+
+
+def _held(translation_model, language) -> _Held:
+    """This process's rows of translation_model in language, emptied once public content changed anywhere.
+
+    Rows depend on more than their own table: their originals (an original's edit marks its translations
+    behind it with update(), no signal) and the people they name. The generation of all content moves at
+    any such change, on every worker and server, and is read once per page
+    (infrastructure.cache.page_generations); each process then reads a kind again when a page needs it.
+    """
+    current = cache.page_generations([cache.ALL_CONTENT])[cache.ALL_CONTENT]
+    held = _held_here.get((translation_model, language))
+    if held is None or held.generation != current:
+        held = _held_here[translation_model, language] = _Held(current)
+    return held
 
 
 def _loaded_with(item):

@@ -188,21 +188,60 @@ ALL_CONTENT = "*"
 
 def generation(*labels: str) -> str:
     """Return the current generation of the given models ("app_label.model"), or of all content."""
-    keys = [f"{GENERATION_KEY}:{label}" for label in labels or (ALL_CONTENT,)]
-    found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
+    labels = labels or (ALL_CONTENT,)
+    found = generations(labels)
+    return "-".join(found[label] for label in labels)
+
+
+def generations(labels) -> dict[str, str]:
+    """Return {label: its current generation} for models ("app_label.model"), in one cache read."""
+    keys = {label: f"{GENERATION_KEY}:{label}" for label in labels}
+    found = cache.get_many(list(keys.values()))
+    tokens = {}
+    for label, key in keys.items():
         token = found.get(key)
         if token is None:
             token = uuid.uuid4().hex
             if not cache.add(key, token, GENERATION_TIMEOUT):
                 token = cache.get(key) or token  # another worker started it first
-        tokens.append(token)
-    return "-".join(tokens)
+        tokens[label] = token
+    return tokens
+
+
+# Inside a page being served: the generations read for it so far (page_generations()).
+_page_generations = ContextVar("page_generations", default=None)
+
+
+@contextlib.contextmanager
+def one_page():
+    """Serve one page inside: page_generations() reads each model's generation once for it."""
+    token = _page_generations.set({})
+    try:
+        yield
+    finally:
+        _page_generations.reset(token)
+
+
+def page_generations(labels) -> dict[str, str]:
+    """Return {label: generation} as read once for the page being served (now, outside one).
+
+    For what a page shows as of one moment (the translations each process holds), read dozens of times a
+    page; never for deciding whether to keep what was rendered, which must see a change made meanwhile.
+    """
+    seen = _page_generations.get()
+    if seen is None:
+        return generations(labels)
+    missing = [label for label in labels if label not in seen]
+    if missing:
+        seen.update(generations(missing))
+    return {label: seen[label] for label in labels}
 
 
 def _new_generation(labels):
     cache.set_many({f"{GENERATION_KEY}:{label}": uuid.uuid4().hex for label in labels}, GENERATION_TIMEOUT)
+    if (seen := _page_generations.get()) is not None:  # a request that writes reads the new ones after
+        for label in labels:
+            seen.pop(label, None)
 
 
 def invalidate(label: str):

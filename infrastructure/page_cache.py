@@ -168,6 +168,10 @@ class PageCacheMiddleware:
         self.local = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 
     def __call__(self, request):
+        with content_cache.one_page():
+            return self._respond(request)
+
+    def _respond(self, request):
         if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD") or _excluded(request.path):
             return self.get_response(request)
         if _has_session(request):

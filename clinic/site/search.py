@@ -269,7 +269,7 @@ class _Source:
         sql, params = query.get_compiler(connection=connection).compile(query.where)
         return sql or "TRUE", list(params)
 
-    def ranking_sql(self, query_text):
+    def ranking_sql(self, query_text, public):
         """Return this kind's part of the ranking statement: a WITH clause (the first tier's best) and the
         statement that reads both tiers' best, (kind, pk, tier, rank), each with its parameters.
 
@@ -279,7 +279,7 @@ class _Source:
         are few, through the vector's own index, and ranks only those. The second tier is read only when the
         first has fewer than MAX_RESULTS_PER_KIND: otherwise none of it would be shown.
         """
-        where, where_params = self.public_where()
+        where, where_params = public  # public_where(), compiled once per search
         first = f"in_title_or_summary_{self.kind.lower()}"
         query = self.tsquery
 
@@ -328,9 +328,9 @@ class _Source:
             window = f"regexp_replace({window}, '<[^>]+>', ' ', 'g')"
         return window, params
 
-    def shown_sql(self, pks, query_text, hints, profile):
+    def shown_sql(self, pks, query_text, hints, profile, public):
         """Return the statement that reads the rows shown: (kind, pk, title, slug, highlighted snippet)."""
-        where, where_params = self.public_where()
+        where, where_params = public  # as the ranking read them
         text, text_params = self.snippet_sql(hints, profile)
         title = connection.ops.quote_name(self.title_field)
         sql = (
@@ -408,11 +408,16 @@ def _rows(sql, params):
         return cursor.fetchall()
 
 
-def ranking_statement(query_text, sources=SOURCES):
-    """Return the one statement that ranks every kind's matches for a websearch query, and its parameters."""
+def ranking_statement(query_text, sources, public):
+    """Return the one statement that ranks every kind's matches for a websearch query, and its parameters.
+
+    public: each kind's public_where(), by kind.
+    """
     clauses, statements, clause_params, statement_params = [], [], [], []
     for source in sources:
-        (clause, more_clause_params), (statement, more_params) = source.ranking_sql(query_text)
+        (clause, more_clause_params), (statement, more_params) = source.ranking_sql(
+            query_text, public[source.kind]
+        )
         clauses.append(clause)
         statements.append(statement)
         clause_params += more_clause_params
@@ -438,24 +443,27 @@ def _best_first(refs):
 def _postgres_search(parts, profile, language="en") -> "RankedResults":
     query_text = as_websearch(parts)
     sources = SOURCES_BY_LANGUAGE[language]
+    # What the public may find, compiled once: the ORM's Python costs more than the statements' planning.
+    public = {source.kind: source.public_where() for source in sources}
     # One statement finds and ranks each kind's best of each tier and reads nothing else: no text, no snippet.
-    refs = _rows(*ranking_statement(query_text, sources))
+    refs = _rows(*ranking_statement(query_text, sources, public))
     words = LANGUAGES[language]
     clauses = _clauses(parts, words.stemmer(), words)
     stems = {word for clause in clauses for phrase in clause for word in phrase}
     hints = [words.pattern(root) for root in sorted(map(words.root, stems))]
-    return RankedResults(_best_first(refs), query_text, profile, hints, language)
+    return RankedResults(_best_first(refs), query_text, profile, hints, language, public)
 
 
 class RankedResults(Sequence):
     """Ranked (kind, pk, tier, rank) references; reading a slice fetches its titles and snippets at once."""
 
-    def __init__(self, refs, query_text, profile, hints=(), language="en"):
+    def __init__(self, refs, query_text, profile, hints, language, public):
         self._refs = refs
         self._query_text = query_text  # in websearch syntax, synonyms expanded
         self._profile = profile
         self._hints = hints  # where a snippet's text may begin (_Source.snippet_sql)
         self._language = language  # the pages': which sources, and the results' addresses
+        self._public = public  # each kind's public_where() as the ranking read it
 
     def __len__(self):
         return len(self._refs)
@@ -483,9 +491,8 @@ class RankedResults(Sequence):
         sources = SOURCES_BY_LANGUAGE[self._language]
         for source in sources:
             if source.kind in wanted:
-                sql, more = source.shown_sql(
-                    wanted[source.kind], self._query_text, self._hints, self._profile
-                )
+                pks, public = wanted[source.kind], self._public[source.kind]
+                sql, more = source.shown_sql(pks, self._query_text, self._hints, self._profile, public)
                 statements.append(sql)
                 params += more
         found = {

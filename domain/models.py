@@ -32,8 +32,8 @@ from .search_terms import parse_terms, parse_terms_leniently
 
 class InPageLanguageQuerySet(models.QuerySet):
     """Rows come back in the public page's language: each with its reviewed translation laid over it, if any
-    (domain/translations.py), with one more query per kind; English pages, the admin and commands are
-    untouched."""
+    (domain/translations.py: one more query per kind, until the process holds them); English pages, the
+    admin and commands are untouched."""
 
     dressed = True
 

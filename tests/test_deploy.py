@@ -1,13 +1,19 @@
 """Issue 11: deploy/ describes the production topology; every setting it uses is real and documented."""
 
+import http.client
 import json
 import os
 import re
 import shutil
 import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from tools import front_cache
+from tools.services import free_port
 
 yaml = pytest.importorskip("yaml")
 
@@ -132,3 +138,53 @@ def test_prometheus_reads_each_app_server_directly_from_the_network_the_servers_
     assert (
         "`DJANGO_METRICS_TOKEN`" in README and "DJANGO_METRICS_TOKEN=" in (DEPLOY / "env.example").read_text()
     )
+
+
+@pytest.mark.skipif(
+    shutil.which("nginx") is None and not os.environ.get("CI"),
+    reason="nginx is not installed: tools/install_test_tools.sh (make test) installs it",
+)
+def test_the_front_cache_keeps_a_page_naming_as_many_tags_as_the_app_sends(tmp_path, settings):
+    """deploy/nginx-cache.conf, run for real: a page with the longest tag headers the page cache sends (and
+    the security headers every page has) is answered and kept, not refused with 502."""
+    assert shutil.which("nginx"), "under CI every test runs: tools/install_test_tools.sh installs nginx"
+    tags = ",".join(["conditions.condition:99999"] * (settings.PAGE_CACHE_TAG_HEADER_BYTES // 27))[
+        : settings.PAGE_CACHE_TAG_HEADER_BYTES
+    ]
+
+    class PublicPage(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = b"<!doctype html><html lang=en><title>A page</title></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Cache-Control", "public, s-maxage=60")
+            self.send_header("Content-Security-Policy", "default-src 'self'; " * 60)  # about 1.3 KB
+            self.send_header("Cache-Tag", tags)
+            self.send_header("Surrogate-Key", tags.replace(",", " "))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    app = ThreadingHTTPServer(("127.0.0.1", 0), PublicPage)
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    port = free_port()
+    nginx = front_cache.start(tmp_path / "nginx", f"127.0.0.1:{app.server_port}", port)
+    try:
+        answers = []
+        for _ in range(2):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", "/conditions/")
+            response = connection.getresponse()
+            answers.append((response.status, response.getheader("X-Cache"), response.read()))
+            connection.close()
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        app.shutdown()
+
+    assert [status for status, _, _ in answers] == [200, 200], (tmp_path / "nginx" / "error.log").read_text()
+    assert answers[1][1] == "HIT"
+    assert answers[1][2].startswith(b"<!doctype html>")

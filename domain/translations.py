@@ -333,13 +333,15 @@ def public_translations(translation_model, language, originals) -> dict:
     deferred = frozenset(
         set().union(*(item.get_deferred_fields() for item in originals)) & _text_fields(translation_model)
     )
-    wanted = [item.pk for item in originals if (deferred, item.pk) not in held.rows]
+    # Replaced, never changed in place: a thread reading them meanwhile (runserver, gthread) keeps its own.
+    rows = held.rows
+    wanted = [item.pk for item in originals if (deferred, item.pk) not in rows]
     if wanted:
-        if len(held.rows) > HELD_BY_ID:
-            held.rows.clear()
         found = _read(translation_model, language, wanted, deferred)
-        held.rows.update({(deferred, pk): found.get(pk) for pk in wanted})  # None: known to have none
-    return {item.pk: row for item in originals if (row := held.rows[deferred, item.pk]) is not None}
+        rows = {} if len(rows) > HELD_BY_ID else dict(rows)
+        rows.update({(deferred, pk): found.get(pk) for pk in wanted})  # None: known to have none
+        held.rows = rows
+    return {item.pk: row for item in originals if (row := rows[deferred, item.pk]) is not None}
 
 
 def translated_ids(translation_model, language=None):
